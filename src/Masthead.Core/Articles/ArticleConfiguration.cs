@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Masthead.Core.Articles;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> article)
+    {
+        article.Property(a => a.Slug).HasMaxLength(Text.Slugs.MaxLength);
+        article.HasIndex(a => a.Slug).IsUnique();
+        article.Property(a => a.Headline).HasMaxLength(300);
+        article.Property(a => a.Standfirst).HasMaxLength(1000);
+        article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        article.HasIndex(a => new { a.Status, a.PublishedAt });
+        article.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
+        article.HasOne(a => a.Section).WithMany().OnDelete(DeleteBehavior.SetNull);
+        article.OwnsOne(a => a.LeadImage, image =>
+        {
+            image.Property(i => i.Url).HasColumnName("LeadImageUrl").HasMaxLength(2000);
+            image.Property(i => i.Alt).HasColumnName("LeadImageAlt").HasMaxLength(500);
+            image.Property(i => i.Caption).HasColumnName("LeadImageCaption").HasMaxLength(1000);
+            image.Property(i => i.Credit).HasColumnName("LeadImageCredit").HasMaxLength(300);
+        });
+        article.Navigation(a => a.LeadImage).IsRequired(false);
+    }
+}
+
+internal sealed class ArticleAuthorConfiguration : IEntityTypeConfiguration<ArticleAuthor>
+{
+    public void Configure(EntityTypeBuilder<ArticleAuthor> byline)
+    {
+        byline.HasKey(b => new { b.ArticleId, b.StaffMemberId });
+        byline.HasIndex(b => b.StaffMemberId);
+        byline.HasOne(b => b.Article).WithMany(a => a.Authors).OnDelete(DeleteBehavior.Cascade);
+        byline.HasOne(b => b.StaffMember).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ArticleTagConfiguration : IEntityTypeConfiguration<ArticleTag>
+{
+    public void Configure(EntityTypeBuilder<ArticleTag> link)
+    {
+        link.HasKey(t => new { t.ArticleId, t.TagId });
+        link.HasIndex(t => t.TagId);
+        link.HasOne(t => t.Article).WithMany(a => a.Tags).OnDelete(DeleteBehavior.Cascade);
+        link.HasOne(t => t.Tag).WithMany().OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ArticleRedirectConfiguration : IEntityTypeConfiguration<ArticleRedirect>
+{
+    public void Configure(EntityTypeBuilder<ArticleRedirect> redirect)
+    {
+        redirect.Property(r => r.Path).HasMaxLength(400);
+        redirect.HasIndex(r => r.Path).IsUnique();
+        redirect.HasOne(r => r.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
+    }
+}

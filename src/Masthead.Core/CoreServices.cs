@@ -1,0 +1,34 @@
+using Masthead.Core.Articles;
+using Masthead.Core.Demo;
+using Masthead.Core.Events;
+using Masthead.Core.People;
+using Masthead.Core.Publication;
+using Masthead.Core.Sections;
+using Masthead.Core.Storage;
+using Masthead.Core.Tags;
+using Masthead.Core.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Masthead.Core;
+
+public static class CoreServices
+{
+    /// <summary>The newsroom's services; the database provider is added separately.</summary>
+    public static IServiceCollection AddMastheadCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<PublicationCache>();
+        services.AddScoped<IEventPublisher, InProcessEventPublisher>();
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<PublicationService>();
+        services.AddScoped<ArticleQueries>();
+        services.AddScoped<ArticleService>();
+        services.AddScoped<StaffService>();
+        services.AddScoped<SectionService>();
+        services.AddScoped<TagService>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+}

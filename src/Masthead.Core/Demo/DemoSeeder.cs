@@ -1,0 +1,85 @@
+using Masthead.Core.Articles;
+using Masthead.Core.People;
+using Masthead.Core.Publication;
+using Masthead.Core.Sections;
+using Masthead.Core.Storage;
+using Masthead.Core.Tags;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Core.Demo;
+
+/// <summary>Fills an empty database with the demo publication, dated relative to now so it always looks current.</summary>
+public sealed class DemoSeeder(
+    MastheadDb db,
+    PublicationService publication,
+    StaffService staff,
+    SectionService sections,
+    TagService tags,
+    ArticleService articles,
+    TimeProvider time)
+{
+    /// <returns>False when the database already holds content, which is never touched.</returns>
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Articles.AnyAsync(cancellationToken) || await db.Staff.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var demo = DemoContent.Load();
+        await publication.UpdateAsync(settings =>
+        {
+            settings.Name = demo.Publication.Name;
+            settings.Tagline = demo.Publication.Tagline;
+            settings.ContactPrompt = demo.Publication.ContactPrompt;
+            settings.ContactEmail = demo.Publication.ContactEmail;
+            settings.Description = demo.Publication.Description;
+            settings.Language = demo.Publication.Language;
+            settings.TimeZone = demo.Publication.TimeZone;
+            settings.LogoUrl = demo.Publication.LogoUrl;
+        }, cancellationToken);
+
+        var staffIds = new Dictionary<string, int>();
+        foreach (var person in demo.Staff)
+        {
+            staffIds[person.Slug] = await staff.CreateAsync(
+                new StaffInput(person.Name, person.JobTitle, person.Bio, person.PhotoUrl, person.PublicEmail, person.Slug), cancellationToken);
+        }
+
+        var sectionIds = new Dictionary<string, int>();
+        foreach (var section in demo.Sections)
+        {
+            sectionIds[section.Slug] = await sections.CreateAsync(section.Name, section.Description, section.Slug, cancellationToken);
+        }
+
+        var tagIds = new Dictionary<string, int>();
+        foreach (var tag in demo.Tags)
+        {
+            tagIds[tag.Slug] = await tags.CreateAsync(tag.Name, tag.Slug, cancellationToken: cancellationToken);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var article in demo.Articles.OrderByDescending(a => a.PublishedHoursAgo))
+        {
+            var input = new ArticleInput
+            {
+                Headline = article.Headline,
+                Slug = article.Slug,
+                Standfirst = article.Standfirst,
+                BodyMarkdown = DemoContent.Body(article.Slug),
+                SectionId = sectionIds[article.Section],
+                TagIds = article.Tags.ConvertAll(t => tagIds[t]),
+                AuthorIds = article.Authors.ConvertAll(a => staffIds[a]),
+                LeadImage = article.LeadImage is { } image ? new LeadImageView(image.Url, image.Alt, image.Caption, image.Credit) : null,
+            };
+            var id = await articles.CreateAsync(input, cancellationToken);
+            await articles.PublishAsync(id, now.AddHours(-article.PublishedHoursAgo), cancellationToken);
+            if (article.UpdatedHoursAgo is { } updatedHoursAgo)
+            {
+                await articles.UpdateAsync(id, input with { UpdatedAt = now.AddHours(-updatedHoursAgo) }, cancellationToken);
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Masthead.Core.People;
+
+internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
+{
+    public void Configure(EntityTypeBuilder<StaffMember> staff)
+    {
+        staff.ToTable("Staff");
+        staff.Property(s => s.Slug).HasMaxLength(Text.Slugs.MaxLength);
+        staff.HasIndex(s => s.Slug).IsUnique();
+        staff.Property(s => s.Name).HasMaxLength(200);
+        staff.Property(s => s.JobTitle).HasMaxLength(200);
+        staff.Property(s => s.Bio).HasMaxLength(2000);
+        staff.Property(s => s.PhotoUrl).HasMaxLength(2000);
+        staff.Property(s => s.PublicEmail).HasMaxLength(320);
+    }
+}

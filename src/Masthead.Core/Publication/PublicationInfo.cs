@@ -1,0 +1,33 @@
+namespace Masthead.Core.Publication;
+
+/// <summary>A read-only snapshot of the publication's settings, with its clock, as every page needs them.</summary>
+public sealed record PublicationInfo(
+    string Name,
+    string Tagline,
+    string ContactPrompt,
+    string ContactEmail,
+    string Description,
+    string BaseUrl,
+    string Language,
+    string TimeZoneId,
+    string? LogoUrl,
+    DateTime LastModifiedAt)
+{
+    public PublicationClock Clock { get; } = new(TimeZoneId, Language);
+
+    internal static PublicationInfo From(PublicationSettings s) => new(
+        s.Name, s.Tagline, s.ContactPrompt, s.ContactEmail, s.Description, s.BaseUrl, s.Language, s.TimeZone,
+        s.LogoUrl, s.LastModifiedAt);
+}
+
+/// <summary>Holds the current snapshot between requests; cleared whenever settings change.</summary>
+public sealed class PublicationCache
+{
+    private volatile PublicationInfo? _current;
+
+    internal PublicationInfo? Current => _current;
+
+    internal void Set(PublicationInfo info) => _current = info;
+
+    public void Clear() => _current = null;
+}

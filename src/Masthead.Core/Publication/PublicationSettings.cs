@@ -1,0 +1,26 @@
+namespace Masthead.Core.Publication;
+
+/// <summary>The publication's identity: one row, id 1.</summary>
+public sealed class PublicationSettings
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+    public string Name { get; set; } = "Masthead";
+    public string Tagline { get; set; } = "";
+    public string ContactPrompt { get; set; } = "Let's talk:";
+    public string ContactEmail { get; set; } = "";
+    public string Description { get; set; } = "";
+
+    /// <summary>Absolute site address used in canonical links and feeds; empty means "the address the request came to".</summary>
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>A BCP 47 language tag such as en-US; sets the page language and date formats.</summary>
+    public string Language { get; set; } = "en-US";
+
+    /// <summary>An IANA time zone such as America/Chicago; datelines are shown in it.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public string? LogoUrl { get; set; }
+    public DateTime LastModifiedAt { get; set; }
+}

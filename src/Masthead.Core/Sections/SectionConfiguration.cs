@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Masthead.Core.Sections;
+
+internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
+{
+    public void Configure(EntityTypeBuilder<Section> section)
+    {
+        section.Property(s => s.Slug).HasMaxLength(Text.Slugs.MaxLength);
+        section.HasIndex(s => s.Slug).IsUnique();
+        section.Property(s => s.Name).HasMaxLength(100);
+        section.Property(s => s.Description).HasMaxLength(1000);
+    }
+}

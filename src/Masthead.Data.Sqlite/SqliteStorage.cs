@@ -1,0 +1,22 @@
+using Masthead.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.Data.Sqlite;
+
+public static class SqliteStorage
+{
+    public const string FileName = "masthead.db";
+
+    public static string ConnectionStringFor(string dataDirectory) =>
+        $"Data Source={Path.Combine(dataDirectory, FileName)};Foreign Keys=True";
+
+    public static IServiceCollection AddMastheadSqlite(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContextPool<MastheadDb>(options => Configure(options, connectionString));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name));
+}

@@ -1,0 +1,59 @@
+using System.Data.Common;
+using Masthead.Core.Demo;
+using Masthead.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Masthead.Hosting;
+
+/// <summary>Creates the data directory, migrates the database and, on a first run, seeds the demo publication.</summary>
+public static class DatabaseStartup
+{
+    public static async Task<MigrationResult> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<IOptions<MastheadOptions>>().Value;
+        var dataDirectory = options.DataDirectoryFullPath;
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+            Directory.CreateDirectory(options.UploadsDirectoryFullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"Masthead cannot create its data directory {dataDirectory}: {exception.Message}", exception);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+        catch (DatabaseTooNewException exception)
+        {
+            throw new StartupException(exception.Message, exception);
+        }
+        catch (DbException exception)
+        {
+            throw new StartupException(
+                $"Masthead cannot use its database in {dataDirectory}: {exception.Message} Check that the file is a Masthead database and that this user may read and write it.",
+                exception);
+        }
+    }
+
+    /// <returns>True when the demo publication was written.</returns>
+    public static async Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+    }
+
+    /// <summary>What `serve` does before it listens.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var result = await MigrateAsync(services, cancellationToken);
+        var options = services.GetRequiredService<IOptions<MastheadOptions>>().Value;
+        if (result.WasNew && options.DemoOnFirstRun)
+        {
+            await SeedDemoAsync(services, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Masthead.Core;
+using Masthead.Data.Sqlite;
+using Masthead.Site;
+using Masthead.Site.Caching;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Masthead.Hosting;
+
+/// <summary>Builds the web application: services, then the request pipeline, each a short list of feature calls.</summary>
+public static class MastheadApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var options = builder.Configuration.GetSection(MastheadOptions.Section).Get<MastheadOptions>() ?? new MastheadOptions();
+        builder.Services.Configure<MastheadOptions>(builder.Configuration.GetSection(MastheadOptions.Section));
+        builder.Services.AddMastheadCore();
+        builder.Services.AddMastheadStorage(options);
+        builder.Services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.AddPublicPageCaching();
+        builder.Services.AddReaderSite();
+
+        var app = builder.Build();
+        app.UseReaderErrorPages();
+        app.UseResponseCompression();
+        app.UseSiteAssets();
+        app.UseRouting();
+        app.UsePublicPageCaching();
+        app.MapReaderSite();
+        return app;
+    }
+
+    private static IServiceCollection AddMastheadStorage(this IServiceCollection services, MastheadOptions options)
+    {
+        if (!string.Equals(options.Database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StartupException($"The database provider '{options.Database.Provider}' is not supported; use Sqlite.");
+        }
+
+        return services.AddMastheadSqlite(SqliteStorage.ConnectionStringFor(options.DataDirectoryFullPath));
+    }
+}
+
+/// <summary>A problem the person starting Masthead can fix; shown on the console without a stack trace.</summary>
+public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);

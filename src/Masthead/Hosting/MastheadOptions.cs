@@ -1,0 +1,28 @@
+namespace Masthead.Hosting;
+
+/// <summary>The "Masthead" configuration section; every value can be set as Masthead__Name in the environment.</summary>
+public sealed class MastheadOptions
+{
+    public const string Section = "Masthead";
+
+    /// <summary>Where the database and uploads live; relative paths are taken from the working directory.</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Fill a newly created database with the demo publication.</summary>
+    public bool DemoOnFirstRun { get; set; } = true;
+
+    /// <summary>How long browsers and CDNs may reuse a public page before revalidating it with its ETag.</summary>
+    public int PublicMaxAgeSeconds { get; set; }
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory, Environment.CurrentDirectory);
+
+    public string UploadsDirectoryFullPath => Path.Combine(DataDirectoryFullPath, "uploads");
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Sqlite (the default).</summary>
+    public string Provider { get; set; } = "Sqlite";
+}

@@ -1,0 +1,3 @@
+using Masthead.Cli;
+
+return await MastheadCommandLine.RunAsync(args);

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Masthead.Core.Articles;
+using Masthead.Core.Text;
+using Masthead.Site.Caching;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Masthead.Site.Articles;
+
+public sealed class ArticlePage(ArticleQueries articles) : SitePage
+{
+    public const int MoreCount = 4;
+
+    public ArticleView Article { get; private set; } = null!;
+    public IReadOnlyList<ArticleSummary> MoreInSection { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
+    {
+        if (!Slugs.IsValid(slug) || !IsDate(year, month, day, out var urlDate))
+        {
+            return PageNotFound();
+        }
+
+        var requestedPath = ArticleUrls.PathFor(urlDate, slug);
+        var article = await articles.GetPublishedAsync(slug, cancellationToken);
+        if (article is null)
+        {
+            var moved = await articles.FindMovedPathAsync(requestedPath, cancellationToken);
+            return moved is null ? PageNotFound() : RedirectPermanent(moved);
+        }
+
+        if (article.Path != Request.Path.Value)
+        {
+            return RedirectPermanent(article.Path);
+        }
+
+        Article = article;
+        var summary = article.Summary;
+        if (summary.Section is { } section)
+        {
+            MoreInSection = await articles.LatestAsync(new ArticleFilter(SectionId: section.Id), MoreCount, [article.Id], cancellationToken);
+            HttpContext.TagResponse([CacheTags.Section(section.Id)]);
+            CurrentNav = "section:" + section.Slug;
+        }
+
+        HttpContext.TagResponse([CacheTags.Article(article.Id)]);
+        Describe(article);
+        return Page();
+    }
+
+    private void Describe(ArticleView article)
+    {
+        var summary = article.Summary;
+        Meta.Title = TitleFor(summary.Headline);
+        ViewData["OgTitle"] = summary.Headline;
+        Meta.Description = string.IsNullOrWhiteSpace(summary.Standfirst) ? Publication.Description : summary.Standfirst;
+        Meta.CanonicalUrl = Absolute(article.Path);
+        Meta.OpenGraphType = "article";
+        Meta.JsonLd = StructuredData.NewsArticle(this, article);
+        if (summary.LeadImage is { } image)
+        {
+            Meta.ImageUrl = Absolute(image.Url);
+            Meta.ImageAlt = image.Alt;
+        }
+
+        Meta.ArticleProperties.Add(new("article:published_time", Clock.FormatIso(summary.PublishedAt)));
+        Meta.ArticleProperties.Add(new("article:modified_time", Clock.FormatIso(summary.UpdatedAt ?? summary.PublishedAt)));
+        if (summary.Section is { } section)
+        {
+            Meta.ArticleProperties.Add(new("article:section", section.Name));
+        }
+
+        foreach (var author in summary.Authors)
+        {
+            Meta.ArticleProperties.Add(new("article:author", Absolute($"/author/{author.Slug}")));
+        }
+
+        foreach (var tag in article.Tags)
+        {
+            Meta.ArticleProperties.Add(new("article:tag", tag.Name));
+        }
+    }
+
+    private static bool IsDate(int year, int month, int day, out DateOnly date)
+    {
+        date = default;
+        return year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1
+            && day <= DateTime.DaysInMonth(year, month)
+            && DateOnly.TryParseExact($"{year:D4}-{month:D2}-{day:D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+}

@@ -1,0 +1,21 @@
+using Masthead.Core.Events;
+
+namespace Masthead.Site.Caching;
+
+public static class PublicPageCaching
+{
+    public static IServiceCollection AddPublicPageCaching(this IServiceCollection services)
+    {
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy());
+            options.SizeLimit = 256L * 1024 * 1024;
+        });
+        services.AddScoped<IEventHandler<ArticleChanged>, OutputCacheEviction>();
+        services.AddScoped<IEventHandler<SiteChanged>, OutputCacheEviction>();
+        return services;
+    }
+
+    public static IApplicationBuilder UsePublicPageCaching(this IApplicationBuilder app) =>
+        app.UseOutputCache().UseMiddleware<PublicPageHeadersMiddleware>();
+}

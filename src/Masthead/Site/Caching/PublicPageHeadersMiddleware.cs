@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Masthead.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Masthead.Site.Caching;
+
+/// <summary>Marks an endpoint as a public page: cacheable by browsers and CDNs, revalidated by a content-hash ETag.</summary>
+public sealed class PublicPageMetadata;
+
+/// <summary>
+/// Runs inside the output cache, so the ETag and Cache-Control it sets are stored with the page and the output
+/// cache answers later conditional requests with 304 on its own.
+/// </summary>
+internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions<MastheadOptions> options)
+{
+    private readonly string _cacheControl = options.Value.PublicMaxAgeSeconds > 0
+        ? $"public, max-age={options.Value.PublicMaxAgeSeconds}, stale-while-revalidate=60"
+        : "public, max-age=0, must-revalidate";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<PublicPageMetadata>() is null
+            || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            await next(context);
+            return;
+        }
+
+        var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        using var buffer = new MemoryStream();
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(originalBody);
+        }
+
+        var response = context.Response;
+        if (response.StatusCode == StatusCodes.Status200OK)
+        {
+            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16])}\"", isWeak: true);
+            response.Headers.ETag = etag.ToString();
+            response.Headers.CacheControl = _cacheControl;
+            if (IfNoneMatch(context.Request, etag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentLength = null;
+                return;
+            }
+        }
+
+        response.ContentLength = buffer.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(originalBody.Writer.AsStream(), context.RequestAborted);
+        }
+    }
+
+    private static bool IfNoneMatch(HttpRequest request, EntityTagHeaderValue etag) =>
+        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
+}

@@ -1,0 +1,51 @@
+using Masthead.Core.Publication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Masthead.Site.Errors;
+
+/// <summary>
+/// Every error a reader meets (404, 410, 500...) re-executes here. It must render even when the database
+/// is what failed, so the masthead falls back to defaults.
+/// </summary>
+public sealed class ErrorPage(ILogger<ErrorPage> logger) : SitePage
+{
+    public int Code { get; private set; }
+
+    protected override async Task LoadChromeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.LoadChromeAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "The error page is shown without the publication's settings");
+            SetChrome(new PublicationInfo("Masthead", "", "", "", "", "", "en-US", "UTC", null, DateTime.UnixEpoch), []);
+        }
+    }
+
+    public IActionResult OnGet(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : 404;
+        Response.StatusCode = Code;
+        Meta.NoIndex = true;
+        Meta.Title = TitleFor(Heading);
+        return Page();
+    }
+
+    public string Heading => Code switch
+    {
+        404 => "Page not found",
+        410 => "This article has been removed",
+        >= 500 => "Something went wrong",
+        _ => "This page cannot be shown",
+    };
+
+    public string Explanation => Code switch
+    {
+        404 => "There is no page at this address. It may have moved, or the link may be mistyped.",
+        410 => "The editors have taken this article down.",
+        >= 500 => "We could not show this page just now. Please try again in a moment.",
+        _ => "The request could not be answered.",
+    };
+}

@@ -1,0 +1,47 @@
+using Masthead.Core.Articles;
+using Masthead.Core.Sections;
+using Masthead.Site.Caching;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Masthead.Site;
+
+public sealed class FrontPage(ArticleQueries articles) : SitePage
+{
+    public const int LatestCount = 6;
+    public const int SectionBlockCount = 4;
+
+    public ArticleSummary? Lead { get; private set; }
+    public IReadOnlyList<ArticleSummary> Latest { get; private set; } = [];
+    public IReadOnlyList<(SectionView Section, IReadOnlyList<ArticleSummary> Articles)> SectionBlocks { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var top = await articles.LatestAsync(ArticleFilter.All, LatestCount + 1, cancellationToken: cancellationToken);
+        Lead = top.FirstOrDefault(a => a.LeadImage is not null) ?? top.FirstOrDefault();
+        Latest = top.Where(a => a != Lead).Take(LatestCount).ToList();
+
+        var shown = top.Select(a => a.Id).ToList();
+        var blocks = new List<(SectionView, IReadOnlyList<ArticleSummary>)>();
+        foreach (var section in Sections)
+        {
+            var sectionArticles = await articles.LatestAsync(new ArticleFilter(SectionId: section.Id), SectionBlockCount, shown, cancellationToken);
+            if (sectionArticles.Count > 0)
+            {
+                blocks.Add((section, sectionArticles));
+            }
+        }
+
+        SectionBlocks = blocks;
+        HttpContext.TagResponse([CacheTags.Front]);
+        CurrentNav = "front";
+        Meta.Title = string.IsNullOrWhiteSpace(Publication.Tagline) ? Publication.Name : $"{Publication.Name} - {Publication.Tagline}";
+        Meta.CanonicalUrl = Absolute("/");
+        Meta.JsonLd = StructuredData.Front(this);
+        if (Publication.LogoUrl is { Length: > 0 } logo)
+        {
+            Meta.ImageUrl = Absolute(logo);
+        }
+
+        return Page();
+    }
+}

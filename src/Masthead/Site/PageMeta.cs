@@ -1,0 +1,24 @@
+namespace Masthead.Site;
+
+/// <summary>What a page puts in its head: title, description, canonical link, social cards and structured data.</summary>
+public sealed class PageMeta
+{
+    /// <summary>The whole &lt;title&gt;, e.g. "Headline - Publication".</summary>
+    public string Title { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    /// <summary>Absolute canonical URL; null for pages that should not be indexed.</summary>
+    public string? CanonicalUrl { get; set; }
+
+    public string OpenGraphType { get; set; } = "website";
+    public string? ImageUrl { get; set; }
+    public string? ImageAlt { get; set; }
+    public string? JsonLd { get; set; }
+    public string? PreviousUrl { get; set; }
+    public string? NextUrl { get; set; }
+    public bool NoIndex { get; set; }
+
+    /// <summary>Extra meta properties for articles (article:published_time and so on).</summary>
+    public List<KeyValuePair<string, string>> ArticleProperties { get; } = [];
+}

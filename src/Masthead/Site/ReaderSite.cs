@@ -1,0 +1,40 @@
+using Masthead.Site.Caching;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Masthead.Site;
+
+public static class ReaderSite
+{
+    public static IServiceCollection AddReaderSite(this IServiceCollection services)
+    {
+        services.AddSingleton<SiteAssets>();
+        services.AddRouting(routing =>
+        {
+            routing.LowercaseUrls = true;
+            routing.AppendTrailingSlash = false;
+        });
+        services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/";
+            pages.Conventions.AddFolderApplicationModelConvention("/Site", model =>
+            {
+                model.EndpointMetadata.Add(new PublicPageMetadata());
+                model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCachePolicy.Name });
+            });
+        });
+        return services;
+    }
+
+    public static WebApplication UseReaderErrorPages(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        return app;
+    }
+
+    public static WebApplication MapReaderSite(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Masthead.Core.Publication;
+using Masthead.Core.Sections;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Masthead.Site;
+
+/// <summary>Base of every reader page: loads what the masthead and navigation show, and builds absolute URLs.</summary>
+public abstract class SitePage : PageModel
+{
+    public const int ListPageSize = 12;
+
+    public PublicationInfo Publication { get; private set; } = null!;
+    public IReadOnlyList<SectionView> Sections { get; private set; } = [];
+    public PageMeta Meta { get; } = new();
+
+    /// <summary>The navigation entry to mark as the current page.</summary>
+    public string? CurrentNav { get; protected set; }
+
+    public PublicationClock Clock => Publication.Clock;
+
+    public string BaseUrl => string.IsNullOrEmpty(Publication.BaseUrl)
+        ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}"
+        : Publication.BaseUrl.TrimEnd('/');
+
+    public string Absolute(string pathOrUrl) =>
+        Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? pathOrUrl
+            : BaseUrl + (pathOrUrl.StartsWith('/') ? pathOrUrl : "/" + pathOrUrl);
+
+    public string TitleFor(string name) => $"{name} - {Publication.Name}";
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        await LoadChromeAsync(HttpContext.RequestAborted);
+        Meta.Description = Publication.Description;
+        await next();
+    }
+
+    /// <summary>Loads what every page shows around its content: the masthead and the section navigation.</summary>
+    protected virtual async Task LoadChromeAsync(CancellationToken cancellationToken)
+    {
+        var services = HttpContext.RequestServices;
+        Publication = await services.GetRequiredService<PublicationService>().GetAsync(cancellationToken);
+        Sections = await services.GetRequiredService<SectionService>().ListAsync(cancellationToken);
+    }
+
+    protected void SetChrome(PublicationInfo publication, IReadOnlyList<SectionView> sections)
+    {
+        Publication = publication;
+        Sections = sections;
+    }
+
+    /// <summary>Reads ?page=N. Null (answer 404) when it is present but not a page number.</summary>
+    protected int? RequestedPage()
+    {
+        var raw = Request.Query["page"];
+        if (raw.Count == 0)
+        {
+            return 1;
+        }
+
+        return raw.Count == 1 && int.TryParse(raw[0], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
+            ? page
+            : null;
+    }
+
+    /// <summary>Sets canonical and prev/next links of a paged list at <paramref name="path"/>.</summary>
+    protected void DescribePaging(string path, int page, int totalPages)
+    {
+        Meta.CanonicalUrl = Absolute(PagePath(path, page));
+        Meta.PreviousUrl = page > 1 ? Absolute(PagePath(path, page - 1)) : null;
+        Meta.NextUrl = page < totalPages ? Absolute(PagePath(path, page + 1)) : null;
+    }
+
+    public static string PagePath(string path, int page) =>
+        page <= 1 ? path : string.Create(CultureInfo.InvariantCulture, $"{path}?page={page}");
+
+    protected static IActionResult PageNotFound() => new NotFoundResult();
+}

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Masthead.Core.Articles;
+using Masthead.Core.People;
+
+namespace Masthead.Site;
+
+/// <summary>schema.org JSON-LD for the page head. The default encoder escapes &lt; and &gt;, so the script element cannot be closed from content.</summary>
+public static class StructuredData
+{
+    public static string NewsArticle(SitePage page, ArticleView article)
+    {
+        var summary = article.Summary;
+        var url = page.Absolute(article.Path);
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = summary.Headline,
+            ["description"] = summary.Standfirst,
+            ["datePublished"] = page.Clock.FormatIso(summary.PublishedAt),
+            ["dateModified"] = page.Clock.FormatIso(summary.UpdatedAt ?? summary.PublishedAt),
+            ["mainEntityOfPage"] = new JsonObject { ["@type"] = "WebPage", ["@id"] = url },
+            ["url"] = url,
+            ["inLanguage"] = page.Publication.Language,
+            ["wordCount"] = article.WordCount,
+            ["author"] = new JsonArray([.. summary.Authors.Select(a => (JsonNode)Person(page, a.Name, a.Slug, a.JobTitle))]),
+            ["publisher"] = Publisher(page),
+        };
+        if (summary.LeadImage is { } image)
+        {
+            json["image"] = new JsonArray(page.Absolute(image.Url));
+        }
+
+        if (summary.Section is { } section)
+        {
+            json["articleSection"] = section.Name;
+        }
+
+        if (article.Tags.Count > 0)
+        {
+            json["keywords"] = new JsonArray([.. article.Tags.Select(t => (JsonNode)JsonValue.Create(t.Name))]);
+        }
+
+        return json.ToJsonString();
+    }
+
+    public static string Front(SitePage page)
+    {
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@graph"] = new JsonArray(
+                new JsonObject
+                {
+                    ["@type"] = "WebSite",
+                    ["name"] = page.Publication.Name,
+                    ["url"] = page.Absolute("/"),
+                    ["inLanguage"] = page.Publication.Language,
+                },
+                Publisher(page)),
+        };
+        return json.ToJsonString();
+    }
+
+    public static string Profile(SitePage page, StaffProfile person)
+    {
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "ProfilePage",
+            ["mainEntity"] = Person(page, person.Name, person.Slug, person.JobTitle),
+        };
+        return json.ToJsonString();
+    }
+
+    private static JsonObject Person(SitePage page, string name, string slug, string jobTitle) => new()
+    {
+        ["@type"] = "Person",
+        ["name"] = name,
+        ["url"] = page.Absolute($"/author/{slug}"),
+        ["jobTitle"] = jobTitle,
+    };
+
+    private static JsonObject Publisher(SitePage page)
+    {
+        var publisher = new JsonObject
+        {
+            ["@type"] = "NewsMediaOrganization",
+            ["name"] = page.Publication.Name,
+            ["url"] = page.Absolute("/"),
+        };
+        if (page.Publication.LogoUrl is { Length: > 0 } logo)
+        {
+            publisher["logo"] = new JsonObject { ["@type"] = "ImageObject", ["url"] = page.Absolute(logo) };
+        }
+
+        if (page.Publication.ContactEmail is { Length: > 0 } email)
+        {
+            publisher["email"] = email;
+        }
+
+        return publisher;
+    }
+}

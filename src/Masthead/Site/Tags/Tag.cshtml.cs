@@ -1,0 +1,31 @@
+using Masthead.Core.Articles;
+using Masthead.Core.Tags;
+using Masthead.Core.Text;
+using Masthead.Site.Caching;
+using Masthead.Site.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Masthead.Site.Tags;
+
+public sealed class TagPage(ArticleQueries articles, TagService tags) : ArticleListPage(articles)
+{
+    public TagView Tag { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!Slugs.IsValid(slug) || await tags.GetBySlugAsync(slug, cancellationToken) is not { } tag)
+        {
+            return PageNotFound();
+        }
+
+        Tag = tag;
+        if (await LoadAsync(new ArticleFilter(TagId: tag.Id), $"/tag/{tag.Slug}", tag.Name, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        Meta.Description = string.IsNullOrWhiteSpace(tag.Description) ? $"Articles about {tag.Name} from {Publication.Name}." : tag.Description;
+        HttpContext.TagResponse([CacheTags.Tag(tag.Id)]);
+        return Page();
+    }
+}

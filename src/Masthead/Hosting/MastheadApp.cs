@@ -14,6 +14,7 @@ public static class MastheadApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            ApplicationName = typeof(MastheadApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder);

@@ -54,6 +54,11 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
             }
         }
 
+        if (buffer.Length == 0)
+        {
+            return; // leaves an empty error response for the status code pages to fill
+        }
+
         response.ContentLength = buffer.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {

@@ -1,0 +1,99 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using Masthead.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.Testing;
+
+/// <summary>
+/// A real Masthead on a free loopback port with its own data directory and SQLite database,
+/// reached over real HTTP. Each test class starts its own.
+/// </summary>
+public sealed class MastheadServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private MastheadServer(WebApplication app, string dataDirectory, Uri baseAddress)
+    {
+        _app = app;
+        DataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
+    public string DataDirectory { get; }
+    public Uri BaseAddress { get; }
+
+    /// <summary>Does not follow redirects, so tests see 301s as they are.</summary>
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<MastheadServer> StartAsync(bool demo = true, params string[] extraArgs)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("N"));
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Masthead:DataDirectory={dataDirectory}",
+            $"--Masthead:DemoOnFirstRun={demo}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            .. extraArgs,
+        ];
+        var app = MastheadApp.Build(args);
+        await DatabaseStartup.PrepareAsync(app.Services);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new MastheadServer(app, dataDirectory, new Uri(address));
+    }
+
+    /// <summary>Runs <paramref name="work"/> with Core services from a fresh scope, as a request would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task InScopeAsync(Func<IServiceProvider, Task> work) => InScopeAsync(async services =>
+    {
+        await work(services);
+        return true;
+    });
+
+    /// <summary>GETs <paramref name="path"/>, checks the status, and parses the HTML.</summary>
+    public async Task<IDocument> GetDocumentAsync(string path, int expectedStatus = 200)
+    {
+        using var response = await Client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != expectedStatus)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}, not {expectedStatus}.");
+        }
+
+        return await ParseAsync(html);
+    }
+
+    public static Task<IDocument> ParseAsync(string html) =>
+        BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html));
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless.
+        }
+    }
+}

@@ -17,9 +17,12 @@ public sealed class MastheadServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private MastheadServer(WebApplication app, string dataDirectory, Uri baseAddress)
+    private readonly bool _ownsDataDirectory;
+
+    private MastheadServer(WebApplication app, string dataDirectory, bool ownsDataDirectory, Uri baseAddress)
     {
         _app = app;
+        _ownsDataDirectory = ownsDataDirectory;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseAddress };
@@ -33,9 +36,11 @@ public sealed class MastheadServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<MastheadServer> StartAsync(bool demo = true, params string[] extraArgs)
+    /// <param name="dataDirectory">An existing data directory to reuse and keep; by default a new one that is deleted on dispose.</param>
+    public static async Task<MastheadServer> StartAsync(bool demo = true, string? dataDirectory = null, params string[] extraArgs)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("N"));
+        var ownsDataDirectory = dataDirectory is null;
+        dataDirectory ??= NewDataDirectory();
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
@@ -49,8 +54,10 @@ public sealed class MastheadServer : IAsyncDisposable
         await DatabaseStartup.PrepareAsync(app.Services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new MastheadServer(app, dataDirectory, new Uri(address));
+        return new MastheadServer(app, dataDirectory, ownsDataDirectory, new Uri(address));
     }
+
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Runs <paramref name="work"/> with Core services from a fresh scope, as a request would.</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
@@ -87,6 +94,11 @@ public sealed class MastheadServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

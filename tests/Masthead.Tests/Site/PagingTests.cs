@@ -1,0 +1,61 @@
+using Masthead.Core.Articles;
+using Masthead.Core.People;
+using Masthead.Core.Sections;
+using Masthead.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.Tests.Site;
+
+public sealed class PagingTests(DemoSiteFixture site) : IAsyncLifetime, IClassFixture<DemoSiteFixture>
+{
+    private MastheadServer Server => site.Server;
+
+    public async ValueTask InitializeAsync()
+    {
+        if ((await Server.GetDocumentAsync("/section/culture")).QuerySelector("a[rel=next]") is not null)
+        {
+            return;
+        }
+
+        await Server.InScopeAsync(async services =>
+        {
+            var culture = (await services.GetRequiredService<SectionService>().GetBySlugAsync("culture"))!;
+            var author = (await services.GetRequiredService<StaffService>().GetBySlugAsync("tobias-wren"))!;
+            var articles = services.GetRequiredService<ArticleService>();
+            for (var i = 1; i <= 15; i++)
+            {
+                var id = await articles.CreateAsync(new ArticleInput { Headline = $"Gallery night {i}", SectionId = culture.Id, AuthorIds = [author.Id] });
+                await articles.PublishAsync(id, DateTime.UtcNow.AddDays(-30).AddHours(i));
+            }
+        });
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Section_lists_page_twelve_at_a_time_with_prev_and_next_links()
+    {
+        var first = await Server.GetDocumentAsync("/section/culture");
+        var second = await Server.GetDocumentAsync("/section/culture?page=2");
+
+        Assert.Equal(12, first.QuerySelectorAll(".story-list .story").Length);
+        Assert.Equal("/section/culture?page=2", first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+        Assert.Null(first.QuerySelector(".pager a[rel=prev]"));
+        Assert.Equal("Culture (page 2) - The Larkmoor Lantern", second.Title);
+        Assert.Equal(new Uri(Server.BaseAddress, "/section/culture?page=2").ToString(), second.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal(new Uri(Server.BaseAddress, "/section/culture").ToString(), second.QuerySelector("link[rel=prev]")!.GetAttribute("href"));
+        var firstHeadlines = first.QuerySelectorAll(".story-headline").Select(h => h.TextContent).ToHashSet();
+        Assert.DoesNotContain(second.QuerySelectorAll(".story-headline").Select(h => h.TextContent), firstHeadlines.Contains);
+        Assert.Contains("Gallery night 1", second.QuerySelectorAll(".story-headline").Select(h => h.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Author_pages_page_the_same_way()
+    {
+        var first = await Server.GetDocumentAsync("/author/tobias-wren");
+
+        Assert.Equal(12, first.QuerySelectorAll(".story-list .story").Length);
+        Assert.NotNull(first.QuerySelector("link[rel=next]"));
+        Assert.Equal(200, (int)(await Server.Client.GetAsync("/author/tobias-wren?page=2")).StatusCode);
+    }
+}

@@ -14,6 +14,7 @@ public static class SqliteStorage
     public static IServiceCollection AddMastheadSqlite(this IServiceCollection services, string connectionString)
     {
         services.AddDbContextPool<MastheadDb>(options => Configure(options, connectionString));
+        services.AddSingleton<IDatabaseTuning, SqliteTuning>();
         return services;
     }
 

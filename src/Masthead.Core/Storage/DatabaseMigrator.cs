@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masthead.Core.Storage;
 
 /// <summary>Brings the database schema up to date, refusing a database written by a newer Masthead.</summary>
-public sealed class DatabaseMigrator(MastheadDb db)
+public sealed class DatabaseMigrator(MastheadDb db, IEnumerable<IDatabaseTuning> tunings)
 {
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -17,6 +17,11 @@ public sealed class DatabaseMigrator(MastheadDb db)
 
         var pending = known.Except(applied).Count();
         await db.Database.MigrateAsync(cancellationToken);
+        foreach (var tuning in tunings)
+        {
+            await tuning.ApplyAsync(db, cancellationToken);
+        }
+
         return new MigrationResult(WasNew: applied.Count == 0, AppliedNow: pending);
     }
 }

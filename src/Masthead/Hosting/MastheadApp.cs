@@ -2,6 +2,7 @@ using Masthead.Core;
 using Masthead.Data.Sqlite;
 using Masthead.Site;
 using Masthead.Site.Caching;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Masthead.Hosting;
@@ -23,6 +24,9 @@ public static class MastheadApp
         builder.Services.Configure<MastheadOptions>(builder.Configuration.GetSection(MastheadOptions.Section));
         builder.Services.AddMastheadCore();
         builder.Services.AddMastheadStorage(options);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Masthead")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectoryFullPath, "keys")));
         builder.Services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;

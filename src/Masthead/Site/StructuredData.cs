@@ -85,7 +85,7 @@ public static class StructuredData
     {
         var publisher = new JsonObject
         {
-            ["@type"] = "NewsMediaOrganization",
+            ["@type"] = "Organization",
             ["name"] = page.Publication.Name,
             ["url"] = page.Absolute("/"),
         };

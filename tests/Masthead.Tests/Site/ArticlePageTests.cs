@@ -112,7 +112,7 @@ public sealed class ArticlePageTests(DemoSiteFixture site) : IClassFixture<DemoS
         Assert.Equal("Politics Editor", authors[0].GetProperty("jobTitle").GetString());
 
         var publisher = article.GetProperty("publisher");
-        Assert.Equal("NewsMediaOrganization", publisher.GetProperty("@type").GetString());
+        Assert.Equal("Organization", publisher.GetProperty("@type").GetString());
         Assert.Equal("The Larkmoor Lantern", publisher.GetProperty("name").GetString());
         Assert.Equal(new Uri(Server.BaseAddress, "/demo/logo.svg").ToString(), publisher.GetProperty("logo").GetProperty("url").GetString());
     }

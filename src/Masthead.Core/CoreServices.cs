@@ -1,4 +1,10 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Audit;
+using Masthead.Core.Contact;
+using Masthead.Core.Corrections;
+using Masthead.Core.Pages;
+using Masthead.Core.Publishing;
+using Masthead.Core.Revisions;
 using Masthead.Core.Demo;
 using Masthead.Core.Events;
 using Masthead.Core.People;
@@ -29,6 +35,13 @@ public static class CoreServices
         services.AddScoped<SectionService>();
         services.AddScoped<TagService>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<PublishingService>();
+        services.AddScoped<NewsroomQueries>();
+        services.AddScoped<RevisionService>();
+        services.AddScoped<ArticleNoteService>();
+        services.AddScoped<StaticPageService>();
+        services.AddScoped<ContactService>();
+        services.AddScoped<AuditQueries>();
         return services;
     }
 }

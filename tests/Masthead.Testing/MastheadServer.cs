@@ -48,6 +48,10 @@ public sealed class MastheadServer : IAsyncDisposable
             $"--Masthead:DemoOnFirstRun={demo}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=Error",
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations=Error",
+            "--Masthead:RateLimits:SignInsPerMinute=10000",
+            "--Masthead:RateLimits:ContactMessagesPerHour=10000",
             .. extraArgs,
         ];
         var app = MastheadApp.Build(args);

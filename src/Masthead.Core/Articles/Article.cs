@@ -24,6 +24,18 @@ public sealed class Article
     /// <summary>The reader-facing "Updated" time; null until a published article is materially updated.</summary>
     public DateTime? UpdatedAt { get; set; }
 
+    /// <summary>When a scheduled article goes live.</summary>
+    public DateTime? ScheduledFor { get; set; }
+
+    /// <summary>The editor's comment when a submitted piece is sent back to its writer.</summary>
+    public string? ReviewComment { get; set; }
+
+    /// <summary>The staff member who created the article; null for imports and the demo.</summary>
+    public int? CreatedById { get; set; }
+
+    /// <summary>Goes up by one on every save; a save of an older version is refused as a stale edit.</summary>
+    public int Version { get; set; } = 1;
+
     public DateTime CreatedAt { get; set; }
     public DateTime LastModifiedAt { get; set; }
 
@@ -39,7 +51,10 @@ public sealed class Article
 public enum ArticleStatus
 {
     Draft,
+    InReview,
+    Scheduled,
     Published,
+    Unpublished,
 }
 
 public sealed class LeadImage

@@ -14,6 +14,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         article.HasIndex(a => new { a.Status, a.PublishedAt });
         article.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
+        article.HasIndex(a => new { a.Status, a.ScheduledFor });
+        article.Property(a => a.ReviewComment).HasMaxLength(2000);
+        article.Property(a => a.Version).IsConcurrencyToken();
+        article.HasOne<People.StaffMember>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.SetNull);
         article.HasOne(a => a.Section).WithMany().OnDelete(DeleteBehavior.SetNull);
         article.OwnsOne(a => a.LeadImage, image =>
         {

@@ -1,3 +1,4 @@
+using Masthead.Core.Corrections;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,8 +33,16 @@ public sealed class ArticleQueries(MastheadDb db)
 
         var summary = new ArticleSummary(article.Id, article.Slug, article.UrlDate, article.Headline, article.Standfirst,
             article.PublishedAt, article.UpdatedAt, article.Section, article.Authors, article.LeadImage);
-        return new ArticleView(summary, article.BodyHtml, article.WordCount, article.Tags, article.LastModifiedAt);
+        var notes = await db.ArticleNotes.AsNoTracking().Where(n => n.ArticleId == article.Id)
+            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+            .Select(n => new ArticleNoteView(n.Id, n.Kind, n.Text, n.PublishedAt))
+            .ToListAsync(cancellationToken);
+        return new ArticleView(summary, article.BodyHtml, article.WordCount, article.Tags, article.LastModifiedAt, notes);
     }
+
+    /// <summary>True when an article was at this slug and has been taken down: its URL answers 410 Gone.</summary>
+    public Task<bool> IsUnpublishedAsync(string slug, CancellationToken cancellationToken = default) =>
+        db.Articles.AnyAsync(a => a.Slug == slug && a.Status == ArticleStatus.Unpublished && a.UrlDate != null, cancellationToken);
 
     /// <summary>The current path of the published article that used to answer at <paramref name="oldPath"/>, if any.</summary>
     public async Task<string?> FindMovedPathAsync(string oldPath, CancellationToken cancellationToken = default)

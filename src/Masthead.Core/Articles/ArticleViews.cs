@@ -31,10 +31,14 @@ public sealed record ArticleView(
     string BodyHtml,
     int WordCount,
     IReadOnlyList<TagRef> Tags,
-    DateTime LastModifiedAt)
+    DateTime LastModifiedAt,
+    IReadOnlyList<Corrections.ArticleNoteView> Notes)
 {
     public int Id => Summary.Id;
     public string Path => Summary.Path;
+
+    /// <summary>The later of the last update and the newest note: what structured data calls dateModified.</summary>
+    public DateTime ModifiedAt => new[] { Summary.UpdatedAt ?? Summary.PublishedAt, Notes.Count > 0 ? Notes[0].PublishedAt : Summary.PublishedAt }.Max();
 
     /// <summary>At 230 words a minute, never less than one.</summary>
     public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Masthead.Core.People;
 
 namespace Masthead.Core.Demo;
 
@@ -11,7 +13,7 @@ internal sealed record DemoContent(
     List<DemoArticle> Articles)
 {
     private const string ResourcePrefix = "Masthead.Demo.";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static DemoContent Load()
     {
@@ -34,7 +36,7 @@ internal sealed record DemoContent(
 internal sealed record DemoPublicationInfo(
     string Name, string Tagline, string ContactPrompt, string ContactEmail, string Description, string Language, string TimeZone, string? LogoUrl);
 
-internal sealed record DemoStaff(string Slug, string Name, string JobTitle, string Bio, string? PhotoUrl, string? PublicEmail);
+internal sealed record DemoStaff(string Slug, string Name, string JobTitle, string Bio, string? PhotoUrl, string? PublicEmail, NewsroomRole Role);
 
 internal sealed record DemoSection(string Slug, string Name, string Description);
 

@@ -1,9 +1,11 @@
 using Masthead.Core.Articles;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
+using Masthead.Core.Publishing;
 using Masthead.Core.Sections;
 using Masthead.Core.Storage;
 using Masthead.Core.Tags;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.Demo;
@@ -16,6 +18,8 @@ public sealed class DemoSeeder(
     SectionService sections,
     TagService tags,
     ArticleService articles,
+    PublishingService publishing,
+    UserManager<StaffAccount> accounts,
     TimeProvider time)
 {
     /// <returns>False when the database already holds content, which is never touched.</returns>
@@ -43,7 +47,8 @@ public sealed class DemoSeeder(
         foreach (var person in demo.Staff)
         {
             staffIds[person.Slug] = await staff.CreateAsync(
-                new StaffInput(person.Name, person.JobTitle, person.Bio, person.PhotoUrl, person.PublicEmail, person.Slug), cancellationToken);
+                new StaffInput(person.Name, person.JobTitle, person.Bio, person.PhotoUrl, person.PublicEmail, person.Slug, person.Role), cancellationToken);
+            await CreateAccountAsync(staffIds[person.Slug], person);
         }
 
         var sectionIds = new Dictionary<string, int>();
@@ -72,14 +77,25 @@ public sealed class DemoSeeder(
                 AuthorIds = article.Authors.ConvertAll(a => staffIds[a]),
                 LeadImage = article.LeadImage is { } image ? new LeadImageView(image.Url, image.Alt, image.Caption, image.Credit) : null,
             };
-            var id = await articles.CreateAsync(input, cancellationToken);
-            await articles.PublishAsync(id, now.AddHours(-article.PublishedHoursAgo), cancellationToken);
+            var id = await articles.CreateAsync(Actor.System, input, cancellationToken: cancellationToken);
+            await publishing.PublishAsync(Actor.System, id, now.AddHours(-article.PublishedHoursAgo), cancellationToken);
             if (article.UpdatedHoursAgo is { } updatedHoursAgo)
             {
-                await articles.UpdateAsync(id, input with { UpdatedAt = now.AddHours(-updatedHoursAgo) }, cancellationToken);
+                await articles.UpdateAsync(Actor.System, id, input with { UpdatedAt = now.AddHours(-updatedHoursAgo) }, expectedVersion: 2, "Updated with new information", cancellationToken);
             }
         }
 
         return true;
+    }
+
+    private async Task CreateAccountAsync(int staffMemberId, DemoStaff person)
+    {
+        var email = DemoAccounts.EmailFor(person.Slug);
+        var account = new StaffAccount { StaffMemberId = staffMemberId, UserName = email, Email = email, EmailConfirmed = true };
+        var result = await accounts.CreateAsync(account, DemoAccounts.PasswordFor(person.Role));
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The demo account {email} could not be created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
     }
 }

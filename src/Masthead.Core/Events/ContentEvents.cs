@@ -9,3 +9,6 @@ public sealed record ArticleChanged(
 
 /// <summary>Publication settings, a section, a tag or a staff profile changed: every page may show it.</summary>
 public sealed record SiteChanged(string What);
+
+/// <summary>A correction was added: the site-wide corrections page changes.</summary>
+public sealed record CorrectionsChanged;

@@ -13,6 +13,8 @@ public sealed class StaffMember
     /// <summary>Order on the staff page; lower first.</summary>
     public int Position { get; set; }
 
+    public NewsroomRole Role { get; set; } = NewsroomRole.Contributor;
+
     /// <summary>A deactivated person leaves the staff page; their bylines stay.</summary>
     public bool IsActive { get; set; } = true;
 }

@@ -15,5 +15,16 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         staff.Property(s => s.Bio).HasMaxLength(2000);
         staff.Property(s => s.PhotoUrl).HasMaxLength(2000);
         staff.Property(s => s.PublicEmail).HasMaxLength(320);
+        staff.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class StaffAccountConfiguration : IEntityTypeConfiguration<StaffAccount>
+{
+    public void Configure(EntityTypeBuilder<StaffAccount> account)
+    {
+        account.ToTable("StaffAccounts");
+        account.HasIndex(a => a.StaffMemberId).IsUnique();
+        account.HasOne(a => a.StaffMember).WithMany().HasForeignKey(a => a.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -38,6 +38,7 @@ public sealed class StaffService(MastheadDb db, IEventPublisher events)
             PhotoUrl = input.PhotoUrl,
             PublicEmail = string.IsNullOrWhiteSpace(input.PublicEmail) ? null : input.PublicEmail.Trim(),
             Position = position + 1,
+            Role = input.Role,
         };
         db.Staff.Add(member);
         await db.SaveChangesAsync(cancellationToken);

@@ -22,5 +22,17 @@ public sealed class PublicationSettings
     public string TimeZone { get; set; } = "UTC";
 
     public string? LogoUrl { get; set; }
+
+    /// <summary>Whether corrections and other notes show above the article body or below it.</summary>
+    public NotesPosition NotesPosition { get; set; } = NotesPosition.Top;
+
+    /// <summary>Hash of the one-time link that creates the first administrator on a fresh install.</summary>
+    public string? SetupTokenHash { get; set; }
     public DateTime LastModifiedAt { get; set; }
+}
+
+public enum NotesPosition
+{
+    Top,
+    Bottom,
 }

@@ -1,14 +1,20 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Audit;
+using Masthead.Core.Contact;
+using Masthead.Core.Corrections;
+using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
+using Masthead.Core.Revisions;
 using Masthead.Core.Sections;
 using Masthead.Core.Tags;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.Storage;
 
 /// <summary>The publication's database, the same model on every provider.</summary>
-public class MastheadDb(DbContextOptions<MastheadDb> options) : DbContext(options)
+public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserContext<StaffAccount, int>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
@@ -18,9 +24,15 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : DbContext(option
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<PublicationSettings> Publication => Set<PublicationSettings>();
+    public DbSet<ArticleRevision> Revisions => Set<ArticleRevision>();
+    public DbSet<ArticleNote> ArticleNotes => Set<ArticleNote>();
+    public DbSet<StaticPage> StaticPages => Set<StaticPage>();
+    public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MastheadDb).Assembly);
     }
 

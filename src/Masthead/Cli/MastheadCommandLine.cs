@@ -27,7 +27,7 @@ public static class MastheadCommandLine
 
         var root = new RootCommand("Masthead: a news publishing platform for independent newsrooms. Without a command, `serve` runs.")
         {
-            urls, serve, migrate, seedDemo,
+            urls, serve, migrate, seedDemo, UserCommands.Create(result => HostArgs(result, null)),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(HostArgs(result, urls), cancellationToken));

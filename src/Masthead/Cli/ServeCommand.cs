@@ -1,4 +1,5 @@
 using Masthead.Hosting;
+using Masthead.Newsroom.Staff;
 
 namespace Masthead.Cli;
 
@@ -10,8 +11,22 @@ internal static class ServeCommand
         {
             var app = MastheadApp.Build(hostArgs);
             await DatabaseStartup.PrepareAsync(app.Services, cancellationToken);
+            await PrintSetupLinkAsync(app, cancellationToken);
             await app.RunAsync();
             return 0;
         });
+    }
+
+    /// <summary>A fresh install with no staff gets one link to create its first administrator, printed once.</summary>
+    private static async Task PrintSetupLinkAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var token = await scope.ServiceProvider.GetRequiredService<StaffAccountService>().IssueSetupTokenAsync(cancellationToken);
+        if (token is not null)
+        {
+            Console.WriteLine("This newsroom has no staff yet. Create the first administrator at (works once):");
+            Console.WriteLine($"{SiteAddress.Of(app)}/newsroom/setup?token={token}");
+            Console.WriteLine("If this link is lost, run: masthead user add --email you@example.org --name \"Your Name\" --role administrator");
+        }
     }
 }

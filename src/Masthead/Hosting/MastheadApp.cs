@@ -1,5 +1,6 @@
 using Masthead.Core;
 using Masthead.Data.Sqlite;
+using Masthead.Newsroom;
 using Masthead.Site;
 using Masthead.Site.Caching;
 using Microsoft.AspNetCore.DataProtection;
@@ -34,6 +35,7 @@ public static class MastheadApp
             compression.Providers.Add<GzipCompressionProvider>();
         });
         builder.Services.AddPublicPageCaching();
+        builder.Services.AddNewsroom(options);
         builder.Services.AddReaderSite();
 
         var app = builder.Build();
@@ -41,6 +43,7 @@ public static class MastheadApp
         app.UseResponseCompression();
         app.UseSiteAssets();
         app.UseRouting();
+        app.UseNewsroom();
         app.UsePublicPageCaching();
         app.MapReaderSite();
         return app;

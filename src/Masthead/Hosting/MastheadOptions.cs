@@ -16,6 +16,8 @@ public sealed class MastheadOptions
 
     public DatabaseOptions Database { get; set; } = new();
 
+    public RateLimitOptions RateLimits { get; set; } = new();
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory, Environment.CurrentDirectory);
 
     public string UploadsDirectoryFullPath => Path.Combine(DataDirectoryFullPath, "uploads");
@@ -25,4 +27,13 @@ public sealed class DatabaseOptions
 {
     /// <summary>Sqlite (the default).</summary>
     public string Provider { get; set; } = "Sqlite";
+}
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in attempts one client address may make in a minute.</summary>
+    public int SignInsPerMinute { get; set; } = 10;
+
+    /// <summary>Contact-form messages one client address may send in an hour.</summary>
+    public int ContactMessagesPerHour { get; set; } = 5;
 }

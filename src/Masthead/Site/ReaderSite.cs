@@ -16,6 +16,8 @@ public static class ReaderSite
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/";
+            pages.Conventions.AuthorizeFolder("/Newsroom");
+            pages.Conventions.ConfigureFilter(new Newsroom.NewsroomErrors());
             pages.Conventions.AddFolderApplicationModelConvention("/Site", model =>
             {
                 model.EndpointMetadata.Add(new PublicPageMetadata());

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Masthead.Core.Articles;
+using Masthead.Core.Corrections;
 using Masthead.Core.People;
 
 namespace Masthead.Site;
@@ -18,7 +19,7 @@ public static class StructuredData
             ["headline"] = summary.Headline,
             ["description"] = summary.Standfirst,
             ["datePublished"] = page.Clock.FormatIso(summary.PublishedAt),
-            ["dateModified"] = page.Clock.FormatIso(summary.UpdatedAt ?? summary.PublishedAt),
+            ["dateModified"] = page.Clock.FormatIso(article.ModifiedAt),
             ["mainEntityOfPage"] = new JsonObject { ["@type"] = "WebPage", ["@id"] = url },
             ["url"] = url,
             ["inLanguage"] = page.Publication.Language,
@@ -34,6 +35,17 @@ public static class StructuredData
         if (summary.Section is { } section)
         {
             json["articleSection"] = section.Name;
+        }
+
+        var corrections = article.Notes.Where(n => n.Kind == ArticleNoteKind.Correction).ToList();
+        if (corrections.Count > 0)
+        {
+            json["correction"] = new JsonArray([.. corrections.Select(c => (JsonNode)new JsonObject
+            {
+                ["@type"] = "CorrectionComment",
+                ["text"] = c.Text,
+                ["datePublished"] = page.Clock.FormatIso(c.PublishedAt),
+            })]);
         }
 
         if (article.Tags.Count > 0)

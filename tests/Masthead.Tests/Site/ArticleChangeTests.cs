@@ -1,5 +1,6 @@
 using Masthead.Core.Articles;
 using Masthead.Core.People;
+using Masthead.Core.Publishing;
 using Masthead.Core.Sections;
 using Masthead.Core.Storage;
 using Masthead.Testing;
@@ -22,8 +23,8 @@ public sealed class ArticleChangeTests(DemoSiteFixture site) : IClassFixture<Dem
             var staffId = (await services.GetRequiredService<StaffService>().ListActiveAsync()).First().Id;
             var sectionId = (await services.GetRequiredService<SectionService>().ListAsync()).First().Id;
             var articles = services.GetRequiredService<ArticleService>();
-            var id = await articles.CreateAsync(new ArticleInput { Headline = headline, BodyMarkdown = body, AuthorIds = [staffId], SectionId = sectionId });
-            await articles.PublishAsync(id, at ?? LateEveningInChicago);
+            var id = await articles.CreateAsync(Actor.System, new ArticleInput { Headline = headline, BodyMarkdown = body, AuthorIds = [staffId], SectionId = sectionId });
+            await services.GetRequiredService<PublishingService>().PublishAsync(Actor.System, id, at ?? LateEveningInChicago);
             return id;
         });
 
@@ -41,7 +42,7 @@ public sealed class ArticleChangeTests(DemoSiteFixture site) : IClassFixture<Dem
             AuthorIds = article.Authors.OrderBy(a => a.Position).Select(a => a.StaffMemberId).ToList(),
             TagIds = article.Tags.Select(t => t.TagId).ToList(),
         };
-        await services.GetRequiredService<ArticleService>().UpdateAsync(id, change(current));
+        await services.GetRequiredService<ArticleService>().UpdateAsync(Actor.System, id, change(current), article.Version);
     });
 
     [Fact]

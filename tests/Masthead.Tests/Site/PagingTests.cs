@@ -1,5 +1,6 @@
 using Masthead.Core.Articles;
 using Masthead.Core.People;
+using Masthead.Core.Publishing;
 using Masthead.Core.Sections;
 using Masthead.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +25,8 @@ public sealed class PagingTests(DemoSiteFixture site) : IAsyncLifetime, IClassFi
             var articles = services.GetRequiredService<ArticleService>();
             for (var i = 1; i <= 15; i++)
             {
-                var id = await articles.CreateAsync(new ArticleInput { Headline = $"Gallery night {i}", SectionId = culture.Id, AuthorIds = [author.Id] });
-                await articles.PublishAsync(id, DateTime.UtcNow.AddDays(-30).AddHours(i));
+                var id = await articles.CreateAsync(Actor.System, new ArticleInput { Headline = $"Gallery night {i}", SectionId = culture.Id, AuthorIds = [author.Id] });
+                await services.GetRequiredService<PublishingService>().PublishAsync(Actor.System, id, DateTime.UtcNow.AddDays(-30).AddHours(i));
             }
         });
     }

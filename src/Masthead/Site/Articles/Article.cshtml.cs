@@ -24,6 +24,11 @@ public sealed class ArticlePage(ArticleQueries articles) : SitePage
         var article = await articles.GetPublishedAsync(slug, cancellationToken);
         if (article is null)
         {
+            if (await articles.IsUnpublishedAsync(slug, cancellationToken))
+            {
+                return new StatusCodeResult(StatusCodes.Status410Gone);
+            }
+
             var moved = await articles.FindMovedPathAsync(requestedPath, cancellationToken);
             return moved is null ? PageNotFound() : RedirectPermanent(moved);
         }
@@ -63,7 +68,7 @@ public sealed class ArticlePage(ArticleQueries articles) : SitePage
         }
 
         Meta.ArticleProperties.Add(new("article:published_time", Clock.FormatIso(summary.PublishedAt)));
-        Meta.ArticleProperties.Add(new("article:modified_time", Clock.FormatIso(summary.UpdatedAt ?? summary.PublishedAt)));
+        Meta.ArticleProperties.Add(new("article:modified_time", Clock.FormatIso(article.ModifiedAt)));
         if (summary.Section is { } section)
         {
             Meta.ArticleProperties.Add(new("article:section", section.Name));

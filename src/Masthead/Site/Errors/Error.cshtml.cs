@@ -20,7 +20,7 @@ public sealed class ErrorPage(ILogger<ErrorPage> logger) : SitePage
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "The error page is shown without the publication's settings");
-            SetChrome(new PublicationInfo("Masthead", "", "", "", "", "", "en-US", "UTC", null, DateTime.UnixEpoch), []);
+            SetChrome(new PublicationInfo("Masthead", "", "", "", "", "", "en-US", "UTC", null, NotesPosition.Top, DateTime.UnixEpoch), []);
         }
     }
 
@@ -35,14 +35,20 @@ public sealed class ErrorPage(ILogger<ErrorPage> logger) : SitePage
 
     public string Heading => Code switch
     {
+        400 => "That could not be saved",
+        403 => "Your role does not allow this",
         404 => "Page not found",
+        409 => "That step is not possible now",
+        429 => "Too many attempts",
         410 => "This article has been removed",
         >= 500 => "Something went wrong",
         _ => "This page cannot be shown",
     };
 
-    public string Explanation => Code switch
+    public string Explanation => HttpContext.Items[Newsroom.NewsroomErrors.MessageKey] as string ?? Code switch
     {
+        403 => "Ask an editor or an administrator if you need this done.",
+        429 => "Please wait a few minutes before trying again.",
         404 => "There is no page at this address. It may have moved, or the link may be mistyped.",
         410 => "The editors have taken this article down.",
         >= 500 => "We could not show this page just now. Please try again in a moment.",

@@ -1,0 +1,121 @@
+using Masthead.Core.Storage;
+using Masthead.Core.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Core.Articles;
+
+/// <summary>Checks what a person wrote into an article and copies it onto the entity; every problem is reported at once.</summary>
+internal static class ArticleInputRules
+{
+    public const int MaxHeadline = 300;
+    public const int MaxStandfirst = 1000;
+    public const int MaxBody = 200_000;
+
+    public static async Task ApplyAsync(MastheadDb db, MarkdownRenderer markdown, Article article, ArticleInput input, DateTime now, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string>();
+        var headline = (input.Headline ?? "").Trim();
+        if (headline.Length == 0)
+        {
+            problems[nameof(input.Headline)] = "The headline is empty.";
+        }
+        else if (headline.Length > MaxHeadline)
+        {
+            problems[nameof(input.Headline)] = $"The headline is longer than {MaxHeadline} characters.";
+        }
+
+        if (input.Standfirst.Length > MaxStandfirst)
+        {
+            problems[nameof(input.Standfirst)] = $"The standfirst is longer than {MaxStandfirst} characters.";
+        }
+
+        if (input.BodyMarkdown.Length > MaxBody)
+        {
+            problems[nameof(input.BodyMarkdown)] = $"The body is longer than {MaxBody:N0} characters.";
+        }
+
+        var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.Slugify(headline) : input.Slug.Trim();
+        if (!Slugs.IsValid(slug))
+        {
+            problems[nameof(input.Slug)] = "A slug is made of lowercase letters, digits and single hyphens, at most 80 characters.";
+        }
+        else if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, cancellationToken))
+        {
+            problems[nameof(input.Slug)] = $"Another article already uses the slug '{slug}'.";
+        }
+
+        if (input.AuthorIds.Distinct().Count() != input.AuthorIds.Count)
+        {
+            problems[nameof(input.AuthorIds)] = "A person is named twice in the byline.";
+        }
+        else if (await db.Staff.CountAsync(s => input.AuthorIds.Contains(s.Id), cancellationToken) != input.AuthorIds.Count)
+        {
+            problems[nameof(input.AuthorIds)] = "A bylined person does not exist.";
+        }
+
+        if (input.SectionId is { } sectionId && !await db.Sections.AnyAsync(s => s.Id == sectionId, cancellationToken))
+        {
+            problems[nameof(input.SectionId)] = "The section does not exist.";
+        }
+
+        var tagIds = input.TagIds.Distinct().ToList();
+        if (await db.Tags.CountAsync(t => tagIds.Contains(t.Id), cancellationToken) != tagIds.Count)
+        {
+            problems[nameof(input.TagIds)] = "A tag does not exist.";
+        }
+
+        if (input.LeadImage is { } image)
+        {
+            if (!IsImageUrl(image.Url))
+            {
+                problems[nameof(input.LeadImage)] = "The lead image address must start with https://, http:// or /.";
+            }
+            else if (string.IsNullOrWhiteSpace(image.Alt))
+            {
+                problems[nameof(input.LeadImage)] = "A lead image needs alt text that describes it.";
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        var rendered = markdown.Render(input.BodyMarkdown);
+        article.Headline = headline;
+        article.Slug = slug;
+        article.Standfirst = input.Standfirst.Trim();
+        article.BodyMarkdown = input.BodyMarkdown;
+        article.BodyHtml = rendered.Html;
+        article.WordCount = rendered.WordCount;
+        article.SectionId = input.SectionId;
+        article.LeadImage = input.LeadImage is { } lead
+            ? new LeadImage { Url = lead.Url.Trim(), Alt = lead.Alt.Trim(), Caption = lead.Caption?.Trim(), Credit = lead.Credit?.Trim() }
+            : null;
+        SetBylines(article, input.AuthorIds);
+        article.Tags.RemoveAll(t => !tagIds.Contains(t.TagId));
+        article.Tags.AddRange(tagIds.Except(article.Tags.Select(t => t.TagId)).Select(id => new ArticleTag { TagId = id }));
+        article.LastModifiedAt = now;
+    }
+
+    private static bool IsImageUrl(string url) =>
+        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https");
+
+    private static void SetBylines(Article article, IReadOnlyList<int> authorIds)
+    {
+        article.Authors.RemoveAll(b => !authorIds.Contains(b.StaffMemberId));
+        for (var position = 0; position < authorIds.Count; position++)
+        {
+            var byline = article.Authors.Find(b => b.StaffMemberId == authorIds[position]);
+            if (byline is null)
+            {
+                article.Authors.Add(new ArticleAuthor { StaffMemberId = authorIds[position], Position = position });
+            }
+            else
+            {
+                byline.Position = position;
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Masthead.Core.Publishing;
+using Masthead.Core.Storage;
+
+namespace Masthead.Core.Audit;
+
+public static class AuditActions
+{
+    public const string Published = "published";
+    public const string Unpublished = "unpublished";
+    public const string Scheduled = "scheduled";
+    public const string Unscheduled = "unscheduled";
+    public const string Submitted = "submitted";
+    public const string SentBack = "sent-back";
+    public const string Corrected = "note-added";
+    public const string Restored = "restored";
+    public const string Invited = "invited";
+    public const string RoleChanged = "role-changed";
+    public const string Deactivated = "deactivated";
+    public const string Reactivated = "reactivated";
+    public const string SettingsChanged = "settings-changed";
+
+    /// <summary>Adds an entry to the unit of work; it is saved with the change it records.</summary>
+    public static void Record(this MastheadDb db, DateTime at, Actor actor, string action, int? articleId = null, string details = "") =>
+        db.AuditLog.Add(new AuditEntry { At = at, ActorId = actor.StaffId, ActorName = actor.Name, Action = action, ArticleId = articleId, Details = details });
+}

@@ -1,0 +1,70 @@
+using Masthead.Core.Articles;
+using Masthead.Core.Audit;
+using Masthead.Core.Events;
+using Masthead.Core.Publishing;
+using Masthead.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Core.Corrections;
+
+public sealed record ArticleNoteView(int Id, ArticleNoteKind Kind, string Text, DateTime PublishedAt);
+
+/// <summary>A correction as the site-wide corrections page lists it.</summary>
+public sealed record CorrectionListing(ArticleNoteView Note, string Headline, string Path);
+
+/// <summary>Corrections, clarifications and updates on published articles: added by editors, shown to everyone.</summary>
+public sealed class ArticleNoteService(MastheadDb db, IEventPublisher events, TimeProvider time)
+{
+    public const int MaxTextLength = 4000;
+
+    public async Task<int> AddAsync(Actor actor, int articleId, ArticleNoteKind kind, string text, CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanAddNotes(actor), "add corrections or notes to articles");
+        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Tags).AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no article {articleId}.");
+        if (article.Status != ArticleStatus.Published)
+        {
+            throw new WorkflowException("Notes are added to published articles; this one is not published.");
+        }
+
+        text = (text ?? "").Trim();
+        if (text.Length == 0 || text.Length > MaxTextLength)
+        {
+            throw ValidationException.For("Text", $"Write the note's text, at most {MaxTextLength:N0} characters.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var note = new ArticleNote { ArticleId = articleId, Kind = kind, Text = text, PublishedAt = now, AuthorId = actor.StaffId };
+        db.ArticleNotes.Add(note);
+        article.UpdatedAt = now;
+        article.LastModifiedAt = now;
+        article.Version++;
+        db.Record(now, actor, AuditActions.Corrected, articleId, $"{kind}: {text}");
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new ArticleChanged(articleId, article.SectionId is { } s ? [s] : [], [], []), cancellationToken);
+        await events.PublishAsync(new CorrectionsChanged(), cancellationToken);
+        return note.Id;
+    }
+
+    public Task<List<ArticleNoteView>> ForArticleAsync(int articleId, CancellationToken cancellationToken = default) =>
+        db.ArticleNotes.AsNoTracking().Where(n => n.ArticleId == articleId)
+            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+            .Select(n => new ArticleNoteView(n.Id, n.Kind, n.Text, n.PublishedAt))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Every correction on a published article, newest first.</summary>
+    public async Task<Page<CorrectionListing>> CorrectionsAsync(int pageNumber, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = db.ArticleNotes.AsNoTracking()
+            .Where(n => n.Kind == ArticleNoteKind.Correction)
+            .Join(db.Articles.Where(a => a.Status == ArticleStatus.Published && a.UrlDate != null), n => n.ArticleId, a => a.Id, (n, a) => new { n, a });
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(x => x.n.PublishedAt).ThenByDescending(x => x.n.Id)
+            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .Select(x => new { x.n.Id, x.n.Kind, x.n.Text, x.n.PublishedAt, x.a.Headline, UrlDate = x.a.UrlDate!.Value, x.a.Slug })
+            .ToListAsync(cancellationToken);
+        var items = rows.ConvertAll(r => new CorrectionListing(new ArticleNoteView(r.Id, r.Kind, r.Text, r.PublishedAt), r.Headline, ArticleUrls.PathFor(r.UrlDate, r.Slug)));
+        return new Page<CorrectionListing>(items, pageNumber, pageSize, total);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Masthead.Core.Pages;
+
+internal sealed class StaticPageConfiguration : IEntityTypeConfiguration<StaticPage>
+{
+    public void Configure(EntityTypeBuilder<StaticPage> page)
+    {
+        page.Property(p => p.Slug).HasMaxLength(Text.Slugs.MaxLength);
+        page.HasIndex(p => p.Slug).IsUnique();
+        page.Property(p => p.Title).HasMaxLength(200);
+        page.Property(p => p.Role).HasConversion<string>().HasMaxLength(30);
+    }
+}

@@ -1,0 +1,89 @@
+using Masthead.Core.Audit;
+using Masthead.Core.Events;
+using Masthead.Core.Publishing;
+using Masthead.Core.Storage;
+using Masthead.Core.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Core.Pages;
+
+public sealed record StaticPageView(int Id, string Slug, string Title, string BodyMarkdown, string BodyHtml, StaticPageRole Role, DateTime UpdatedAt)
+{
+    public string Path => "/" + Slug;
+}
+
+public sealed record StaticPageInput(string Title, string? Slug, string BodyMarkdown, StaticPageRole Role);
+
+/// <summary>About us, the ethics and corrections policies and other standing pages; written by administrators.</summary>
+public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, IEventPublisher events, TimeProvider time)
+{
+    /// <summary>Slugs that belong to other pages of the site.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "section", "tag", "author", "staff", "contact", "corrections", "newsroom", "error", "css", "js", "demo", "media",
+        "search", "feed", "rss", "atom", "sitemap", "ghost", "api", "live", "healthz", "readyz",
+    };
+
+    public Task<List<StaticPageView>> ListAsync(CancellationToken cancellationToken = default) =>
+        Views(db.StaticPages.OrderBy(p => p.Position).ThenBy(p => p.Title)).ToListAsync(cancellationToken);
+
+    public Task<StaticPageView?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
+        Views(db.StaticPages.Where(p => p.Slug == slug)).SingleOrDefaultAsync(cancellationToken);
+
+    public Task<StaticPageView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        Views(db.StaticPages.Where(p => p.Id == id)).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<int> SaveAsync(Actor actor, int? id, StaticPageInput input, CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanAdminister(actor), "edit the publication's pages");
+        var page = id is { } existing
+            ? await db.StaticPages.SingleOrDefaultAsync(p => p.Id == existing, cancellationToken) ?? throw new KeyNotFoundException($"There is no page {existing}.")
+            : new StaticPage { Slug = "", Title = "", Position = await db.StaticPages.CountAsync(cancellationToken) };
+        var title = (input.Title ?? "").Trim();
+        var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.Slugify(title) : input.Slug.Trim();
+        var problems = new Dictionary<string, string>();
+        if (title.Length is 0 or > 200)
+        {
+            problems["Title"] = "A page needs a title of at most 200 characters.";
+        }
+
+        if (!Slugs.IsValid(slug) || ReservedSlugs.Contains(slug))
+        {
+            problems["Slug"] = $"'{slug}' cannot be a page address; choose lowercase words joined by hyphens that no other part of the site uses.";
+        }
+        else if (await db.StaticPages.AnyAsync(p => p.Slug == slug && p.Id != page.Id, cancellationToken))
+        {
+            problems["Slug"] = $"Another page already uses /{slug}.";
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        page.Title = title;
+        page.Slug = slug;
+        page.BodyMarkdown = input.BodyMarkdown ?? "";
+        page.BodyHtml = markdown.Render(page.BodyMarkdown).Html;
+        page.Role = input.Role;
+        page.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        if (id is null)
+        {
+            db.StaticPages.Add(page);
+        }
+
+        if (input.Role != StaticPageRole.None)
+        {
+            await db.StaticPages.Where(p => p.Role == input.Role && p.Id != page.Id)
+                .ForEachAsync(other => other.Role = StaticPageRole.None, cancellationToken);
+        }
+
+        db.Record(page.UpdatedAt, actor, AuditActions.SettingsChanged, details: $"page /{slug}");
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new SiteChanged("pages"), cancellationToken);
+        return page.Id;
+    }
+
+    private static IQueryable<StaticPageView> Views(IQueryable<StaticPage> pages) =>
+        pages.AsNoTracking().Select(p => new StaticPageView(p.Id, p.Slug, p.Title, p.BodyMarkdown, p.BodyHtml, p.Role, p.UpdatedAt));
+}

@@ -1,0 +1,13 @@
+using Masthead.Core.People;
+
+namespace Masthead.Core.Publishing;
+
+/// <summary>Who is acting: a signed-in staff member, or the system itself (imports, the demo, the scheduler).</summary>
+public sealed record Actor(int? StaffId, NewsroomRole Role, string Name)
+{
+    public static Actor System { get; } = new(null, NewsroomRole.Administrator, "Masthead");
+
+    public bool IsAtLeast(NewsroomRole role) => Role >= role;
+
+    public static Actor For(StaffMember member) => new(member.Id, member.Role, member.Name);
+}

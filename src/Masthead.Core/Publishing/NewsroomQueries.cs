@@ -1,0 +1,54 @@
+using Masthead.Core.Articles;
+using Masthead.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Core.Publishing;
+
+/// <summary>An article as newsroom lists show it.</summary>
+public sealed record DeskArticle(int Id, string Headline, ArticleStatus Status, string? SectionName, IReadOnlyList<string> Authors, DateTime LastModifiedAt, DateTime? PublishedAt, DateTime? ScheduledFor, string? ReviewComment, string? Path);
+
+public sealed record Dashboard(
+    IReadOnlyList<DeskArticle> MyDrafts, int MyDraftCount,
+    IReadOnlyList<DeskArticle> ReviewQueue, int ReviewCount,
+    IReadOnlyList<DeskArticle> Scheduled, int ScheduledCount,
+    IReadOnlyList<DeskArticle> RecentlyPublished, int PublishedCount);
+
+public sealed class NewsroomQueries(MastheadDb db)
+{
+    private const int ListLength = 10;
+
+    public async Task<Dashboard> DashboardAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var mine = db.Articles.Where(a => a.Status == ArticleStatus.Draft
+            && (a.CreatedById == actor.StaffId || a.Authors.Any(b => b.StaffMemberId == actor.StaffId)));
+        var review = db.Articles.Where(a => a.Status == ArticleStatus.InReview);
+        var scheduled = db.Articles.Where(a => a.Status == ArticleStatus.Scheduled);
+        var published = db.Articles.Where(a => a.Status == ArticleStatus.Published);
+        return new Dashboard(
+            await Desk(mine.OrderByDescending(a => a.LastModifiedAt), cancellationToken), await mine.CountAsync(cancellationToken),
+            await Desk(review.OrderBy(a => a.LastModifiedAt), cancellationToken), await review.CountAsync(cancellationToken),
+            await Desk(scheduled.OrderBy(a => a.ScheduledFor), cancellationToken), await scheduled.CountAsync(cancellationToken),
+            await Desk(published.OrderByDescending(a => a.PublishedAt), cancellationToken), await published.CountAsync(cancellationToken));
+    }
+
+    /// <summary>All articles in one state (or every state), most recently changed first.</summary>
+    public async Task<Page<DeskArticle>> ListAsync(ArticleStatus? status, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = status is { } s ? db.Articles.Where(a => a.Status == s) : db.Articles;
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Desk(query.OrderByDescending(a => a.LastModifiedAt).Skip((pageNumber - 1) * pageSize), cancellationToken, pageSize);
+        return new Page<DeskArticle>(items, pageNumber, pageSize, total);
+    }
+
+    private static async Task<List<DeskArticle>> Desk(IQueryable<Article> query, CancellationToken cancellationToken, int take = ListLength)
+    {
+        var rows = await query.AsNoTracking().Take(take).Select(a => new
+        {
+            a.Id, a.Headline, a.Status, Section = a.Section == null ? null : a.Section.Name,
+            Authors = a.Authors.OrderBy(b => b.Position).Select(b => b.StaffMember!.Name).ToList(),
+            a.LastModifiedAt, a.PublishedAt, a.ScheduledFor, a.ReviewComment, a.UrlDate, a.Slug,
+        }).ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => new DeskArticle(r.Id, r.Headline, r.Status, r.Section, r.Authors, r.LastModifiedAt, r.PublishedAt, r.ScheduledFor, r.ReviewComment,
+            r.Status == ArticleStatus.Published && r.UrlDate is { } date ? ArticleUrls.PathFor(date, r.Slug) : null));
+    }
+}

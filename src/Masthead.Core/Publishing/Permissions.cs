@@ -1,0 +1,56 @@
+using Masthead.Core.Articles;
+using Masthead.Core.People;
+
+namespace Masthead.Core.Publishing;
+
+/// <summary>What an article looks like to the permission rules: its state and whose it is.</summary>
+public sealed record ArticleAccess(ArticleStatus Status, int? CreatedById, IReadOnlyCollection<int> AuthorIds)
+{
+    public bool IsOwnedBy(Actor actor) =>
+        actor.StaffId is { } id && (CreatedById == id || AuthorIds.Contains(id));
+
+    public static ArticleAccess Of(Article article) =>
+        new(article.Status, article.CreatedById, article.Authors.Select(a => a.StaffMemberId).ToArray());
+}
+
+/// <summary>
+/// The newsroom's rules, in one place. Contributors write and submit their own drafts; reporters also publish,
+/// schedule and update their own articles; editors do all of that to any article and run the desk; administrators
+/// also run the staff, settings and static pages.
+/// </summary>
+public static class Permissions
+{
+    public static bool CanEdit(Actor actor, ArticleAccess article) => article.Status switch
+    {
+        ArticleStatus.Draft or ArticleStatus.InReview => actor.IsAtLeast(NewsroomRole.Editor) || article.IsOwnedBy(actor),
+        _ => actor.IsAtLeast(NewsroomRole.Editor) || (actor.IsAtLeast(NewsroomRole.Reporter) && article.IsOwnedBy(actor) && article.Status != ArticleStatus.Unpublished),
+    };
+
+    public static bool CanSubmit(Actor actor, ArticleAccess article) =>
+        actor.IsAtLeast(NewsroomRole.Editor) || article.IsOwnedBy(actor);
+
+    public static bool CanPublish(Actor actor, ArticleAccess article) =>
+        actor.IsAtLeast(NewsroomRole.Editor) || (actor.IsAtLeast(NewsroomRole.Reporter) && article.IsOwnedBy(actor));
+
+    public static bool CanSchedule(Actor actor, ArticleAccess article) => CanPublish(actor, article);
+
+    public static bool CanReview(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
+    public static bool CanUnpublish(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
+    public static bool CanAddNotes(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
+    public static bool CanManageTaxonomy(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
+    public static bool CanWorkInbox(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
+    public static bool CanAdminister(Actor actor) => actor.IsAtLeast(NewsroomRole.Administrator);
+
+    public static void Demand(bool allowed, string what)
+    {
+        if (!allowed)
+        {
+            throw new ForbiddenException($"Your role does not allow you to {what}.");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using Masthead.Core.Articles;
+using Masthead.Core.Audit;
+using Masthead.Core.Publication;
+using Masthead.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Core.Publishing;
+
+/// <summary>
+/// Moves articles through Draft → In review → Scheduled → Published → Unpublished. Each step checks the actor's
+/// role and the article's state, records an audit entry in the same transaction, and raises ArticleChanged after it.
+/// </summary>
+public sealed class PublishingService(MastheadDb db, ArticleService articles, PublicationService publication, TimeProvider time)
+{
+    public Task SubmitAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
+        StepAsync(articleId, [ArticleStatus.Draft], "submit", cancellationToken, (article, _) =>
+        {
+            Permissions.Demand(Permissions.CanSubmit(actor, ArticleAccess.Of(article)), "submit this article for review");
+            article.Status = ArticleStatus.InReview;
+            article.ReviewComment = null;
+            db.Record(Now, actor, AuditActions.Submitted, article.Id, article.Headline);
+            return Task.CompletedTask;
+        });
+
+    public Task SendBackAsync(Actor actor, int articleId, string comment, CancellationToken cancellationToken = default) =>
+        StepAsync(articleId, [ArticleStatus.InReview], "send back", cancellationToken, (article, _) =>
+        {
+            Permissions.Demand(Permissions.CanReview(actor), "send articles back to their writers");
+            if (string.IsNullOrWhiteSpace(comment))
+            {
+                throw ValidationException.For("Comment", "Say what needs to change before sending the article back.");
+            }
+
+            article.Status = ArticleStatus.Draft;
+            article.ReviewComment = comment.Trim();
+            db.Record(Now, actor, AuditActions.SentBack, article.Id, comment.Trim());
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Publishes now; <paramref name="publishedAt"/> backdates an import or the demo.</summary>
+    public Task PublishAsync(Actor actor, int articleId, DateTime? publishedAt = null, CancellationToken cancellationToken = default) =>
+        StepAsync(articleId, [ArticleStatus.Draft, ArticleStatus.InReview, ArticleStatus.Scheduled], "publish", cancellationToken, async (article, token) =>
+        {
+            Permissions.Demand(Permissions.CanPublish(actor, ArticleAccess.Of(article)), "publish this article");
+            await GoLiveAsync(article, publishedAt ?? Now, token);
+            db.Record(Now, actor, AuditActions.Published, article.Id, article.Headline);
+        });
+
+    public Task ScheduleAsync(Actor actor, int articleId, DateTime publishAt, CancellationToken cancellationToken = default) =>
+        StepAsync(articleId, [ArticleStatus.Draft, ArticleStatus.InReview, ArticleStatus.Scheduled], "schedule", cancellationToken, (article, _) =>
+        {
+            Permissions.Demand(Permissions.CanSchedule(actor, ArticleAccess.Of(article)), "schedule this article");
+            if (publishAt <= Now)
+            {
+                throw ValidationException.For("PublishAt", "Choose a publication time in the future, or publish now.");
+            }
+
+            RequireByline(article);
+            article.Status = ArticleStatus.Scheduled;
+            article.ScheduledFor = DateTime.SpecifyKind(publishAt, DateTimeKind.Utc);
+            db.Record(Now, actor, AuditActions.Scheduled, article.Id, $"{article.Headline} at {article.ScheduledFor:u}");
+            return Task.CompletedTask;
+        });
+
+    public Task UnscheduleAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
+        StepAsync(articleId, [ArticleStatus.Scheduled], "unschedule", cancellationToken, (article, _) =>
+        {
+            Permissions.Demand(Permissions.CanSchedule(actor, ArticleAccess.Of(article)), "unschedule this article");
+            article.Status = ArticleStatus.Draft;
+            article.ScheduledFor = null;
+            db.Record(Now, actor, AuditActions.Unscheduled, article.Id, article.Headline);
+            return Task.CompletedTask;
+        });
+
+    public Task UnpublishAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
+        StepAsync(articleId, [ArticleStatus.Published], "unpublish", cancellationToken, (article, _) =>
+        {
+            Permissions.Demand(Permissions.CanUnpublish(actor), "unpublish articles");
+            article.Status = ArticleStatus.Unpublished;
+            db.Record(Now, actor, AuditActions.Unpublished, article.Id, article.Headline);
+            return Task.CompletedTask;
+        });
+
+    public Task RepublishAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
+        StepAsync(articleId, [ArticleStatus.Unpublished], "republish", cancellationToken, async (article, token) =>
+        {
+            Permissions.Demand(Permissions.CanUnpublish(actor), "republish articles");
+            await GoLiveAsync(article, Now, token);
+            db.Record(Now, actor, AuditActions.Published, article.Id, $"{article.Headline} (republished)");
+        });
+
+    /// <summary>
+    /// Publishes every scheduled article whose time has come. The save is conditional on the version it read,
+    /// so two runs at once (or two nodes) never publish the same article twice.
+    /// </summary>
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var due = await db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.ScheduledFor <= now)
+            .OrderBy(a => a.ScheduledFor)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+        var published = 0;
+        foreach (var id in due)
+        {
+            try
+            {
+                await StepAsync(id, [ArticleStatus.Scheduled], "publish", cancellationToken, async (article, token) =>
+                {
+                    await GoLiveAsync(article, article.ScheduledFor ?? now, token);
+                    db.Record(now, Actor.System, AuditActions.Published, article.Id, $"{article.Headline} (on schedule)");
+                });
+                published++;
+            }
+            catch (Exception exception) when (exception is DbUpdateConcurrencyException or WorkflowException)
+            {
+                db.ChangeTracker.Clear(); // another run published or changed it first
+            }
+        }
+
+        return published;
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private async Task GoLiveAsync(Article article, DateTime at, CancellationToken cancellationToken)
+    {
+        RequireByline(article);
+        article.Status = ArticleStatus.Published;
+        article.ScheduledFor = null;
+        article.ReviewComment = null;
+        article.PublishedAt ??= at;
+        if (article.UrlDate is null)
+        {
+            var info = await publication.GetAsync(cancellationToken);
+            article.UrlDate = info.Clock.LocalDate(article.PublishedAt.Value);
+        }
+    }
+
+    private static void RequireByline(Article article)
+    {
+        if (article.Authors.Count == 0)
+        {
+            throw ValidationException.For(nameof(ArticleInput.AuthorIds), "An article needs at least one byline before it is published.");
+        }
+    }
+
+    private async Task StepAsync(int articleId, ArticleStatus[] from, string step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply)
+    {
+        var article = await articles.LoadAsync(articleId, cancellationToken);
+        if (!from.Contains(article.Status))
+        {
+            throw new WorkflowException($"An article that is {StatusText.Of(article.Status)} cannot be {StatusText.Past(step)}.");
+        }
+
+        var before = ArticlePlaces.Of(article);
+        await apply(article, cancellationToken);
+        article.LastModifiedAt = Now;
+        article.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        await articles.RaiseChangedAsync(article, before, cancellationToken);
+    }
+}

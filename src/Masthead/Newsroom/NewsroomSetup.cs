@@ -1,0 +1,79 @@
+using System.Threading.RateLimiting;
+using Masthead.Core.People;
+using Masthead.Core.Storage;
+using Masthead.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Masthead.Newsroom;
+
+public static class NewsroomSetup
+{
+    public const string SignInLimit = "sign-in";
+    public const string ContactLimit = "contact";
+
+    public static IServiceCollection AddNewsroom(this IServiceCollection services, MastheadOptions options)
+    {
+        services.AddIdentityCore<StaffAccount>(identity =>
+            {
+                // Long passphrases over composition rules, as NIST SP 800-63B advises.
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.User.RequireUniqueEmail = true;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<MastheadDb>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromDays(7));
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(cookie =>
+        {
+            cookie.LoginPath = "/newsroom/sign-in";
+            cookie.LogoutPath = "/newsroom/sign-out";
+            cookie.AccessDeniedPath = "/newsroom/forbidden";
+            cookie.Cookie.Name = "masthead.staff";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+        }));
+        services.AddAuthorization();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "masthead.antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddScoped<CurrentStaff>();
+        services.AddScoped<Staff.StaffAccountService>();
+        services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.AddPolicy(SignInLimit, context => PostsPerClient(context, options.RateLimits.SignInsPerMinute, TimeSpan.FromMinutes(1)));
+            limits.AddPolicy(ContactLimit, context => PostsPerClient(context, options.RateLimits.ContactMessagesPerHour, TimeSpan.FromHours(1)));
+        });
+        return services;
+    }
+
+    public static WebApplication UseNewsroom(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Limits form posts per client address; reading the page is never limited.</summary>
+    private static RateLimitPartition<string> PostsPerClient(HttpContext context, int permits, TimeSpan window) =>
+        HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("read");
+}

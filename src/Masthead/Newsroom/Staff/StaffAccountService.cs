@@ -1,0 +1,192 @@
+using System.Security.Cryptography;
+using System.Text;
+using Masthead.Core;
+using Masthead.Core.Audit;
+using Masthead.Core.Events;
+using Masthead.Core.People;
+using Masthead.Core.Publication;
+using Masthead.Core.Publishing;
+using Masthead.Core.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Newsroom.Staff;
+
+/// <summary>A one-time link that lets a person choose their password, as a path with its query.</summary>
+public sealed record SetPasswordLink(int AccountId, string Path);
+
+/// <summary>Staff accounts: invitations, roles, deactivation, and the very first administrator.</summary>
+public sealed class StaffAccountService(
+    MastheadDb db,
+    UserManager<StaffAccount> accounts,
+    StaffService staff,
+    IEventPublisher events,
+    TimeProvider time)
+{
+    /// <summary>Creates the person's profile and account and returns the link they set their password with.</summary>
+    public async Task<SetPasswordLink> InviteAsync(Actor actor, string name, string email, NewsroomRole role, string jobTitle = "", CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanAdminister(actor), "invite staff");
+        email = (email ?? "").Trim();
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            throw ValidationException.For("Email", "Enter the person's email address.");
+        }
+
+        if (await accounts.FindByEmailAsync(email) is not null)
+        {
+            throw ValidationException.For("Email", $"{email} already has a staff account.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var slug = await FreeSlugAsync(name, cancellationToken);
+        var memberId = await staff.CreateAsync(new StaffInput(name, jobTitle, Slug: slug, Role: role), cancellationToken);
+        var account = new StaffAccount { StaffMemberId = memberId, UserName = email, Email = email, EmailConfirmed = true };
+        Check(await accounts.CreateAsync(account));
+        db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.Invited, details: $"{name} <{email}> as {role}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await events.PublishAsync(new SiteChanged("staff"), cancellationToken);
+        return await LinkAsync(account);
+    }
+
+    /// <summary>A fresh set-password link for an existing account, for a forgotten password.</summary>
+    public async Task<SetPasswordLink> ResetLinkAsync(Actor actor, int staffMemberId, CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanAdminister(actor), "reset other people's passwords");
+        var account = await db.Users.SingleOrDefaultAsync(a => a.StaffMemberId == staffMemberId, cancellationToken)
+            ?? throw new KeyNotFoundException("That person has no staff account.");
+        return await LinkAsync(account);
+    }
+
+    public async Task ChangeRoleAsync(Actor actor, int staffMemberId, NewsroomRole role, CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanAdminister(actor), "change roles");
+        var member = await FindAsync(staffMemberId, cancellationToken);
+        if (member.Role == NewsroomRole.Administrator && role != NewsroomRole.Administrator)
+        {
+            await KeepOneAdministratorAsync(member.Id, cancellationToken);
+        }
+
+        var from = member.Role;
+        member.Role = role;
+        db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.RoleChanged, details: $"{member.Name}: {from} → {role}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Stops the person signing in at once; their bylines and author page stay.</summary>
+    public async Task SetActiveAsync(Actor actor, int staffMemberId, bool active, CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanAdminister(actor), "deactivate or reactivate staff");
+        var member = await FindAsync(staffMemberId, cancellationToken);
+        if (!active && member.Role == NewsroomRole.Administrator)
+        {
+            await KeepOneAdministratorAsync(member.Id, cancellationToken);
+        }
+
+        member.IsActive = active;
+        db.Record(time.GetUtcNow().UtcDateTime, actor, active ? AuditActions.Reactivated : AuditActions.Deactivated, details: member.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        if (await db.Users.SingleOrDefaultAsync(a => a.StaffMemberId == member.Id, cancellationToken) is { } account)
+        {
+            await accounts.UpdateSecurityStampAsync(account);
+        }
+
+        await events.PublishAsync(new SiteChanged("staff"), cancellationToken);
+    }
+
+    /// <summary>On a site with no staff accounts, a one-time token for the set-up page; null if one was already issued.</summary>
+    public async Task<string?> IssueSetupTokenAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var settings = await db.Publication.SingleAsync(s => s.Id == PublicationSettings.SingletonId, cancellationToken);
+        if (settings.SetupTokenHash is not null)
+        {
+            return null;
+        }
+
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        settings.SetupTokenHash = Hash(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
+    public async Task<bool> IsSetupTokenValidAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || await db.Users.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var hash = await db.Publication.Where(s => s.Id == PublicationSettings.SingletonId).Select(s => s.SetupTokenHash).SingleAsync(cancellationToken);
+        return hash is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(Hash(token)));
+    }
+
+    /// <summary>Creates the first administrator from the set-up page, and spends the token.</summary>
+    public async Task CreateFirstAdministratorAsync(string token, string name, string email, string password, CancellationToken cancellationToken = default)
+    {
+        if (!await IsSetupTokenValidAsync(token, cancellationToken))
+        {
+            throw new ForbiddenException("This set-up link has already been used.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var memberId = await staff.CreateAsync(new StaffInput(name, "Administrator", Slug: await FreeSlugAsync(name, cancellationToken), Role: NewsroomRole.Administrator), cancellationToken);
+        var account = new StaffAccount { StaffMemberId = memberId, UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true };
+        Check(await accounts.CreateAsync(account, password));
+        var settings = await db.Publication.SingleAsync(s => s.Id == PublicationSettings.SingletonId, cancellationToken);
+        settings.SetupTokenHash = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<SetPasswordLink> LinkAsync(StaffAccount account)
+    {
+        var token = await accounts.GeneratePasswordResetTokenAsync(account);
+        return new SetPasswordLink(account.Id, $"/newsroom/set-password?account={account.Id}&token={Uri.EscapeDataString(token)}");
+    }
+
+    private async Task<StaffMember> FindAsync(int staffMemberId, CancellationToken cancellationToken) =>
+        await db.Staff.SingleOrDefaultAsync(s => s.Id == staffMemberId, cancellationToken)
+        ?? throw new KeyNotFoundException($"There is no staff member {staffMemberId}.");
+
+    private async Task KeepOneAdministratorAsync(int leaving, CancellationToken cancellationToken)
+    {
+        if (!await db.Staff.AnyAsync(s => s.Id != leaving && s.IsActive && s.Role == NewsroomRole.Administrator, cancellationToken))
+        {
+            throw new Core.Publishing.WorkflowException("The newsroom needs at least one active administrator; appoint another first.");
+        }
+    }
+
+    private async Task<string> FreeSlugAsync(string name, CancellationToken cancellationToken)
+    {
+        var slug = Core.Text.Slugs.Slugify(name);
+        if (slug.Length == 0)
+        {
+            throw ValidationException.For("Name", "Enter the person's name.");
+        }
+
+        var candidate = slug;
+        for (var n = 2; await db.Staff.AnyAsync(s => s.Slug == candidate, cancellationToken); n++)
+        {
+            candidate = $"{slug}-{n}";
+        }
+
+        return candidate;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new ValidationException(result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "Password" : "Email")
+                .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Description))));
+        }
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

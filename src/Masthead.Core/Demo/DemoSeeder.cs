@@ -54,13 +54,13 @@ public sealed class DemoSeeder(
         var sectionIds = new Dictionary<string, int>();
         foreach (var section in demo.Sections)
         {
-            sectionIds[section.Slug] = await sections.CreateAsync(section.Name, section.Description, section.Slug, cancellationToken);
+            sectionIds[section.Slug] = await sections.CreateAsync(Actor.System, section.Name, section.Description, section.Slug, cancellationToken);
         }
 
         var tagIds = new Dictionary<string, int>();
         foreach (var tag in demo.Tags)
         {
-            tagIds[tag.Slug] = await tags.CreateAsync(tag.Name, tag.Slug, cancellationToken: cancellationToken);
+            tagIds[tag.Slug] = await tags.CreateAsync(Actor.System, tag.Name, tag.Slug, cancellationToken: cancellationToken);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

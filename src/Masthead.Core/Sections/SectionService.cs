@@ -1,4 +1,5 @@
 using Masthead.Core.Events;
+using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,9 @@ public sealed class SectionService(MastheadDb db, IEventPublisher events)
     public Task<SectionView?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
         Views(db.Sections.Where(s => s.Slug == slug)).SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<int> CreateAsync(string name, string description = "", string? slug = null, CancellationToken cancellationToken = default)
+    public async Task<int> CreateAsync(Actor actor, string name, string description = "", string? slug = null, CancellationToken cancellationToken = default)
     {
+        Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
         var section = new Section
         {
             Name = Named(name),

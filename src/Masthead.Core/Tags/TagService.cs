@@ -1,4 +1,5 @@
 using Masthead.Core.Events;
+using Masthead.Core.Publishing;
 using Masthead.Core.Sections;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
@@ -15,8 +16,12 @@ public sealed class TagService(MastheadDb db, IEventPublisher events)
             .Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description))
             .SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<int> CreateAsync(string name, string? slug = null, string description = "", CancellationToken cancellationToken = default)
+    public Task<List<TagView>> ListAsync(CancellationToken cancellationToken = default) =>
+        db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description)).ToListAsync(cancellationToken);
+
+    public async Task<int> CreateAsync(Actor actor, string name, string? slug = null, string description = "", CancellationToken cancellationToken = default)
     {
+        Permissions.Demand(Permissions.CanManageTaxonomy(actor), "create tags");
         var tagSlug = Slugs.Slugify(slug ?? name);
         if (!Slugs.IsValid(tagSlug) || await db.Tags.AnyAsync(t => t.Slug == tagSlug, cancellationToken))
         {

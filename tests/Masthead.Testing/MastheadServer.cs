@@ -37,7 +37,8 @@ public sealed class MastheadServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="dataDirectory">An existing data directory to reuse and keep; by default a new one that is deleted on dispose.</param>
-    public static async Task<MastheadServer> StartAsync(bool demo = true, string? dataDirectory = null, params string[] extraArgs)
+    /// <param name="services">Replaces services before the server starts, e.g. a fake TimeProvider.</param>
+    public static async Task<MastheadServer> StartAsync(bool demo = true, string? dataDirectory = null, Action<IServiceCollection>? services = null, params string[] extraArgs)
     {
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= NewDataDirectory();
@@ -54,7 +55,7 @@ public sealed class MastheadServer : IAsyncDisposable
             "--Masthead:RateLimits:ContactMessagesPerHour=10000",
             .. extraArgs,
         ];
-        var app = MastheadApp.Build(args);
+        var app = MastheadApp.Build(args, builder => services?.Invoke(builder.Services));
         await DatabaseStartup.PrepareAsync(app.Services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

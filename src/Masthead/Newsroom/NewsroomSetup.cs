@@ -52,6 +52,7 @@ public static class NewsroomSetup
         });
         services.AddScoped<CurrentStaff>();
         services.AddScoped<Staff.StaffAccountService>();
+        services.AddHostedService<ScheduledPublisher>();
         services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

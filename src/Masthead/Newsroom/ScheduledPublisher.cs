@@ -1,0 +1,40 @@
+using Masthead.Core.Publishing;
+
+namespace Masthead.Newsroom;
+
+/// <summary>
+/// Publishes scheduled articles when their time comes: at start-up (so nothing due while the site was down
+/// waits) and then every <see cref="Period"/>. The claim is made in the database, so it never publishes twice.
+/// </summary>
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider time, ILogger<ScheduledPublisher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, time);
+        do
+        {
+            await PublishDueAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task PublishDueAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var published = await scope.ServiceProvider.GetRequiredService<PublishingService>().PublishDueAsync(cancellationToken);
+            if (published > 0)
+            {
+                logger.LogInformation("Published {Count} scheduled article(s)", published);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The database may be away for a moment; the next tick tries again and nothing is lost.
+            logger.LogError(exception, "Scheduled publishing failed; retrying in {Period}", Period);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using Masthead.Core.Articles;
+using Masthead.Core.Audit;
+using Masthead.Core.People;
+using Masthead.Core.Publishing;
+using Masthead.Core.Storage;
+using Masthead.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Masthead.Tests.Newsroom;
+
+public sealed class SchedulingTests
+{
+    private static Task<int> WriteAsync(MastheadServer server, string headline) => server.InScopeAsync(async services =>
+    {
+        var reporter = (await services.GetRequiredService<StaffService>().GetBySlugAsync("tobias-wren"))!;
+        return await services.GetRequiredService<ArticleService>().CreateAsync(
+            new Actor(reporter.Id, NewsroomRole.Reporter, reporter.Name), new ArticleInput { Headline = headline, BodyMarkdown = "Scheduled text." });
+    });
+
+    private static Task<ArticleStatus> StatusAsync(MastheadServer server, int id) =>
+        server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync());
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100 && !await condition(); attempt++)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task A_scheduled_article_goes_live_within_one_publisher_period_of_its_time()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await MastheadServer.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        var id = await WriteAsync(server, "Budget vote set for Thursday");
+        await server.InScopeAsync(services => services.GetRequiredService<PublishingService>().ScheduleAsync(Actor.System, id, clock.GetUtcNow().UtcDateTime.AddHours(1)));
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        await Task.Delay(300);
+        Assert.Equal(ArticleStatus.Scheduled, await StatusAsync(server, id));
+
+        clock.Advance(TimeSpan.FromMinutes(1) + ScheduledPublisherPeriod);
+        await WaitForAsync(async () => await StatusAsync(server, id) == ArticleStatus.Published);
+
+        Assert.Equal(ArticleStatus.Published, await StatusAsync(server, id));
+        var front = await server.GetDocumentAsync("/");
+        Assert.Contains("Budget vote set for Thursday", front.QuerySelectorAll(".story-headline").Select(h => h.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Two_publishers_running_at_once_publish_a_due_article_exactly_once()
+    {
+        await using var server = await MastheadServer.StartAsync();
+        var ids = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = await WriteAsync(server, $"Due article {i}");
+            await server.InScopeAsync(services => services.GetRequiredService<PublishingService>().ScheduleAsync(Actor.System, id, DateTime.UtcNow.AddMinutes(5)));
+            ids.Add(id);
+        }
+
+        await server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().Articles.Where(a => ids.Contains(a.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ScheduledFor, DateTime.UtcNow.AddSeconds(-1))));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => server.InScopeAsync(services => services.GetRequiredService<PublishingService>().PublishDueAsync())));
+
+        Assert.True(runs.Sum() <= ids.Count);
+        var published = await server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().AuditLog
+            .Where(e => e.Action == AuditActions.Published && e.ArticleId != null && ids.Contains(e.ArticleId.Value)).CountAsync());
+        Assert.Equal(ids.Count, published);
+        foreach (var id in ids)
+        {
+            Assert.Equal(ArticleStatus.Published, await StatusAsync(server, id));
+        }
+    }
+
+    [Fact]
+    public async Task An_article_that_fell_due_while_the_site_was_down_is_published_at_start_up()
+    {
+        var dataDirectory = MastheadServer.NewDataDirectory();
+        try
+        {
+            int id;
+            await using (var first = await MastheadServer.StartAsync(dataDirectory: dataDirectory))
+            {
+                id = await WriteAsync(first, "Overnight results");
+                await first.InScopeAsync(services => services.GetRequiredService<PublishingService>().ScheduleAsync(Actor.System, id, DateTime.UtcNow.AddHours(8)));
+                await first.InScopeAsync(services => services.GetRequiredService<MastheadDb>().Articles.Where(a => a.Id == id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.ScheduledFor, DateTime.UtcNow.AddMinutes(-30))));
+            }
+
+            await using var second = await MastheadServer.StartAsync(dataDirectory: dataDirectory);
+            await WaitForAsync(async () => await StatusAsync(second, id) == ArticleStatus.Published);
+
+            Assert.Equal(ArticleStatus.Published, await StatusAsync(second, id));
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private static TimeSpan ScheduledPublisherPeriod => Masthead.Newsroom.ScheduledPublisher.Period;
+}

@@ -44,6 +44,13 @@ public sealed class Article
 
     public LeadImage? LeadImage { get; set; }
 
+    /// <summary>Whether this is a developing story with live updates, and whether coverage goes on.</summary>
+    public Live.CoverageStatus Coverage { get; set; }
+
+    public DateTime? CoverageStartedAt { get; set; }
+    public DateTime? CoverageEndedAt { get; set; }
+    public int? PinnedUpdateId { get; set; }
+
     public List<ArticleAuthor> Authors { get; set; } = [];
     public List<ArticleTag> Tags { get; set; } = [];
 }

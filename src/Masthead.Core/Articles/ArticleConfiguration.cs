@@ -17,6 +17,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Status, a.ScheduledFor });
         article.Property(a => a.ReviewComment).HasMaxLength(2000);
         article.Property(a => a.Version).IsConcurrencyToken();
+        article.Property(a => a.Coverage).HasConversion<string>().HasMaxLength(10);
         article.HasOne<People.StaffMember>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.SetNull);
         article.HasOne(a => a.Section).WithMany().OnDelete(DeleteBehavior.SetNull);
         article.OwnsOne(a => a.LeadImage, image =>

@@ -2,6 +2,7 @@ using Masthead.Core.Articles;
 using Masthead.Core.Audit;
 using Masthead.Core.Contact;
 using Masthead.Core.Corrections;
+using Masthead.Core.Live;
 using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
@@ -29,6 +30,8 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<StaticPage> StaticPages => Set<StaticPage>();
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<LiveUpdate> LiveUpdates => Set<LiveUpdate>();
+    public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

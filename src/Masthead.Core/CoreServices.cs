@@ -42,6 +42,8 @@ public static class CoreServices
         services.AddScoped<StaticPageService>();
         services.AddScoped<ContactService>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<Live.LiveService>();
+        services.AddScoped<Live.LiveQueries>();
         return services;
     }
 }

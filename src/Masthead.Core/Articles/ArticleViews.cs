@@ -20,9 +20,11 @@ public sealed record ArticleSummary(
     DateTime? UpdatedAt,
     SectionRef? Section,
     IReadOnlyList<Byline> Authors,
-    LeadImageView? LeadImage)
+    LeadImageView? LeadImage,
+    Live.CoverageStatus Coverage = Live.CoverageStatus.None)
 {
     public string Path => ArticleUrls.PathFor(UrlDate, Slug);
+    public bool IsLive => Coverage == Live.CoverageStatus.Live;
 }
 
 /// <summary>A published article as its own page shows it.</summary>

@@ -34,6 +34,11 @@ public static class Permissions
 
     public static bool CanSchedule(Actor actor, ArticleAccess article) => CanPublish(actor, article);
 
+    /// <summary>Live updates: the story's bylined reporters, and editors.</summary>
+    public static bool CanPostLive(Actor actor, ArticleAccess article) =>
+        actor.IsAtLeast(NewsroomRole.Editor)
+        || (actor.IsAtLeast(NewsroomRole.Reporter) && actor.StaffId is { } id && article.AuthorIds.Contains(id));
+
     public static bool CanReview(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
     public static bool CanUnpublish(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);

@@ -1,5 +1,6 @@
 using Masthead.Core;
 using Masthead.Data.Sqlite;
+using Masthead.Live;
 using Masthead.Newsroom;
 using Masthead.Site;
 using Masthead.Site.Caching;
@@ -36,6 +37,7 @@ public static class MastheadApp
         });
         builder.Services.AddPublicPageCaching();
         builder.Services.AddNewsroom(options);
+        builder.Services.AddLiveCoverage();
         builder.Services.AddReaderSite();
 
         var app = builder.Build();
@@ -45,6 +47,7 @@ public static class MastheadApp
         app.UseRouting();
         app.UseNewsroom();
         app.UsePublicPageCaching();
+        app.MapLiveStream();
         app.MapReaderSite();
         return app;
     }

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Masthead.Core.Publication;
+
+namespace Masthead.Core.Live;
+
+/// <summary>The JSON each event carries to readers' pages. Bodies are already sanitized HTML.</summary>
+internal static class LivePayload
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Update(LiveUpdate update, int? pinnedId, PublicationInfo info) => JsonSerializer.Serialize(new
+    {
+        id = update.Id,
+        title = update.Title,
+        html = update.BodyHtml,
+        author = update.AuthorName,
+        authorUrl = update.AuthorSlug is null ? null : $"/author/{update.AuthorSlug}",
+        posted = info.Clock.FormatIso(update.PostedAt),
+        postedText = info.Clock.FormatDateTime(update.PostedAt),
+        edited = update.EditedAt is { } edited ? info.Clock.FormatIso(edited) : null,
+        key = update.IsKey,
+        pinned = pinnedId == update.Id,
+    }, Json);
+
+    public static string Id(int? id) => JsonSerializer.Serialize(new { id }, Json);
+
+    public static string Ended(DateTime endedAt, PublicationInfo info) =>
+        JsonSerializer.Serialize(new { ended = info.Clock.FormatIso(endedAt), endedText = info.Clock.FormatDateTime(endedAt) }, Json);
+}

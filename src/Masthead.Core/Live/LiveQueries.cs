@@ -1,0 +1,54 @@
+using Masthead.Core.Articles;
+using Masthead.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Core.Live;
+
+public sealed class LiveQueries(MastheadDb db)
+{
+    /// <summary>The coverage of a story, or null when it is not a developing story.</summary>
+    public async Task<LiveCoverageView?> CoverageAsync(int articleId, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
+            .Select(a => new { a.Coverage, a.CoverageStartedAt, a.CoverageEndedAt, a.PinnedUpdateId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (article is null || article.Coverage == CoverageStatus.None)
+        {
+            return null;
+        }
+
+        var lastEvent = await db.LiveEvents.Where(e => e.ArticleId == articleId).MaxAsync(e => (int?)e.Sequence, cancellationToken) ?? 0;
+        var updates = await db.LiveUpdates.AsNoTracking()
+            .Where(u => u.ArticleId == articleId && u.DeletedAt == null)
+            .OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id)
+            .Select(u => new LiveUpdateView(u.Id, u.Title, u.BodyHtml, u.BodyMarkdown, u.AuthorName, u.AuthorSlug, u.PostedAt, u.EditedAt, u.IsKey))
+            .ToListAsync(cancellationToken);
+        return new LiveCoverageView(article.Coverage, article.CoverageStartedAt, article.CoverageEndedAt, article.PinnedUpdateId, updates, lastEvent);
+    }
+
+    public async Task<int> LastEventIdAsync(int articleId, CancellationToken cancellationToken = default) =>
+        await db.LiveEvents.Where(e => e.ArticleId == articleId).MaxAsync(e => (int?)e.Sequence, cancellationToken) ?? 0;
+
+    /// <summary>The events after <paramref name="afterId"/>, oldest first: what a reconnecting reader missed.</summary>
+    public Task<List<LiveEventRecord>> EventsAfterAsync(int articleId, int afterId, CancellationToken cancellationToken = default) =>
+        db.LiveEvents.AsNoTracking()
+            .Where(e => e.ArticleId == articleId && e.Sequence > afterId)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new LiveEventRecord(e.ArticleId, e.Sequence, e.Type, e.Data))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The published story at this slug that readers may follow live (now or in the past), for the stream.</summary>
+    public Task<LiveStoryRef?> FindStoryAsync(string slug, CancellationToken cancellationToken = default) =>
+        db.Articles.AsNoTracking()
+            .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published && a.Coverage != CoverageStatus.None && a.UrlDate != null)
+            .Select(a => new LiveStoryRef(a.Id, a.UrlDate!.Value, a.Slug, a.Coverage))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public Task<bool> IsPublishedAsync(int articleId, CancellationToken cancellationToken = default) =>
+        db.Articles.AnyAsync(a => a.Id == articleId && a.Status == ArticleStatus.Published, cancellationToken);
+}
+
+public sealed record LiveStoryRef(int Id, DateOnly UrlDate, string Slug, CoverageStatus Coverage)
+{
+    public string Path => ArticleUrls.PathFor(UrlDate, Slug);
+}

@@ -1,0 +1,55 @@
+using System.Threading.Channels;
+using Masthead.Core.Live;
+
+namespace Masthead.Live;
+
+/// <summary>
+/// Delivers a story's events to the readers connected to this node. In-process now; a Redis backplane can stand
+/// behind the same interface so an event posted on one node reaches readers on every node.
+/// </summary>
+public interface ILiveBroadcaster
+{
+    /// <summary>Starts receiving a story's events; dispose the subscription to stop.</summary>
+    LiveSubscription Subscribe(int articleId);
+
+    /// <summary>Hands an event to every subscriber without waiting on any of them.</summary>
+    void Publish(LiveEventRecord liveEvent);
+
+    /// <summary>Ends every open stream of a story, e.g. when it is unpublished.</summary>
+    void Close(int articleId);
+
+    int SubscriberCount(int articleId);
+}
+
+/// <summary>
+/// One reader's buffer. It is bounded: a reader that falls this far behind is disconnected (its reader completes
+/// with <see cref="LiveReaderTooSlowException"/>) and resumes from the database by Last-Event-ID.
+/// </summary>
+public sealed class LiveSubscription(int articleId, Action<LiveSubscription> unsubscribe) : IDisposable
+{
+    public const int Capacity = 128;
+
+    private readonly Channel<LiveEventRecord> _channel = Channel.CreateBounded<LiveEventRecord>(
+        new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
+
+    public int ArticleId { get; } = articleId;
+    public ChannelReader<LiveEventRecord> Events => _channel.Reader;
+
+    internal void Offer(LiveEventRecord liveEvent)
+    {
+        if (!_channel.Writer.TryWrite(liveEvent))
+        {
+            _channel.Writer.TryComplete(new LiveReaderTooSlowException());
+        }
+    }
+
+    internal void End() => _channel.Writer.TryComplete();
+
+    public void Dispose()
+    {
+        _channel.Writer.TryComplete();
+        unsubscribe(this);
+    }
+}
+
+public sealed class LiveReaderTooSlowException() : Exception("The reader fell too far behind and must resume by Last-Event-ID.");

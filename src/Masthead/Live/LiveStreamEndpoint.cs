@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Masthead.Core.Live;
+
+namespace Masthead.Live;
+
+/// <summary>
+/// GET {article URL}/live: the story's events as server-sent events. A reader gets what it missed since
+/// Last-Event-ID (or ?after=N from the page it loaded) from the database, then new events as they happen, each
+/// exactly once and in order.
+/// </summary>
+public static class LiveStreamEndpoint
+{
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapLiveStream(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{year:int}/{month:int}/{day:int}/{slug}/live", StreamAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task StreamAsync(HttpContext context, int year, int month, int day, string slug, LiveQueries live, ILiveBroadcaster broadcaster)
+    {
+        var cancellationToken = context.RequestAborted;
+        var story = await live.FindStoryAsync(slug, cancellationToken);
+        if (story is null || story.Path != string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}"))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        using var subscription = broadcaster.Subscribe(story.Id);
+        var last = await live.LastEventIdAsync(story.Id, cancellationToken);
+        var after = RequestedAfter(context.Request);
+        if (after > last)
+        {
+            after = 0; // an id this story never issued: start again from the full list
+        }
+
+        if (story.Coverage == CoverageStatus.Ended && after >= last)
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent; // tells EventSource to stop reconnecting
+            return;
+        }
+
+        var stream = new LiveEventWriter(context.Response);
+        await stream.StartAsync(cancellationToken);
+        var sent = after;
+        try
+        {
+            sent = await stream.WriteAllAsync(await live.EventsAfterAsync(story.Id, sent, cancellationToken), sent, cancellationToken);
+            while (!stream.Ended)
+            {
+                var next = await NextAsync(subscription.Events, cancellationToken);
+                if (next is null)
+                {
+                    await stream.HeartbeatAsync(cancellationToken);
+                }
+                else if (next.Id > sent + 1)
+                {
+                    // Published out of order by two racing posts: fill the gap from the database.
+                    sent = await stream.WriteAllAsync(await live.EventsAfterAsync(story.Id, sent, cancellationToken), sent, cancellationToken);
+                }
+                else if (next.Id == sent + 1)
+                {
+                    sent = await stream.WriteAllAsync([next], sent, cancellationToken);
+                }
+            }
+        }
+        catch (ChannelClosedException)
+        {
+            // Unpublished, or this reader fell too far behind: close, and let the browser resume by Last-Event-ID.
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The reader left.
+        }
+    }
+
+    /// <summary>The next event, or null when a heartbeat is due first.</summary>
+    private static async Task<LiveEventRecord?> NextAsync(ChannelReader<LiveEventRecord> events, CancellationToken cancellationToken)
+    {
+        if (events.TryRead(out var ready))
+        {
+            return ready;
+        }
+
+        using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        heartbeat.CancelAfter(Heartbeat);
+        try
+        {
+            return await events.ReadAsync(heartbeat.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private static int RequestedAfter(HttpRequest request)
+    {
+        var raw = request.Headers["Last-Event-ID"].FirstOrDefault() ?? request.Query["after"].FirstOrDefault();
+        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+    }
+}

@@ -1,16 +1,20 @@
 using System.Globalization;
 using Masthead.Core.Articles;
+using Masthead.Core.Live;
 using Masthead.Core.Text;
 using Masthead.Site.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Articles;
 
-public sealed class ArticlePage(ArticleQueries articles) : SitePage
+public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : SitePage
 {
     public const int MoreCount = 4;
 
     public ArticleView Article { get; private set; } = null!;
+
+    /// <summary>The story's live updates when it is a developing story.</summary>
+    public LiveCoverageView? Coverage { get; private set; }
     public IReadOnlyList<ArticleSummary> MoreInSection { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
@@ -40,6 +44,11 @@ public sealed class ArticlePage(ArticleQueries articles) : SitePage
 
         Article = article;
         var summary = article.Summary;
+        if (summary.Coverage != CoverageStatus.None)
+        {
+            Coverage = await live.CoverageAsync(article.Id, cancellationToken);
+        }
+
         if (summary.Section is { } section)
         {
             MoreInSection = await articles.LatestAsync(new ArticleFilter(SectionId: section.Id), MoreCount, [article.Id], cancellationToken);

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text.Json;
+using Masthead.Core.Live;
+using Masthead.Core.People;
+using Masthead.Core.Publishing;
+using Masthead.Core.Storage;
+using Masthead.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.Tests.Live;
+
+/// <summary>The demo's council budget story, followed over its real event stream.</summary>
+public sealed class LiveStreamTests : IAsyncLifetime
+{
+    private MastheadServer _server = null!;
+    private int _storyId;
+    private string _path = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await MastheadServer.StartAsync();
+        (_storyId, _path) = await _server.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MastheadDb>();
+            var story = await db.Articles.Where(a => a.Slug == "council-budget-night").Select(a => new { a.Id, a.UrlDate, a.Coverage }).SingleAsync();
+            if (story.Coverage != CoverageStatus.Live)
+            {
+                await services.GetRequiredService<LiveService>().StartAsync(Actor.System, story.Id);
+            }
+
+            return (story.Id, Masthead.Core.Articles.ArticleUrls.PathFor(story.UrlDate!.Value, "council-budget-night"));
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    private Task<int> PostAsync(string body, string? title = null) =>
+        _server.InScopeAsync(services => services.GetRequiredService<LiveService>().PostAsync(Editor(services), _storyId, new LiveUpdateInput(title, body)));
+
+    private static Actor Editor(IServiceProvider services)
+    {
+        var editor = services.GetRequiredService<MastheadDb>().Staff.Single(s => s.Slug == "anaya-kessler");
+        return new Actor(editor.Id, NewsroomRole.Editor, editor.Name);
+    }
+
+    private static JsonElement Json(SseEvent e) => JsonDocument.Parse(e.Data).RootElement;
+
+    [Fact]
+    public async Task A_posted_update_reaches_an_open_stream_with_its_html_and_author()
+    {
+        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
+        Assert.Equal("text/event-stream", reader.Response.Content.Headers.ContentType!.MediaType);
+
+        var id = await PostAsync("Council member **Ortiz** proposes restoring Sunday library hours.", "Amendment offered");
+        var received = await reader.NextAsync();
+
+        Assert.Equal("update", received!.Type);
+        var payload = Json(received);
+        Assert.Equal(id, payload.GetProperty("id").GetInt32());
+        Assert.Equal("Amendment offered", payload.GetProperty("title").GetString());
+        Assert.Contains("<strong>Ortiz</strong>", payload.GetProperty("html").GetString());
+        Assert.Equal("Anaya Kessler", payload.GetProperty("author").GetString());
+    }
+
+    [Fact]
+    public async Task Edits_and_deletions_arrive_as_their_own_events_with_increasing_ids()
+    {
+        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
+        var id = await PostAsync("First draft of an update.");
+        await _server.InScopeAsync(services => services.GetRequiredService<LiveService>().EditAsync(Editor(services), id, new LiveUpdateInput(null, "Corrected update.")));
+        await _server.InScopeAsync(services => services.GetRequiredService<LiveService>().DeleteAsync(Editor(services), id));
+
+        var events = new[] { await reader.NextAsync(), await reader.NextAsync(), await reader.NextAsync() };
+
+        Assert.Equal(["update", "edit", "delete"], events.Select(e => e!.Type));
+        Assert.Contains("Corrected update.", Json(events[1]!).GetProperty("html").GetString());
+        Assert.Equal(id, Json(events[2]!).GetProperty("id").GetInt32());
+        var ids = events.Select(e => int.Parse(e!.Id!)).ToList();
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(ids[0] + 2, ids[2]);
+    }
+
+    [Fact]
+    public async Task Reconnecting_with_last_event_id_delivers_exactly_the_missed_events()
+    {
+        string lastSeen;
+        await using (var reader = await SseReader.OpenAsync(_server.Client, _path + "/live"))
+        {
+            await PostAsync("Seen before the drop.");
+            lastSeen = (await reader.NextAsync())!.Id!;
+        }
+
+        var missed = new[] { await PostAsync("Missed one."), await PostAsync("Missed two.") };
+        await using var resumed = await SseReader.OpenAsync(_server.Client, _path + "/live", lastSeen);
+        var first = await resumed.NextAsync();
+        var second = await resumed.NextAsync();
+        var live = await PostAsync("After the resume.");
+        var third = await resumed.NextAsync();
+
+        Assert.Equal(missed, new[] { first!, second! }.Select(e => Json(e).GetProperty("id").GetInt32()));
+        Assert.Equal(int.Parse(lastSeen) + 1, int.Parse(first!.Id!));
+        Assert.Equal(live, Json(third!).GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_last_event_id_the_story_never_issued_gets_the_full_list()
+    {
+        await PostAsync("Part of the full list.");
+        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live", lastEventId: "999999");
+
+        var first = await reader.NextAsync();
+
+        Assert.Equal("1", first!.Id);
+    }
+
+    [Fact]
+    public async Task A_reader_that_never_reads_does_not_hold_up_one_that_does()
+    {
+        await using var stalled = await SseReader.OpenAsync(_server.Client, _path + "/live");
+        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
+
+        var posted = new List<int>();
+        for (var i = 0; i < 40; i++)
+        {
+            posted.Add(await PostAsync($"Rapid update {i}: " + new string('x', 2000)));
+        }
+
+        var received = new List<int>();
+        while (received.Count < posted.Count)
+        {
+            var next = await reader.NextAsync(TimeSpan.FromSeconds(5));
+            Assert.NotNull(next);
+            if (next.Type == "update")
+            {
+                received.Add(Json(next).GetProperty("id").GetInt32());
+            }
+        }
+
+        Assert.Equal(posted, received);
+    }
+
+    [Fact]
+    public async Task Ending_coverage_sends_ended_and_closes_the_stream_and_later_connections_get_no_content()
+    {
+        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
+        await _server.InScopeAsync(services => services.GetRequiredService<LiveService>().EndAsync(Editor(services), _storyId));
+
+        var ended = await reader.NextAsync();
+        var after = await reader.NextAsync();
+
+        Assert.Equal("ended", ended!.Type);
+        Assert.Null(after);
+        using var late = await _server.Client.GetAsync(_path + "/live", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode); // a newcomer still gets the history, ending with "ended"
+        using var caughtUp = new HttpRequestMessage(HttpMethod.Get, _path + "/live");
+        caughtUp.Headers.Add("Last-Event-ID", ended.Id);
+        using var done = await _server.Client.SendAsync(caughtUp);
+        Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unpublishing_the_story_ends_its_streams_cleanly()
+    {
+        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
+        await _server.InScopeAsync(services => services.GetRequiredService<PublishingService>().UnpublishAsync(Actor.System, _storyId));
+
+        Assert.Null(await reader.NextAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _server.Client.GetAsync(_path + "/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Streams_of_unknown_stories_answer_404()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _server.Client.GetAsync("/2026/01/01/no-such-story/live")).StatusCode);
+    }
+}

@@ -44,6 +44,21 @@ public sealed class LiveQueries(MastheadDb db)
             .Select(a => new LiveStoryRef(a.Id, a.UrlDate!.Value, a.Slug, a.Coverage))
             .SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>What the live desk shows about the story it runs.</summary>
+    /// <exception cref="KeyNotFoundException">There is no such article.</exception>
+    public async Task<LiveDeskStory> DeskStoryAsync(int articleId, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
+            .Select(a => new { a.Id, a.Headline, a.Status, a.CreatedById, a.UrlDate, a.Slug, Authors = a.Authors.Select(b => b.StaffMemberId).ToList() })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no article {articleId}.");
+        var path = article.Status == ArticleStatus.Published && article.UrlDate is { } date ? ArticleUrls.PathFor(date, article.Slug) : null;
+        return new LiveDeskStory(article.Id, article.Headline, article.Status, new Publishing.ArticleAccess(article.Status, article.CreatedById, article.Authors), path);
+    }
+
+    public Task<string> HeadlineAsync(int articleId, CancellationToken cancellationToken = default) =>
+        db.Articles.Where(a => a.Id == articleId).Select(a => a.Headline).SingleAsync(cancellationToken);
+
     public Task<bool> IsPublishedAsync(int articleId, CancellationToken cancellationToken = default) =>
         db.Articles.AnyAsync(a => a.Id == articleId && a.Status == ArticleStatus.Published, cancellationToken);
 }
@@ -52,3 +67,5 @@ public sealed record LiveStoryRef(int Id, DateOnly UrlDate, string Slug, Coverag
 {
     public string Path => ArticleUrls.PathFor(UrlDate, Slug);
 }
+
+public sealed record LiveDeskStory(int Id, string Headline, ArticleStatus Status, Publishing.ArticleAccess Access, string? PublicPath);

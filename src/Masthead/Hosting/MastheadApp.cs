@@ -48,6 +48,7 @@ public static class MastheadApp
         app.UseNewsroom();
         app.UsePublicPageCaching();
         app.MapLiveStream();
+        app.MapLiveFeed();
         app.MapReaderSite();
         return app;
     }

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Masthead.Core.Live;
+using Masthead.Core.Publication;
+using Masthead.Site.Caching;
+
+namespace Masthead.Live;
+
+/// <summary>GET {article URL}/live.atom: a developing story's updates as an Atom feed, newest first.</summary>
+public static class LiveFeedEndpoint
+{
+    public static IEndpointRouteBuilder MapLiveFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{year:int}/{month:int}/{day:int}/{slug}/live.atom", WriteAsync)
+            .CacheOutput(PublicPageCachePolicy.Name)
+            .WithMetadata(new PublicPageMetadata())
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task WriteAsync(HttpContext context, int year, int month, int day, string slug, LiveQueries live, PublicationService publication)
+    {
+        var cancellationToken = context.RequestAborted;
+        var story = await live.FindStoryAsync(slug, cancellationToken);
+        if (story is null || story.Path != string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}"))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var info = await publication.GetAsync(cancellationToken);
+        var coverage = (await live.CoverageAsync(story.Id, cancellationToken))!;
+        var headline = await live.HeadlineAsync(story.Id, cancellationToken);
+        var baseUrl = string.IsNullOrEmpty(info.BaseUrl) ? $"{context.Request.Scheme}://{context.Request.Host}" : info.BaseUrl.TrimEnd('/');
+        var storyUrl = new Uri(baseUrl + story.Path);
+        var feed = new SyndicationFeed($"{headline}: live updates", $"Live coverage from {info.Name}", storyUrl, storyUrl.ToString(),
+            coverage.Updates.Count > 0 ? Offset(coverage.Updates.Max(u => u.EditedAt ?? u.PostedAt)) : Offset(coverage.StartedAt ?? DateTime.UtcNow))
+        {
+            Language = info.Language,
+            Items = coverage.Updates.Select(update => Entry(update, storyUrl, baseUrl)).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(baseUrl + story.Path + "/live.atom"), "self", null, "application/atom+xml", 0));
+
+        context.TagResponse([CacheTags.Article(story.Id)]);
+        context.Response.ContentType = "application/atom+xml; charset=utf-8";
+        await using var buffer = new MemoryStream();
+        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Indent = false }))
+        {
+            feed.GetAtom10Formatter().WriteTo(writer);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, cancellationToken);
+    }
+
+    private static SyndicationItem Entry(LiveUpdateView update, Uri storyUrl, string baseUrl)
+    {
+        var link = new Uri(storyUrl, $"#update-{update.Id}");
+        var item = new SyndicationItem(update.Title ?? FirstWords(update.BodyMarkdown), new TextSyndicationContent(update.BodyHtml, TextSyndicationContentKind.Html), link, link.ToString(), Offset(update.EditedAt ?? update.PostedAt))
+        {
+            PublishDate = Offset(update.PostedAt),
+        };
+        item.Authors.Add(new SyndicationPerson { Name = update.AuthorName, Uri = update.AuthorSlug is null ? null : $"{baseUrl}/author/{update.AuthorSlug}" });
+        return item;
+    }
+
+    private static string FirstWords(string markdown)
+    {
+        var text = string.Join(' ', markdown.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 80 ? text : text[..text.LastIndexOf(' ', 80)] + "…";
+    }
+
+    private static DateTimeOffset Offset(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+}

@@ -8,3 +8,53 @@ document.addEventListener("keydown", (event) => {
     }
   }
 });
+
+// Article editor: preview without reloading, a confirm before dangerous steps, and a warning before a
+// workflow step would leave unsaved changes in the form behind.
+(() => {
+  const editor = document.querySelector("form[data-preview]");
+  let unsaved = false;
+  if (editor) {
+    editor.addEventListener("input", () => { unsaved = true; });
+    editor.addEventListener("submit", () => { unsaved = false; });
+    editor.addEventListener("click", async (event) => {
+      const button = event.target instanceof Element ? event.target.closest("button[name=intent][value=preview]") : null;
+      if (!button) {
+        return;
+      }
+      event.preventDefault();
+      const body = new FormData(editor);
+      const response = await fetch(editor.dataset.preview, { method: "POST", body, credentials: "same-origin" }).catch(() => null);
+      if (!response || !response.ok) {
+        editor.requestSubmit(button); // fall back to the server-rendered preview
+        return;
+      }
+      const holder = document.createElement("div");
+      holder.innerHTML = await response.text();
+      const preview = holder.querySelector("#preview");
+      document.querySelector("#preview")?.remove();
+      if (preview) {
+        editor.closest("main").append(preview);
+        preview.focus();
+      }
+    });
+  }
+  window.addEventListener("beforeunload", (event) => {
+    if (unsaved) {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) {
+      return;
+    }
+    const question = form.dataset.confirm
+      ?? (unsaved && form.hasAttribute("data-step") ? "Your changes in the form are not saved and will be lost. Go on?" : null);
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    } else if (question) {
+      unsaved = false;
+    }
+  });
+})();

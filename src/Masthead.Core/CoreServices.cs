@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddScoped<StaticPageService>();
         services.AddScoped<ContactService>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<ArticleEditorQueries>();
         services.AddScoped<Live.LiveService>();
         services.AddScoped<Live.LiveQueries>();
         return services;

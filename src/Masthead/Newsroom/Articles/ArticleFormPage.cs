@@ -30,7 +30,7 @@ public abstract class ArticleFormPage : NewsroomPage
     /// <summary>Where readers find the article, once it is published.</summary>
     public virtual string? PublicPath => null;
 
-    protected ArticleEditorQueries EditorQueries => new(Service<MastheadDb>());
+    protected ArticleEditorQueries EditorQueries => Service<ArticleEditorQueries>();
 
     public string? ProblemWith(string field) =>
         ModelState.TryGetValue(FormPrefix + field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

@@ -16,7 +16,7 @@ public sealed class RevisionsPage(RevisionService revisions) : NewsroomPage
 
     public async Task<IActionResult> OnGetAsync(int id, int? from, int? to, CancellationToken cancellationToken)
     {
-        Article = await new ArticleEditorQueries(Service<Core.Storage.MastheadDb>()).GetAsync(id, cancellationToken);
+        Article = await Service<ArticleEditorQueries>().GetAsync(id, cancellationToken);
         All = await revisions.ListAsync(id, cancellationToken);
         if (All.Count == 0)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Masthead.Core.Pages;
 using Masthead.Core.People;
 
 namespace Masthead.Core.Demo;
@@ -10,7 +11,8 @@ internal sealed record DemoContent(
     List<DemoStaff> Staff,
     List<DemoSection> Sections,
     List<DemoTag> Tags,
-    List<DemoArticle> Articles)
+    List<DemoArticle> Articles,
+    List<DemoPage> Pages)
 {
     private const string ResourcePrefix = "Masthead.Demo.";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -28,6 +30,12 @@ internal sealed record DemoContent(
         return reader.ReadToEnd();
     }
 
+    public static string PageBody(string slug)
+    {
+        using var reader = new StreamReader(Open($"pages/{slug}.md"));
+        return reader.ReadToEnd();
+    }
+
     private static Stream Open(string name) =>
         typeof(DemoContent).Assembly.GetManifestResourceStream(ResourcePrefix + name)
         ?? throw new InvalidOperationException($"The demo file {name} is missing from the build.");
@@ -41,6 +49,8 @@ internal sealed record DemoStaff(string Slug, string Name, string JobTitle, stri
 internal sealed record DemoSection(string Slug, string Name, string Description);
 
 internal sealed record DemoTag(string Slug, string Name);
+
+internal sealed record DemoPage(string Slug, string Title, StaticPageRole Role);
 
 internal sealed record DemoImage(string Url, string Alt, string? Caption, string? Credit);
 

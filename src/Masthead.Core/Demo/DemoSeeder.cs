@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Publishing;
@@ -19,6 +20,7 @@ public sealed class DemoSeeder(
     TagService tags,
     ArticleService articles,
     PublishingService publishing,
+    StaticPageService pages,
     UserManager<StaffAccount> accounts,
     TimeProvider time)
 {
@@ -83,6 +85,11 @@ public sealed class DemoSeeder(
             {
                 await articles.UpdateAsync(Actor.System, id, input with { UpdatedAt = now.AddHours(-updatedHoursAgo) }, expectedVersion: 2, "Updated with new information", cancellationToken);
             }
+        }
+
+        foreach (var page in demo.Pages)
+        {
+            await pages.SaveAsync(Actor.System, null, new StaticPageInput(page.Title, page.Slug, DemoContent.PageBody(page.Slug), page.Role), cancellationToken);
         }
 
         return true;

@@ -8,7 +8,7 @@ namespace Masthead.Core.Sections;
 
 public sealed record SectionView(int Id, string Slug, string Name, string Description);
 
-public sealed class SectionService(MastheadDb db, IEventPublisher events)
+public sealed class SectionService(MastheadDb db, IEventPublisher events, TimeProvider time)
 {
     public Task<List<SectionView>> ListAsync(CancellationToken cancellationToken = default) =>
         Views(db.Sections.OrderBy(s => s.Position).ThenBy(s => s.Name)).ToListAsync(cancellationToken);
@@ -30,6 +30,59 @@ public sealed class SectionService(MastheadDb db, IEventPublisher events)
         await db.SaveChangesAsync(cancellationToken);
         await events.PublishAsync(new SiteChanged("sections"), cancellationToken);
         return section.Id;
+    }
+
+    public Task<SectionView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        Views(db.Sections.Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>How many articles, in any state, are filed in the section.</summary>
+    public Task<int> CountArticlesAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Articles.CountAsync(a => a.SectionId == id, cancellationToken);
+
+    /// <summary>Renames the section; a changed slug moves its page to the new address.</summary>
+    public async Task UpdateAsync(Actor actor, int id, string name, string? slug, string description = "", CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
+        var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no section {id}.");
+        var problems = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems["Name"] = "A name is required.";
+        }
+
+        var newSlug = Slugs.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
+        if (!Slugs.IsValid(newSlug) || await db.Sections.AnyAsync(s => s.Slug == newSlug && s.Id != id, cancellationToken))
+        {
+            problems["Slug"] = $"The slug '{newSlug}' is not valid or is already used by another section.";
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        section.Name = name.Trim();
+        section.Slug = newSlug;
+        section.Description = (description ?? "").Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new SiteChanged("sections"), cancellationToken);
+    }
+
+    /// <summary>Deletes the section. Its articles stay, published or not, and simply lose their section.</summary>
+    public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
+        var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no section {id}.");
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Articles.Where(a => a.SectionId == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.SectionId, (int?)null).SetProperty(a => a.LastModifiedAt, now), cancellationToken);
+        db.Sections.Remove(section);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await events.PublishAsync(new SiteChanged("sections"), cancellationToken);
     }
 
     internal static string Named(string name) =>

@@ -9,7 +9,7 @@ namespace Masthead.Core.Tags;
 
 public sealed record TagView(int Id, string Slug, string Name, string Description);
 
-public sealed class TagService(MastheadDb db, IEventPublisher events)
+public sealed class TagService(MastheadDb db, IEventPublisher events, TimeProvider time)
 {
     public Task<TagView?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
         db.Tags.AsNoTracking().Where(t => t.Slug == slug)
@@ -19,16 +19,73 @@ public sealed class TagService(MastheadDb db, IEventPublisher events)
     public Task<List<TagView>> ListAsync(CancellationToken cancellationToken = default) =>
         db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description)).ToListAsync(cancellationToken);
 
+    public Task<TagView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Tags.AsNoTracking().Where(t => t.Id == id)
+            .Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>How many articles, in any state, carry the tag.</summary>
+    public Task<int> CountArticlesAsync(int id, CancellationToken cancellationToken = default) =>
+        db.ArticleTags.CountAsync(t => t.TagId == id, cancellationToken);
+
+    /// <summary>Renames the tag; a changed slug moves its page to the new address.</summary>
+    public async Task UpdateAsync(Actor actor, int id, string name, string? slug, string description = "", CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage tags");
+        var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no tag {id}.");
+        var problems = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems["Name"] = "A name is required.";
+        }
+
+        var newSlug = Slugs.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
+        if (!Slugs.IsValid(newSlug) || await db.Tags.AnyAsync(t => t.Slug == newSlug && t.Id != id, cancellationToken))
+        {
+            problems["Slug"] = $"The slug '{newSlug}' is not valid or is already used by another tag.";
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        tag.Name = name.Trim();
+        tag.Slug = newSlug;
+        tag.Description = (description ?? "").Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new SiteChanged("tags"), cancellationToken);
+    }
+
+    /// <summary>Deletes the tag and takes it off every article that carried it; the articles stay.</summary>
+    public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage tags");
+        var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no tag {id}.");
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tagged = db.ArticleTags.Where(t => t.TagId == id).Select(t => t.ArticleId);
+        await db.Articles.Where(a => tagged.Contains(a.Id)).ExecuteUpdateAsync(set => set.SetProperty(a => a.LastModifiedAt, now), cancellationToken);
+        await db.ArticleTags.Where(t => t.TagId == id).ExecuteDeleteAsync(cancellationToken);
+        db.Tags.Remove(tag);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await events.PublishAsync(new SiteChanged("tags"), cancellationToken);
+    }
+
     public async Task<int> CreateAsync(Actor actor, string name, string? slug = null, string description = "", CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "create tags");
+        var tagName = SectionService.Named(name);
         var tagSlug = Slugs.Slugify(slug ?? name);
         if (!Slugs.IsValid(tagSlug) || await db.Tags.AnyAsync(t => t.Slug == tagSlug, cancellationToken))
         {
             throw ValidationException.For("Slug", $"The slug '{tagSlug}' is not valid or is already used by another tag.");
         }
 
-        var tag = new Tag { Name = SectionService.Named(name), Slug = tagSlug, Description = description.Trim() };
+        var tag = new Tag { Name = tagName, Slug = tagSlug, Description = description.Trim() };
         db.Tags.Add(tag);
         await db.SaveChangesAsync(cancellationToken);
         await events.PublishAsync(new SiteChanged("tags"), cancellationToken);

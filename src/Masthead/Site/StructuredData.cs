@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Masthead.Core.Articles;
 using Masthead.Core.Corrections;
+using Masthead.Core.Pages;
 using Masthead.Core.People;
 
 namespace Masthead.Site;
@@ -109,6 +110,25 @@ public static class StructuredData
         if (page.Publication.ContactEmail is { Length: > 0 } email)
         {
             publisher["email"] = email;
+        }
+
+        var pages = Pages.SiteStaticPages.Get(page.HttpContext);
+        string? UrlOf(StaticPageRole role) => pages.FirstOrDefault(p => p.Role == role) is { } found ? page.Absolute(found.Path) : null;
+
+        // An ethics policy is the publishing principles of a newsroom that has no separate page for them.
+        if ((UrlOf(StaticPageRole.PublishingPrinciples) ?? UrlOf(StaticPageRole.EthicsPolicy)) is { } principles)
+        {
+            publisher["publishingPrinciples"] = principles;
+        }
+
+        if (UrlOf(StaticPageRole.EthicsPolicy) is { } ethics)
+        {
+            publisher["ethicsPolicy"] = ethics;
+        }
+
+        if (UrlOf(StaticPageRole.CorrectionsPolicy) is { } corrections)
+        {
+            publisher["correctionsPolicy"] = corrections;
         }
 
         return publisher;

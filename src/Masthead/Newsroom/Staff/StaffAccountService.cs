@@ -15,6 +15,9 @@ namespace Masthead.Newsroom.Staff;
 /// <summary>A one-time link that lets a person choose their password, as a path with its query.</summary>
 public sealed record SetPasswordLink(int AccountId, string Path);
 
+/// <summary>A staff member as administrators see them: role, whether they may sign in, and their sign-in address.</summary>
+public sealed record StaffAccountView(int Id, string Slug, string Name, string JobTitle, NewsroomRole Role, bool IsActive, string? AccountEmail);
+
 /// <summary>Staff accounts: invitations, roles, deactivation, and the very first administrator.</summary>
 public sealed class StaffAccountService(
     MastheadDb db,
@@ -23,6 +26,16 @@ public sealed class StaffAccountService(
     IEventPublisher events,
     TimeProvider time)
 {
+    /// <summary>Everyone on the staff, active or not, in masthead order.</summary>
+    public async Task<List<StaffAccountView>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanAdminister(actor), "manage staff");
+        return await db.Staff.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
+            .Select(s => new StaffAccountView(s.Id, s.Slug, s.Name, s.JobTitle, s.Role, s.IsActive,
+                db.Users.Where(a => a.StaffMemberId == s.Id).Select(a => a.Email).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Creates the person's profile and account and returns the link they set their password with.</summary>
     public async Task<SetPasswordLink> InviteAsync(Actor actor, string name, string email, NewsroomRole role, string jobTitle = "", CancellationToken cancellationToken = default)
     {

@@ -9,6 +9,9 @@ public static class CacheTags
     public const string Site = "site";
     public const string Front = "front";
 
+    /// <summary>The site-wide corrections page.</summary>
+    public const string Corrections = "corrections";
+
     public static string Article(int id) => $"article:{id}";
     public static string Section(int id) => $"section:{id}";
     public static string Tag(int id) => $"tag:{id}";

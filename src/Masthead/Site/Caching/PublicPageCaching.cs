@@ -13,6 +13,7 @@ public static class PublicPageCaching
         });
         services.AddScoped<IEventHandler<ArticleChanged>, OutputCacheEviction>();
         services.AddScoped<IEventHandler<SiteChanged>, OutputCacheEviction>();
+        services.AddScoped<IEventHandler<CorrectionsChanged>, OutputCacheEviction>();
         return services;
     }
 

@@ -1,0 +1,18 @@
+using Masthead.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Core.Pages;
+
+/// <summary>What the footer and the publisher's structured data need of a static page.</summary>
+public sealed record StaticPageLink(string Title, string Slug, StaticPageRole Role)
+{
+    public string Path => "/" + Slug;
+}
+
+public static class StaticPageLinkQueries
+{
+    /// <summary>Every static page, in the order the footer lists them.</summary>
+    public static IQueryable<StaticPageLink> StaticPageLinks(this MastheadDb db) =>
+        db.StaticPages.AsNoTracking().OrderBy(p => p.Position).ThenBy(p => p.Title)
+            .Select(p => new StaticPageLink(p.Title, p.Slug, p.Role));
+}

@@ -1,0 +1,99 @@
+using Masthead.Core.Audit;
+using Masthead.Core.Publication;
+using Masthead.Core.Publishing;
+using Masthead.Core.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Masthead.Newsroom.Settings;
+
+/// <summary>The publication's identity: name, tagline, contact prompt, address, language, time zone, logo.</summary>
+public sealed class SettingsPage(PublicationService publication, MastheadDb db, TimeProvider time) : NewsroomPage
+{
+    [BindProperty]
+    public SettingsForm Form { get; set; } = new();
+
+    public IActionResult OnGet()
+    {
+        Permissions.Demand(Permissions.CanAdminister(Actor), "change the publication's settings");
+        Form = SettingsForm.From(Publication);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Permissions.Demand(Permissions.CanAdminister(Actor), "change the publication's settings");
+        try
+        {
+            await publication.UpdateAsync(settings =>
+            {
+                var changed = Form.ApplyTo(settings);
+                // Added to the same unit of work, so the entry is saved with the change or not at all.
+                db.Record(time.GetUtcNow().UtcDateTime, Actor, AuditActions.SettingsChanged, details: changed.Count == 0 ? "nothing changed" : string.Join(", ", changed));
+            }, cancellationToken);
+        }
+        catch (Core.ValidationException problems)
+        {
+            AddProblems(problems, "Form.");
+            return Page();
+        }
+
+        Flash = "The settings are saved and the site shows them now.";
+        return Redirect("/newsroom/settings");
+    }
+
+    public sealed class SettingsForm
+    {
+        public string? Name { get; set; }
+        public string? Tagline { get; set; }
+        public string? ContactPrompt { get; set; }
+        public string? ContactEmail { get; set; }
+        public string? Description { get; set; }
+        public string? BaseUrl { get; set; }
+        public string? Language { get; set; }
+        public string? TimeZone { get; set; }
+        public string? LogoUrl { get; set; }
+        public NotesPosition NotesPosition { get; set; }
+
+        public static SettingsForm From(PublicationInfo info) => new()
+        {
+            Name = info.Name,
+            Tagline = info.Tagline,
+            ContactPrompt = info.ContactPrompt,
+            ContactEmail = info.ContactEmail,
+            Description = info.Description,
+            BaseUrl = info.BaseUrl,
+            Language = info.Language,
+            TimeZone = info.TimeZoneId,
+            LogoUrl = info.LogoUrl,
+            NotesPosition = info.NotesPosition,
+        };
+
+        /// <returns>The names of the settings that changed, for the audit log.</returns>
+        public List<string> ApplyTo(PublicationSettings settings)
+        {
+            var changed = new List<string>();
+            void Set<T>(string name, T current, T value, Action<T> assign)
+            {
+                if (!EqualityComparer<T>.Default.Equals(current, value))
+                {
+                    assign(value);
+                    changed.Add(name);
+                }
+            }
+
+            Set(nameof(Name), settings.Name, Trimmed(Name), v => settings.Name = v);
+            Set(nameof(Tagline), settings.Tagline, Trimmed(Tagline), v => settings.Tagline = v);
+            Set(nameof(ContactPrompt), settings.ContactPrompt, Trimmed(ContactPrompt), v => settings.ContactPrompt = v);
+            Set(nameof(ContactEmail), settings.ContactEmail, Trimmed(ContactEmail), v => settings.ContactEmail = v);
+            Set(nameof(Description), settings.Description, Trimmed(Description), v => settings.Description = v);
+            Set(nameof(BaseUrl), settings.BaseUrl, Trimmed(BaseUrl).TrimEnd('/'), v => settings.BaseUrl = v);
+            Set(nameof(Language), settings.Language, Trimmed(Language), v => settings.Language = v);
+            Set(nameof(TimeZone), settings.TimeZone, Trimmed(TimeZone), v => settings.TimeZone = v);
+            Set(nameof(LogoUrl), settings.LogoUrl, Trimmed(LogoUrl) is { Length: > 0 } logo ? logo : null, v => settings.LogoUrl = v);
+            Set(nameof(NotesPosition), settings.NotesPosition, NotesPosition, v => settings.NotesPosition = v);
+            return changed;
+        }
+
+        private static string Trimmed(string? value) => (value ?? "").Trim();
+    }
+}

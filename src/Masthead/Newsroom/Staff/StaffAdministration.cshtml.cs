@@ -1,0 +1,103 @@
+using Masthead.Core.People;
+using Masthead.Core.Publishing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Masthead.Newsroom.Staff;
+
+/// <summary>Administrators invite staff, change their roles, deactivate them and issue set-password links.</summary>
+public sealed class StaffAdministrationPage(StaffAccountService staffAccounts) : NewsroomPage
+{
+    public IReadOnlyList<StaffAccountView> People { get; private set; } = [];
+
+    [BindProperty]
+    public InviteForm Invite { get; set; } = new();
+
+    /// <summary>A fresh one-time link, shown once after the redirect so the administrator can pass it on.</summary>
+    [TempData]
+    public string? LinkFor { get; set; }
+
+    [TempData]
+    public string? Link { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        People = await staffAccounts.ListAsync(Actor, cancellationToken);
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var link = await staffAccounts.InviteAsync(Actor, Invite.Name ?? "", Invite.Email ?? "", Invite.Role, Invite.JobTitle?.Trim() ?? "", cancellationToken);
+            Flash = $"{Invite.Name!.Trim()} is invited as {Invite.Role}.";
+            return ShowLink(Invite.Name.Trim(), link);
+        }
+        catch (Core.ValidationException problems)
+        {
+            AddProblems(problems, "Invite.");
+            People = await staffAccounts.ListAsync(Actor, cancellationToken);
+            return Page();
+        }
+    }
+
+    public Task<IActionResult> OnPostRoleAsync(int id, NewsroomRole role, CancellationToken cancellationToken) =>
+        ChangeAsync(id, cancellationToken, async person =>
+        {
+            await staffAccounts.ChangeRoleAsync(Actor, id, role, cancellationToken);
+            Flash = $"{person.Name} is now {role}.";
+        });
+
+    public Task<IActionResult> OnPostActiveAsync(int id, bool active, CancellationToken cancellationToken) =>
+        ChangeAsync(id, cancellationToken, async person =>
+        {
+            await staffAccounts.SetActiveAsync(Actor, id, active, cancellationToken);
+            Flash = active ? $"{person.Name} can sign in again." : $"{person.Name} is deactivated and signed out; their bylines stay.";
+        });
+
+    public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken cancellationToken)
+    {
+        var person = await FindAsync(id, cancellationToken);
+        return ShowLink(person.Name, await staffAccounts.ResetLinkAsync(Actor, id, cancellationToken));
+    }
+
+    private async Task<IActionResult> ChangeAsync(int id, CancellationToken cancellationToken, Func<StaffAccountView, Task> change)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        var person = await FindAsync(id, cancellationToken);
+        try
+        {
+            await change(person);
+        }
+        catch (WorkflowException refused)
+        {
+            ModelState.AddModelError("", refused.Message);
+            People = await staffAccounts.ListAsync(Actor, cancellationToken);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return Redirect("/newsroom/staff");
+    }
+
+    private async Task<StaffAccountView> FindAsync(int id, CancellationToken cancellationToken) =>
+        (await staffAccounts.ListAsync(Actor, cancellationToken)).SingleOrDefault(p => p.Id == id)
+        ?? throw new KeyNotFoundException($"There is no staff member {id}.");
+
+    private RedirectResult ShowLink(string name, SetPasswordLink link)
+    {
+        var site = string.IsNullOrEmpty(Publication.BaseUrl) ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}" : Publication.BaseUrl.TrimEnd('/');
+        LinkFor = name;
+        Link = site + link.Path;
+        return Redirect("/newsroom/staff");
+    }
+
+    public sealed class InviteForm
+    {
+        public string? Name { get; set; }
+        public string? Email { get; set; }
+        public string? JobTitle { get; set; }
+        public NewsroomRole Role { get; set; } = NewsroomRole.Reporter;
+    }
+}

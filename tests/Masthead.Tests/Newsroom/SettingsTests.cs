@@ -1,0 +1,95 @@
+using System.Net;
+using Masthead.Core.Publication;
+using Masthead.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.Tests.Newsroom;
+
+/// <summary>Administrators edit the publication's identity; readers see it at once.</summary>
+public sealed class SettingsTests
+{
+    [Fact]
+    public async Task A_changed_name_and_tagline_show_on_the_public_masthead_and_in_the_audit_log()
+    {
+        await using var server = await MastheadServer.StartAsync();
+        await server.GetDocumentAsync("/"); // now in the output cache
+        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
+
+        using var response = await admin.SubmitAsync("/newsroom/settings", "form.settings", new()
+        {
+            ["Form.Name"] = "The Larkmoor Evening Lantern",
+            ["Form.Tagline"] = "Still fearless after dark.",
+            ["Form.ContactPrompt"] = "Write to us:",
+        });
+        var front = await server.GetDocumentAsync("/");
+        var audit = await admin.GetDocumentAsync("/newsroom/audit");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("The Larkmoor Evening Lantern", front.QuerySelector(".masthead-name")!.TextContent.Trim());
+        Assert.Equal("Still fearless after dark.", front.QuerySelector(".masthead-tagline")!.TextContent.Trim());
+        Assert.StartsWith("Write to us:", front.QuerySelector(".masthead-contact")!.TextContent.Trim());
+        var entry = audit.QuerySelector("tr.audit-entry")!;
+        Assert.Equal("settings-changed", entry.QuerySelector(".audit-action")!.TextContent);
+        Assert.Equal("Delphine Marrow", entry.QuerySelector(".audit-actor")!.TextContent);
+        Assert.Equal("Name, Tagline, ContactPrompt", entry.QuerySelector(".audit-details")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_form_shows_every_current_setting()
+    {
+        await using var server = await MastheadServer.StartAsync();
+        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
+
+        var page = await admin.GetDocumentAsync("/newsroom/settings");
+
+        Assert.Equal("The Larkmoor Lantern", page.QuerySelector("input[name='Form.Name']")!.GetAttribute("value"));
+        Assert.Equal("America/Chicago", page.QuerySelector("input[name='Form.TimeZone']")!.GetAttribute("value"));
+        Assert.Equal("en-US", page.QuerySelector("input[name='Form.Language']")!.GetAttribute("value"));
+        Assert.Equal("editor@larkmoorlantern.example", page.QuerySelector("input[name='Form.ContactEmail']")!.GetAttribute("value"));
+        Assert.Equal("/demo/logo.svg", page.QuerySelector("input[name='Form.LogoUrl']")!.GetAttribute("value"));
+        Assert.Equal("Top", page.QuerySelector("select[name='Form.NotesPosition'] option[selected]")!.GetAttribute("value"));
+        Assert.StartsWith("The Larkmoor Lantern is an independent", page.QuerySelector("textarea[name='Form.Description']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Bad_settings_are_refused_with_a_message_beside_each_field_and_nothing_saved()
+    {
+        await using var server = await MastheadServer.StartAsync();
+        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
+
+        using var response = await admin.SubmitAsync("/newsroom/settings", "form.settings", new()
+        {
+            ["Form.Name"] = "",
+            ["Form.Tagline"] = "A tagline worth keeping",
+            ["Form.TimeZone"] = "Mars/Olympus_Mons",
+            ["Form.ContactEmail"] = "not an address",
+            ["Form.BaseUrl"] = "ftp://example.org",
+        });
+        var page = await MastheadServer.ParseAsync(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("The publication needs a name.", page.QuerySelector("[data-valmsg-for='Form.Name']")!.TextContent);
+        Assert.Contains("'Mars/Olympus_Mons' is not a time zone", page.QuerySelector("[data-valmsg-for='Form.TimeZone']")!.TextContent);
+        Assert.Equal("The contact address is not an email address.", page.QuerySelector("[data-valmsg-for='Form.ContactEmail']")!.TextContent);
+        Assert.Contains("absolute http or https", page.QuerySelector("[data-valmsg-for='Form.BaseUrl']")!.TextContent);
+        Assert.Equal("A tagline worth keeping", page.QuerySelector("input[name='Form.Tagline']")!.GetAttribute("value"));
+        Assert.Equal("Mars/Olympus_Mons", page.QuerySelector("input[name='Form.TimeZone']")!.GetAttribute("value"));
+        var stored = await server.InScopeAsync(services => services.GetRequiredService<PublicationService>().GetAsync());
+        Assert.Equal(("The Larkmoor Lantern", "Fearless. Frank. Fair.", "America/Chicago"), (stored.Name, stored.Tagline, stored.TimeZoneId));
+    }
+
+    [Theory]
+    [InlineData("editor")]
+    [InlineData("contributor")]
+    public async Task Only_administrators_change_settings(string role)
+    {
+        await using var server = await MastheadServer.StartAsync();
+        using var someone = await NewsroomClient.SignInAsync(server, role == "editor" ? DemoLogins.Editor : DemoLogins.Contributor);
+
+        await someone.GetDocumentAsync("/newsroom/settings", 403);
+        using var post = await someone.PostAsync("/newsroom/settings", new() { ["Form.Name"] = "Hijacked", ["Form.TimeZone"] = "UTC", ["Form.Language"] = "en-US" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal("The Larkmoor Lantern", (await server.GetDocumentAsync("/")).QuerySelector(".masthead-name")!.TextContent.Trim());
+    }
+}

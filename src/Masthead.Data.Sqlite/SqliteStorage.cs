@@ -19,5 +19,7 @@ public static class SqliteStorage
     }
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name));
+        options.UseSqlite(connectionString, sqlite => sqlite
+            .MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name)
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
 }

@@ -33,7 +33,7 @@ public sealed class DemoSeeder(
         }
 
         var demo = DemoContent.Load();
-        await publication.UpdateAsync(settings =>
+        await publication.UpdateAsync(Actor.System, settings =>
         {
             settings.Name = demo.Publication.Name;
             settings.Tagline = demo.Publication.Tagline;

@@ -1,4 +1,6 @@
+using Masthead.Core.Audit;
 using Masthead.Core.Events;
+using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,9 +23,10 @@ public sealed class PublicationService(MastheadDb db, PublicationCache cache, IE
         return info;
     }
 
-    /// <summary>Applies <paramref name="change"/> to the stored settings after checking them.</summary>
-    public async Task<PublicationInfo> UpdateAsync(Action<PublicationSettings> change, CancellationToken cancellationToken = default)
+    /// <summary>Applies <paramref name="change"/> to the stored settings after checking them, with an audit entry naming what changed.</summary>
+    public async Task<PublicationInfo> UpdateAsync(Actor actor, Action<PublicationSettings> change, CancellationToken cancellationToken = default)
     {
+        Permissions.Demand(Permissions.CanAdminister(actor), "change the publication's settings");
         var settings = await db.Publication.SingleOrDefaultAsync(s => s.Id == PublicationSettings.SingletonId, cancellationToken);
         if (settings is null)
         {
@@ -33,7 +36,9 @@ public sealed class PublicationService(MastheadDb db, PublicationCache cache, IE
 
         change(settings);
         PublicationSettingsRules.Check(settings);
+        var changed = db.Entry(settings).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
         settings.LastModifiedAt = time.GetUtcNow().UtcDateTime;
+        db.Record(settings.LastModifiedAt, actor, AuditActions.SettingsChanged, details: changed.Count == 0 ? "nothing changed" : string.Join(", ", changed));
         await db.SaveChangesAsync(cancellationToken);
         cache.Clear();
         await events.PublishAsync(new SiteChanged("publication"), cancellationToken);

@@ -1,6 +1,9 @@
 using System.Globalization;
+using Masthead.Core.Pages;
 using Masthead.Core.Publication;
 using Masthead.Core.Sections;
+using Masthead.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +17,9 @@ public abstract class SitePage : PageModel
 
     public PublicationInfo Publication { get; private set; } = null!;
     public IReadOnlyList<SectionView> Sections { get; private set; } = [];
+
+    /// <summary>About us, the policies and the other standing pages, for the footer and the publisher's structured data.</summary>
+    public IReadOnlyList<StaticPageLink> StaticPages { get; private set; } = [];
     public PageMeta Meta { get; } = new();
 
     /// <summary>The navigation entry to mark as the current page.</summary>
@@ -45,12 +51,14 @@ public abstract class SitePage : PageModel
         var services = HttpContext.RequestServices;
         Publication = await services.GetRequiredService<PublicationService>().GetAsync(cancellationToken);
         Sections = await services.GetRequiredService<SectionService>().ListAsync(cancellationToken);
+        StaticPages = await services.GetRequiredService<MastheadDb>().StaticPageLinks().ToListAsync(cancellationToken);
     }
 
     protected void SetChrome(PublicationInfo publication, IReadOnlyList<SectionView> sections)
     {
         Publication = publication;
         Sections = sections;
+        StaticPages = [];
     }
 
     /// <summary>Reads ?page=N. Null (answer 404) when it is present but not a page number.</summary>

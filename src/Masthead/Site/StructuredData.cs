@@ -112,7 +112,7 @@ public static class StructuredData
             publisher["email"] = email;
         }
 
-        var pages = Pages.SiteStaticPages.Get(page.HttpContext);
+        var pages = page.StaticPages;
         string? UrlOf(StaticPageRole role) => pages.FirstOrDefault(p => p.Role == role) is { } found ? page.Absolute(found.Path) : null;
 
         // An ethics policy is the publishing principles of a newsroom that has no separate page for them.

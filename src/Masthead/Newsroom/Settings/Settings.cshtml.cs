@@ -1,13 +1,11 @@
-using Masthead.Core.Audit;
 using Masthead.Core.Publication;
 using Masthead.Core.Publishing;
-using Masthead.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Settings;
 
 /// <summary>The publication's identity: name, tagline, contact prompt, address, language, time zone, logo.</summary>
-public sealed class SettingsPage(PublicationService publication, MastheadDb db, TimeProvider time) : NewsroomPage
+public sealed class SettingsPage(PublicationService publication) : NewsroomPage
 {
     [BindProperty]
     public SettingsForm Form { get; set; } = new();
@@ -21,15 +19,9 @@ public sealed class SettingsPage(PublicationService publication, MastheadDb db, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Permissions.Demand(Permissions.CanAdminister(Actor), "change the publication's settings");
         try
         {
-            await publication.UpdateAsync(settings =>
-            {
-                var changed = Form.ApplyTo(settings);
-                // Added to the same unit of work, so the entry is saved with the change or not at all.
-                db.Record(time.GetUtcNow().UtcDateTime, Actor, AuditActions.SettingsChanged, details: changed.Count == 0 ? "nothing changed" : string.Join(", ", changed));
-            }, cancellationToken);
+            await publication.UpdateAsync(Actor, settings => Form.ApplyTo(settings), cancellationToken);
         }
         catch (Core.ValidationException problems)
         {

@@ -7,6 +7,7 @@ namespace Masthead.Site.Errors;
 /// Every error a reader meets (404, 410, 500...) re-executes here. It must render even when the database
 /// is what failed, so the masthead falls back to defaults.
 /// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class ErrorPage(ILogger<ErrorPage> logger) : SitePage
 {
     public int Code { get; private set; }
@@ -32,6 +33,9 @@ public sealed class ErrorPage(ILogger<ErrorPage> logger) : SitePage
         Meta.Title = TitleFor(Heading);
         return Page();
     }
+
+    /// <summary>A refused form post is re-executed here as a POST: it gets the same page.</summary>
+    public IActionResult OnPost(int code) => OnGet(code);
 
     public string Heading => Code switch
     {

@@ -12,7 +12,8 @@ internal sealed record DemoContent(
     List<DemoSection> Sections,
     List<DemoTag> Tags,
     List<DemoArticle> Articles,
-    List<DemoPage> Pages)
+    List<DemoPage> Pages,
+    DemoLiveStory? Live)
 {
     private const string ResourcePrefix = "Masthead.Demo.";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -64,3 +65,7 @@ internal sealed record DemoArticle(
     double PublishedHoursAgo,
     double? UpdatedHoursAgo,
     DemoImage? LeadImage);
+
+internal sealed record DemoLiveStory(string Story, double StartedHoursAgo, List<DemoLiveUpdate> Updates);
+
+internal sealed record DemoLiveUpdate(double MinutesAgo, string Author, string? Title, string Body, bool Key, bool Pinned);

@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Live;
 using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
@@ -21,6 +22,7 @@ public sealed class DemoSeeder(
     ArticleService articles,
     PublishingService publishing,
     StaticPageService pages,
+    LiveService live,
     UserManager<StaffAccount> accounts,
     TimeProvider time)
 {
@@ -66,6 +68,7 @@ public sealed class DemoSeeder(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var articleIds = new Dictionary<string, int>();
         foreach (var article in demo.Articles.OrderByDescending(a => a.PublishedHoursAgo))
         {
             var input = new ArticleInput
@@ -79,12 +82,18 @@ public sealed class DemoSeeder(
                 AuthorIds = article.Authors.ConvertAll(a => staffIds[a]),
                 LeadImage = article.LeadImage is { } image ? new LeadImageView(image.Url, image.Alt, image.Caption, image.Credit) : null,
             };
-            var id = await articles.CreateAsync(Actor.System, input, cancellationToken: cancellationToken);
+            var id = articleIds[article.Slug] = await articles.CreateAsync(Actor.System, input, cancellationToken: cancellationToken);
             await publishing.PublishAsync(Actor.System, id, now.AddHours(-article.PublishedHoursAgo), cancellationToken);
             if (article.UpdatedHoursAgo is { } updatedHoursAgo)
             {
                 await articles.UpdateAsync(Actor.System, id, input with { UpdatedAt = now.AddHours(-updatedHoursAgo) }, expectedVersion: 2, "Updated with new information", cancellationToken);
             }
+        }
+
+        if (demo.Live is { } story)
+        {
+            var people = demo.Staff.ToDictionary(p => p.Slug, p => (staffIds[p.Slug], p.Name));
+            await DemoLiveCoverage.SeedAsync(live, story, articleIds[story.Story], people, now, cancellationToken);
         }
 
         foreach (var page in demo.Pages)

@@ -16,7 +16,8 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
 {
     private const int Attempts = 5;
 
-    public Task StartAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
+    /// <param name="at">When coverage began, for an import or the demo; now by default.</param>
+    public Task StartAsync(Actor actor, int articleId, DateTime? at = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, articleId, requireLive: false, cancellationToken, (article, _, now) =>
         {
             Permissions.Demand(Permissions.CanPublish(actor, ArticleAccess.Of(article)), "start live coverage of this article");
@@ -26,13 +27,14 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
             }
 
             article.Coverage = CoverageStatus.Live;
-            article.CoverageStartedAt ??= now;
+            article.CoverageStartedAt ??= at ?? now;
             article.CoverageEndedAt = null;
             return Task.FromResult<LiveEvent?>(null);
         });
 
+    /// <param name="postedAt">When the update was posted, for an import or the demo; now by default.</param>
     /// <returns>The new update's id.</returns>
-    public async Task<int> PostAsync(Actor actor, int articleId, LiveUpdateInput input, CancellationToken cancellationToken = default)
+    public async Task<int> PostAsync(Actor actor, int articleId, LiveUpdateInput input, DateTime? postedAt = null, CancellationToken cancellationToken = default)
     {
         LiveUpdate? posted = null;
         await ChangeAsync(actor, articleId, requireLive: true, cancellationToken, async (article, info, now) =>
@@ -49,7 +51,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
                 AuthorId = actor.StaffId,
                 AuthorName = actor.Name,
                 AuthorSlug = author?.Slug,
-                PostedAt = now,
+                PostedAt = postedAt ?? now,
                 IsKey = input.IsKey,
             };
             db.LiveUpdates.Add(update);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Masthead.Core.Articles;
 using Masthead.Core.Corrections;
+using Masthead.Core.Live;
 using Masthead.Core.Pages;
 using Masthead.Core.People;
 
@@ -9,7 +10,8 @@ namespace Masthead.Site;
 /// <summary>schema.org JSON-LD for the page head. The default encoder escapes &lt; and &gt;, so the script element cannot be closed from content.</summary>
 public static class StructuredData
 {
-    public static string NewsArticle(SitePage page, ArticleView article)
+    /// <summary>NewsArticle, or LiveBlogPosting with its updates when the article is a developing story.</summary>
+    public static string NewsArticle(SitePage page, ArticleView article, LiveCoverageView? coverage = null)
     {
         var summary = article.Summary;
         var url = page.Absolute(article.Path);
@@ -49,12 +51,49 @@ public static class StructuredData
             })]);
         }
 
+        if (coverage is not null)
+        {
+            LiveBlog(page, json, coverage, url);
+        }
+
         if (article.Tags.Count > 0)
         {
             json["keywords"] = new JsonArray([.. article.Tags.Select(t => (JsonNode)JsonValue.Create(t.Name))]);
         }
 
         return json.ToJsonString();
+    }
+
+    private static void LiveBlog(SitePage page, JsonObject json, LiveCoverageView coverage, string url)
+    {
+        json["@type"] = "LiveBlogPosting";
+        if (coverage.StartedAt is { } started)
+        {
+            json["coverageStartTime"] = page.Clock.FormatIso(started);
+        }
+
+        if (coverage.EndedAt is { } ended && !coverage.IsLive)
+        {
+            json["coverageEndTime"] = page.Clock.FormatIso(ended);
+        }
+
+        json["liveBlogUpdate"] = new JsonArray([.. coverage.Updates.Select(update =>
+        {
+            var text = Markdig.Markdown.ToPlainText(update.BodyMarkdown).Trim();
+            var posting = new JsonObject
+            {
+                ["@type"] = "BlogPosting",
+                ["headline"] = update.Title ?? (text.Length <= 110 ? text : text[..text.LastIndexOf(' ', 110)] + "…"),
+                ["datePublished"] = page.Clock.FormatIso(update.PostedAt),
+                ["dateModified"] = page.Clock.FormatIso(update.EditedAt ?? update.PostedAt),
+                ["articleBody"] = text,
+                ["url"] = $"{url}#update-{update.Id}",
+                ["author"] = update.AuthorSlug is { } slug
+                    ? new JsonObject { ["@type"] = "Person", ["name"] = update.AuthorName, ["url"] = page.Absolute($"/author/{slug}") }
+                    : new JsonObject { ["@type"] = "Person", ["name"] = update.AuthorName },
+            };
+            return (JsonNode)posting;
+        })]);
     }
 
     public static string Front(SitePage page)

@@ -44,12 +44,19 @@ public sealed class LiveStreamTests : IAsyncLifetime
         return new Actor(editor.Id, NewsroomRole.Editor, editor.Name);
     }
 
+    /// <summary>Opens the stream as a reader's page does: from the last event its HTML already showed.</summary>
+    private async Task<SseReader> OpenAsync()
+    {
+        var last = await _server.InScopeAsync(services => services.GetRequiredService<LiveQueries>().LastEventIdAsync(_storyId));
+        return await SseReader.OpenAsync(_server.Client, $"{_path}/live?after={last}");
+    }
+
     private static JsonElement Json(SseEvent e) => JsonDocument.Parse(e.Data).RootElement;
 
     [Fact]
     public async Task A_posted_update_reaches_an_open_stream_with_its_html_and_author()
     {
-        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
+        await using var reader = await OpenAsync();
         Assert.Equal("text/event-stream", reader.Response.Content.Headers.ContentType!.MediaType);
 
         var id = await PostAsync("Council member **Ortiz** proposes restoring Sunday library hours.", "Amendment offered");
@@ -66,7 +73,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact]
     public async Task Edits_and_deletions_arrive_as_their_own_events_with_increasing_ids()
     {
-        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
+        await using var reader = await OpenAsync();
         var id = await PostAsync("First draft of an update.");
         await _server.InScopeAsync(services => services.GetRequiredService<LiveService>().EditAsync(Editor(services), id, new LiveUpdateInput(null, "Corrected update.")));
         await _server.InScopeAsync(services => services.GetRequiredService<LiveService>().DeleteAsync(Editor(services), id));
@@ -85,7 +92,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
     public async Task Reconnecting_with_last_event_id_delivers_exactly_the_missed_events()
     {
         string lastSeen;
-        await using (var reader = await SseReader.OpenAsync(_server.Client, _path + "/live"))
+        await using (var reader = await OpenAsync())
         {
             await PostAsync("Seen before the drop.");
             lastSeen = (await reader.NextAsync())!.Id!;
@@ -117,8 +124,8 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_reader_that_never_reads_does_not_hold_up_one_that_does()
     {
-        await using var stalled = await SseReader.OpenAsync(_server.Client, _path + "/live");
-        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
+        await using var stalled = await OpenAsync();
+        await using var reader = await OpenAsync();
 
         var posted = new List<int>();
         for (var i = 0; i < 40; i++)
@@ -143,7 +150,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact]
     public async Task Ending_coverage_sends_ended_and_closes_the_stream_and_later_connections_get_no_content()
     {
-        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
+        await using var reader = await OpenAsync();
         await _server.InScopeAsync(services => services.GetRequiredService<LiveService>().EndAsync(Editor(services), _storyId));
 
         var ended = await reader.NextAsync();
@@ -162,7 +169,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact]
     public async Task Unpublishing_the_story_ends_its_streams_cleanly()
     {
-        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
+        await using var reader = await OpenAsync();
         await _server.InScopeAsync(services => services.GetRequiredService<PublishingService>().UnpublishAsync(Actor.System, _storyId));
 
         Assert.Null(await reader.NextAsync());

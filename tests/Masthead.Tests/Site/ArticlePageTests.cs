@@ -96,7 +96,7 @@ public sealed class ArticlePageTests(DemoSiteFixture site) : IClassFixture<DemoS
         var article = json.RootElement;
         var canonical = new Uri(Server.BaseAddress, path).ToString();
         Assert.Equal("https://schema.org", article.GetProperty("@context").GetString());
-        Assert.Equal("NewsArticle", article.GetProperty("@type").GetString());
+        Assert.Equal("LiveBlogPosting", article.GetProperty("@type").GetString()); // the demo's lead story is a developing story
         Assert.Equal(document.QuerySelector("h1")!.TextContent, article.GetProperty("headline").GetString());
         Assert.Equal(document.QuerySelector(".article-standfirst")!.TextContent, article.GetProperty("description").GetString());
         Assert.StartsWith(Server.BaseAddress.ToString(), article.GetProperty("image")[0].GetString());
@@ -118,9 +118,49 @@ public sealed class ArticlePageTests(DemoSiteFixture site) : IClassFixture<DemoS
     }
 
     [Fact]
-    public async Task Article_html_and_css_together_weigh_under_30_kilobytes_with_no_third_party_requests()
+    public async Task A_developing_story_lists_its_updates_in_its_live_blog_posting()
     {
         var (path, document) = await OpenAsync();
+
+        using var json = JsonDocument.Parse(document.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var live = json.RootElement;
+        var updates = live.GetProperty("liveBlogUpdate").EnumerateArray().ToList();
+        var canonical = new Uri(Server.BaseAddress, path).ToString();
+
+        Assert.True(DateTimeOffset.Parse(live.GetProperty("coverageStartTime").GetString()!) <= DateTimeOffset.Now);
+        Assert.False(live.TryGetProperty("coverageEndTime", out _));
+        Assert.Equal(document.QuerySelectorAll(".live-updates .live-update").Length, updates.Count);
+        Assert.All(updates, update =>
+        {
+            Assert.Equal("BlogPosting", update.GetProperty("@type").GetString());
+            Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(canonical)}#update-\\d+$", update.GetProperty("url").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(update.GetProperty("headline").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(update.GetProperty("articleBody").GetString()));
+            Assert.Equal("Person", update.GetProperty("author").GetProperty("@type").GetString());
+            Assert.True(DateTimeOffset.Parse(update.GetProperty("dateModified").GetString()!) >= DateTimeOffset.Parse(update.GetProperty("datePublished").GetString()!));
+        });
+    }
+
+    [Fact]
+    public async Task An_ordinary_article_is_a_news_article()
+    {
+        var front = await Server.GetDocumentAsync("/");
+        var path = front.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).First(href => href.EndsWith("/mill-reopening", StringComparison.Ordinal));
+
+        var document = await Server.GetDocumentAsync(path);
+        using var json = JsonDocument.Parse(document.QuerySelector("script[type='application/ld+json']")!.TextContent);
+
+        Assert.Equal("NewsArticle", json.RootElement.GetProperty("@type").GetString());
+        Assert.False(json.RootElement.TryGetProperty("liveBlogUpdate", out _));
+    }
+
+    [Fact]
+    public async Task Article_html_and_css_together_weigh_under_30_kilobytes_with_no_third_party_requests()
+    {
+        // An ordinary article: a developing story grows with its updates.
+        var front = await Server.GetDocumentAsync("/");
+        var path = front.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).First(href => href.EndsWith("/mill-reopening", StringComparison.Ordinal));
+        var document = await Server.GetDocumentAsync(path);
 
         var html = await Server.Client.GetByteArrayAsync(path);
         var stylesheets = document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();

@@ -38,13 +38,13 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
     }
 
     public Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken) =>
-        ActAsync(() => live.StartAsync(Actor, Id, cancellationToken), "Live coverage has started.", cancellationToken);
+        ActAsync(() => live.StartAsync(Actor, Id, cancellationToken: cancellationToken), "Live coverage has started.", cancellationToken);
 
     public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await live.PostAsync(Actor, Id, new LiveUpdateInput(Title, Body, IsKey), cancellationToken);
+            await live.PostAsync(Actor, Id, new LiveUpdateInput(Title, Body, IsKey), cancellationToken: cancellationToken);
         }
         catch (Core.ValidationException problems)
         {

@@ -69,7 +69,7 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         Meta.Description = string.IsNullOrWhiteSpace(summary.Standfirst) ? Publication.Description : summary.Standfirst;
         Meta.CanonicalUrl = Absolute(article.Path);
         Meta.OpenGraphType = "article";
-        Meta.JsonLd = StructuredData.NewsArticle(this, article);
+        Meta.JsonLd = StructuredData.NewsArticle(this, article, Coverage);
         if (summary.LeadImage is { } image)
         {
             Meta.ImageUrl = Absolute(image.Url);

@@ -1,0 +1,282 @@
+using Masthead.Core.Articles;
+using Masthead.Core.Contact;
+using Masthead.Core.Live;
+using Masthead.Core.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Tests.Newsroom;
+
+/// <summary>
+/// One newsroom action: the least role the README's role table gives it, how to make a fresh target, the request,
+/// and what the database must then hold. <see cref="Status"/> is the answer when it is allowed: 302 for a form post
+/// that worked, 200 for a page.
+/// </summary>
+internal sealed record MatrixAction(
+    string Name,
+    NewsroomRole AllowedFrom,
+    Func<MatrixContext, Task<MatrixTarget>> Prepare,
+    Func<MatrixContext, MatrixTarget, MatrixRequest> Request,
+    Func<MatrixContext, MatrixTarget, Task> Done,
+    int Status = 302);
+
+/// <summary>
+/// The whole newsroom, action by action. "Their own" is an article the acting person wrote and is bylined on;
+/// "a colleague's" is one another staff member wrote and is bylined on.
+/// </summary>
+internal static class RoleMatrixActions
+{
+    private const NewsroomRole Anyone = NewsroomRole.Contributor;
+    private const NewsroomRole Reporter = NewsroomRole.Reporter;
+    private const NewsroomRole Editor = NewsroomRole.Editor;
+    private const NewsroomRole Administrator = NewsroomRole.Administrator;
+
+    private const string Edited = "Edited through the role matrix.";
+
+    private static readonly int ScheduleYear = DateTime.UtcNow.Year + 2;
+
+    public static readonly IReadOnlyList<MatrixAction> All =
+    [
+        // The desk.
+        Page("open the dashboard", Anyone, "/newsroom"),
+        Page("list every article", Anyone, "/newsroom/articles"),
+
+        // Reading: every signed-in person may open any article, its revisions and its live desk.
+        Page("open the new-article form", Anyone, "/newsroom/articles/new"),
+        Page("open a colleague's draft in the editor", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft), t => $"/newsroom/articles/{t.Id}"),
+        Page("compare revisions of a colleague's draft", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft, revisions: 2),
+            t => $"/newsroom/articles/{t.Id}/revisions?from=1&to=2"),
+        Page("open the live desk of a colleague's story", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published, live: true), t => $"/newsroom/live/{t.Id}"),
+        Page("open their password page", Anyone, "/newsroom/account/password"),
+
+        // Writing.
+        new("write a new article", Anyone,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => NewArticle(c),
+            async (c, _) =>
+            {
+                var article = await c.DbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Headline == c.Marker));
+                Assert.Equal((ArticleStatus.Draft, c.Me.Id), (article.Status, article.CreatedById));
+            }),
+        new("create a tag while writing an article", Editor,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => NewArticle(c, ("Form.NewTags", c.Marker + " tag")),
+            async (c, _) =>
+            {
+                var tagged = await c.DbAsync(db => db.Articles.Where(a => a.Headline == c.Marker)
+                    .SelectMany(a => a.Tags).Join(db.Tags, at => at.TagId, t => t.Id, (_, t) => t.Name).ToListAsync());
+                Assert.Equal([c.Marker + " tag"], tagged);
+            }),
+        EditArticle("edit their own draft", Anyone, c => c.ArticleAsync(c.Me, ArticleStatus.Draft)),
+        EditArticle("edit a colleague's draft", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft)),
+        EditArticle("edit their own article in review", Anyone, c => c.ArticleAsync(c.Me, ArticleStatus.InReview)),
+        EditArticle("edit a colleague's article in review", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.InReview)),
+        EditArticle("edit their own scheduled article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Scheduled)),
+        EditArticle("edit their own published article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Published)),
+        EditArticle("edit a colleague's published article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published)),
+        EditArticle("edit their own unpublished article", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Unpublished)),
+        Restore("restore a revision of their own draft", Anyone, c => c.Me),
+        Restore("restore a revision of a colleague's draft", Editor, c => c.Colleague),
+        Restore("restore a revision of their own published article", Reporter, c => c.Me, ArticleStatus.Published),
+
+        // The workflow.
+        Step("submit their own draft for review", Anyone, c => c.ArticleAsync(c.Me, ArticleStatus.Draft), "Submit", [],
+            a => Assert.Equal(ArticleStatus.InReview, a.Status)),
+        Step("submit a colleague's draft for review", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft), "Submit", [],
+            a => Assert.Equal(ArticleStatus.InReview, a.Status)),
+        Step("send a colleague's article back from review", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.InReview), "SendBack",
+            [("comment", "Name the second source, please.")],
+            a => Assert.Equal((ArticleStatus.Draft, "Name the second source, please."), (a.Status, a.ReviewComment))),
+        Step("publish their own draft", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Draft), "Publish", [],
+            a => Assert.Equal(ArticleStatus.Published, a.Status)),
+        Step("publish a colleague's article from review", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.InReview), "Publish", [],
+            a => Assert.Equal(ArticleStatus.Published, a.Status)),
+        Step("schedule their own draft", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Draft), "Schedule", [("publishAt", $"{ScheduleYear}-03-04T09:30")],
+            // 9:30 in Chicago, on standard time (UTC-6) until the second Sunday of March.
+            a => Assert.Equal((ArticleStatus.Scheduled, new DateTime(ScheduleYear, 3, 4, 15, 30, 0, DateTimeKind.Utc)), (a.Status, a.ScheduledFor))),
+        Step("schedule a colleague's draft", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft), "Schedule", [("publishAt", $"{ScheduleYear}-03-04T09:30")],
+            a => Assert.Equal(ArticleStatus.Scheduled, a.Status)),
+        Step("unschedule their own article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Scheduled), "Unschedule", [],
+            a => Assert.Equal((ArticleStatus.Draft, (DateTime?)null), (a.Status, a.ScheduledFor))),
+        Step("unschedule a colleague's article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Scheduled), "Unschedule", [],
+            a => Assert.Equal(ArticleStatus.Draft, a.Status)),
+        Step("unpublish their own article", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Published), "Unpublish", [],
+            a => Assert.Equal(ArticleStatus.Unpublished, a.Status)),
+        Step("unpublish a colleague's article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published), "Unpublish", [],
+            a => Assert.Equal(ArticleStatus.Unpublished, a.Status)),
+        Step("republish their own article", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Unpublished), "Republish", [],
+            a => Assert.Equal(ArticleStatus.Published, a.Status)),
+        new("add a correction to their own article", Editor,
+            c => c.ArticleAsync(c.Me, ArticleStatus.Published),
+            (c, t) => Post($"/newsroom/articles/{t.Id}?handler=AddNote", ("kind", "Correction"), ("text", c.Marker)),
+            async (c, t) => Assert.Equal([c.Marker], await c.DbAsync(db => db.ArticleNotes.Where(n => n.ArticleId == t.Id).Select(n => n.Text).ToListAsync()))),
+
+        // The live desk.
+        new("start live coverage of their own story", Reporter,
+            c => c.ArticleAsync(c.Me, ArticleStatus.Published),
+            (_, t) => Post($"/newsroom/live/{t.Id}?handler=Start"),
+            async (c, t) => Assert.Equal(CoverageStatus.Live, (await c.ArticleAsync(t.Id)).Coverage)),
+        new("start live coverage of a colleague's story", Editor,
+            c => c.ArticleAsync(c.Colleague, ArticleStatus.Published),
+            (_, t) => Post($"/newsroom/live/{t.Id}?handler=Start"),
+            async (c, t) => Assert.Equal(CoverageStatus.Live, (await c.ArticleAsync(t.Id)).Coverage)),
+        PostLive("post to their own live story", Reporter, c => c.Me),
+        PostLive("post to a colleague's live story", Editor, c => c.Colleague),
+        Live("edit an update on their live story", "Edit", t => [("update", $"{t.UpdateId}"), ("Title", ""), ("Body", Edited), ("IsKey", "false")],
+            async (c, t) => Assert.Equal(Edited, await c.DbAsync(db => db.LiveUpdates.Where(u => u.Id == t.UpdateId).Select(u => u.BodyMarkdown).SingleAsync()))),
+        Live("mark a key update on their live story", "Key", t => [("update", $"{t.UpdateId}"), ("key", "true")],
+            async (c, t) => Assert.True(await c.DbAsync(db => db.LiveUpdates.Where(u => u.Id == t.UpdateId).Select(u => u.IsKey).SingleAsync()))),
+        Live("pin an update on their live story", "Pin", t => [("update", $"{t.UpdateId}")],
+            async (c, t) => Assert.Equal(t.UpdateId, (await c.ArticleAsync(t.Id)).PinnedUpdateId)),
+        Live("delete an update on their live story", "Delete", t => [("update", $"{t.UpdateId}")],
+            async (c, t) => Assert.NotNull(await c.DbAsync(db => db.LiveUpdates.Where(u => u.Id == t.UpdateId).Select(u => u.DeletedAt).SingleAsync()))),
+        Live("end coverage of their live story", "End", _ => [],
+            async (c, t) => Assert.Equal(CoverageStatus.Ended, (await c.ArticleAsync(t.Id)).Coverage)),
+
+        // Sections and tags.
+        Page("open sections and tags", Editor, "/newsroom/sections"),
+        Page("open a section's settings", Editor, c => c.SectionAsync(), t => $"/newsroom/sections/{t.Id}"),
+        Page("open a tag's settings", Editor, c => c.TagAsync(), t => $"/newsroom/tags/{t.Id}"),
+        new("create a section", Editor,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/sections?handler=Section", ("NewSection.Name", c.Marker), ("NewSection.Slug", ""), ("NewSection.Description", "")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.Sections.AnyAsync(s => s.Name == c.Marker)))),
+        new("rename a section", Editor,
+            c => c.SectionAsync(),
+            (c, t) => Post($"/newsroom/sections/{t.Id}?handler=Save", ("Form.Name", c.Marker + " renamed"), ("Form.Slug", c.MarkerSlug + "-renamed"), ("Form.Description", "")),
+            async (c, t) => Assert.Equal(c.Marker + " renamed", await c.DbAsync(db => db.Sections.Where(s => s.Id == t.Id).Select(s => s.Name).SingleAsync()))),
+        new("delete a section", Editor,
+            c => c.SectionAsync(),
+            (_, t) => Post($"/newsroom/sections/{t.Id}?handler=Delete", ("confirm", "true")),
+            async (c, t) => Assert.False(await c.DbAsync(db => db.Sections.AnyAsync(s => s.Id == t.Id)))),
+        new("create a tag", Editor,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/sections?handler=Tag", ("NewTag.Name", c.Marker), ("NewTag.Slug", "")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.Tags.AnyAsync(s => s.Name == c.Marker)))),
+        new("rename a tag", Editor,
+            c => c.TagAsync(),
+            (c, t) => Post($"/newsroom/tags/{t.Id}?handler=Save", ("Form.Name", c.Marker + " renamed"), ("Form.Slug", c.MarkerSlug + "-renamed"), ("Form.Description", "")),
+            async (c, t) => Assert.Equal(c.Marker + " renamed", await c.DbAsync(db => db.Tags.Where(s => s.Id == t.Id).Select(s => s.Name).SingleAsync()))),
+        new("delete a tag", Editor,
+            c => c.TagAsync(),
+            (_, t) => Post($"/newsroom/tags/{t.Id}?handler=Delete", ("confirm", "true")),
+            async (c, t) => Assert.False(await c.DbAsync(db => db.Tags.AnyAsync(s => s.Id == t.Id)))),
+
+        // The inbox.
+        Page("open the inbox", Editor, "/newsroom/inbox"),
+        Page("read a reader's message", Editor, c => c.MessageAsync(), t => $"/newsroom/inbox/{t.Id}"),
+        new("mark a reader's message handled", Editor,
+            c => c.MessageAsync(),
+            (_, t) => Post($"/newsroom/inbox/{t.Id}", ("status", "Handled")),
+            async (c, t) => Assert.Equal(ContactMessageStatus.Handled, await c.DbAsync(db => db.ContactMessages.Where(m => m.Id == t.Id).Select(m => m.Status).SingleAsync()))),
+
+        // Staff.
+        Page("open the staff list", Administrator, "/newsroom/staff"),
+        new("invite a new staff member", Administrator,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/staff?handler=Invite", ("Invite.Name", c.Marker), ("Invite.Email", $"{c.MarkerSlug}@example.org"), ("Invite.JobTitle", ""), ("Invite.Role", "Reporter")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.Users.AnyAsync(u => u.Email == $"{c.MarkerSlug}@example.org" && u.StaffMember!.Name == c.Marker)))),
+        new("change a staff member's role", Administrator,
+            c => c.StaffMemberAsync(),
+            (_, t) => Post("/newsroom/staff?handler=Role", ("id", $"{t.Id}"), ("role", "Editor")),
+            async (c, t) => Assert.Equal(NewsroomRole.Editor, await c.DbAsync(db => db.Staff.Where(s => s.Id == t.Id).Select(s => s.Role).SingleAsync()))),
+        new("deactivate a staff member", Administrator,
+            c => c.StaffMemberAsync(),
+            (_, t) => Post("/newsroom/staff?handler=Active", ("id", $"{t.Id}"), ("active", "false")),
+            async (c, t) => Assert.False(await c.DbAsync(db => db.Staff.Where(s => s.Id == t.Id).Select(s => s.IsActive).SingleAsync()))),
+        new("reactivate a staff member", Administrator,
+            c => c.StaffMemberAsync(active: false),
+            (_, t) => Post("/newsroom/staff?handler=Active", ("id", $"{t.Id}"), ("active", "true")),
+            async (c, t) => Assert.True(await c.DbAsync(db => db.Staff.Where(s => s.Id == t.Id).Select(s => s.IsActive).SingleAsync()))),
+        new("issue a set-password link", Administrator,
+            c => c.StaffMemberAsync(),
+            (_, t) => Post("/newsroom/staff?handler=Link", ("id", $"{t.Id}")),
+            // The link is not stored: it is shown once, on the page the post redirects to.
+            async (c, _) =>
+            {
+                var staff = await c.Session.Client.GetDocumentAsync("/newsroom/staff");
+                Assert.Equal($"Set-password link for {c.Marker}", staff.QuerySelector("#link-heading")?.TextContent);
+                Assert.Contains("/newsroom/set-password?account=", staff.QuerySelector(".set-password-link")!.GetAttribute("value"));
+            }),
+
+        // Settings, standing pages and the audit log.
+        Page("open the settings", Administrator, "/newsroom/settings"),
+        new("change the publication's settings", Administrator,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/settings",
+                ("Form.Name", "The Larkmoor Lantern"), ("Form.Tagline", c.Marker), ("Form.ContactPrompt", "Let's talk:"),
+                ("Form.ContactEmail", "editor@larkmoorlantern.example"), ("Form.Description", "An independent newsroom."), ("Form.BaseUrl", ""),
+                ("Form.Language", "en-US"), ("Form.TimeZone", "America/Chicago"), ("Form.LogoUrl", "/demo/logo.svg"), ("Form.NotesPosition", "Top")),
+            async (c, _) => Assert.Equal(c.Marker, await c.DbAsync(db => db.Publication.Select(p => p.Tagline).SingleAsync()))),
+        Page("open the standing pages", Administrator, "/newsroom/pages"),
+        Page("open the form for a new standing page", Administrator, "/newsroom/pages/new"),
+        Page("open a standing page in the editor", Administrator, c => c.StaticPageAsync(), t => $"/newsroom/pages/{t.Id}"),
+        new("create a standing page", Administrator,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/pages/new", ("Title", c.Marker), ("Slug", ""), ("BodyMarkdown", "Standing text."), ("Role", "None")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.StaticPages.AnyAsync(p => p.Title == c.Marker && p.Slug == c.MarkerSlug)))),
+        new("edit a standing page", Administrator,
+            c => c.StaticPageAsync(),
+            (c, t) => Post($"/newsroom/pages/{t.Id}", ("Title", c.Marker + " revised"), ("Slug", t.Slug), ("BodyMarkdown", Edited), ("Role", "None")),
+            async (c, t) => Assert.Equal((c.Marker + " revised", Edited),
+                await c.DbAsync(db => db.StaticPages.Where(p => p.Id == t.Id).Select(p => ValueTuple.Create(p.Title, p.BodyMarkdown)).SingleAsync()))),
+        Page("read the audit log", Administrator, "/newsroom/audit"),
+    ];
+
+    public static MatrixAction Named(string name) => All.Single(a => a.Name == name);
+
+    private static MatrixRequest Post(string path, params (string Name, string Value)[] fields) =>
+        new(path, fields.ToDictionary(f => f.Name, f => f.Value));
+
+    /// <summary>Opening a page: 200 for those who may, and reading changes nothing.</summary>
+    private static MatrixAction Page(string name, NewsroomRole allowedFrom, string path) =>
+        Page(name, allowedFrom, _ => Task.FromResult(new MatrixTarget()), _ => path);
+
+    private static MatrixAction Page(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare, Func<MatrixTarget, string> path) =>
+        new(name, allowedFrom, prepare, (_, t) => new MatrixRequest(path(t)), (_, _) => Task.CompletedTask, Status: 200);
+
+    private static MatrixRequest NewArticle(MatrixContext c, params (string Name, string Value)[] more) =>
+        Post("/newsroom/articles/new", [("Form.Headline", c.Marker), ("Form.BodyMarkdown", "A first paragraph."), ("Form.AuthorIds", $"{c.Me.Id}"), ("intent", "save"), .. more]);
+
+    /// <summary>Saves the editor form over the current version with a new body, as the editor page posts it.</summary>
+    private static MatrixAction EditArticle(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare) =>
+        new(name, allowedFrom, prepare,
+            (c, t) => Post($"/newsroom/articles/{t.Id}",
+                ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited),
+                ("Form.AuthorIds", $"{t.OwnerId}"), ("Form.Version", $"{t.Version}"), ("intent", "save")),
+            async (c, t) =>
+            {
+                var article = await c.ArticleAsync(t.Id);
+                Assert.Equal((Edited, t.Version + 1), (article.BodyMarkdown, article.Version));
+            });
+
+    /// <summary>Restores revision 1 of an article saved twice: its text comes back as a third revision.</summary>
+    private static MatrixAction Restore(string name, NewsroomRole allowedFrom, Func<MatrixContext, MatrixPerson> owner, ArticleStatus state = ArticleStatus.Draft) =>
+        new(name, allowedFrom,
+            c => c.ArticleAsync(owner(c), state, revisions: 2),
+            (_, t) => Post($"/newsroom/articles/{t.Id}?handler=Restore", ("number", "1"), ("version", $"{t.Version}")),
+            async (c, t) =>
+            {
+                Assert.Equal("Revision 1.", (await c.ArticleAsync(t.Id)).BodyMarkdown);
+                Assert.Equal(["Revision 1.", "Revision 2.", "Revision 1."], await c.Server.RevisionBodiesAsync(t.Id));
+            });
+
+    /// <summary>One of the editor's workflow buttons, posted to its handler.</summary>
+    private static MatrixAction Step(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare, string handler,
+        (string Name, string Value)[] fields, Action<Article> done) =>
+        new(name, allowedFrom, prepare,
+            (_, t) => Post($"/newsroom/articles/{t.Id}?handler={handler}", fields),
+            async (c, t) => done(await c.ArticleAsync(t.Id)));
+
+    private static MatrixAction PostLive(string name, NewsroomRole allowedFrom, Func<MatrixContext, MatrixPerson> owner) =>
+        new(name, allowedFrom,
+            c => c.ArticleAsync(owner(c), ArticleStatus.Published, live: true),
+            (c, t) => Post($"/newsroom/live/{t.Id}?handler=Update", ("Title", ""), ("Body", c.Marker), ("IsKey", "false")),
+            async (c, t) => Assert.True(await c.DbAsync(db => db.LiveUpdates.AnyAsync(u => u.ArticleId == t.Id && u.BodyMarkdown == c.Marker && u.AuthorId == c.Me.Id))));
+
+    /// <summary>A live-desk action on a running story the acting person is bylined on: bylined reporters and editors may.</summary>
+    private static MatrixAction Live(string name, string handler, Func<MatrixTarget, (string Name, string Value)[]> fields, Func<MatrixContext, MatrixTarget, Task> done) =>
+        new(name, Reporter,
+            c => c.ArticleAsync(c.Me, ArticleStatus.Published, live: true),
+            (_, t) => Post($"/newsroom/live/{t.Id}?handler={handler}", fields(t)),
+            done);
+}

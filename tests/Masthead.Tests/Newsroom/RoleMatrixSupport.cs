@@ -1,0 +1,311 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Masthead.Core.Articles;
+using Masthead.Core.Contact;
+using Masthead.Core.Live;
+using Masthead.Core.Pages;
+using Masthead.Core.People;
+using Masthead.Core.Publishing;
+using Masthead.Core.Sections;
+using Masthead.Core.Storage;
+using Masthead.Core.Tags;
+using Masthead.Newsroom;
+using Masthead.Newsroom.Staff;
+using Masthead.Testing;
+using Microsoft.AspNetCore.Razor.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.Tests.Newsroom;
+
+/// <summary>A demo staff member as the matrix sees them.</summary>
+public sealed record MatrixPerson(int Id, string Name, NewsroomRole Role)
+{
+    public Actor Actor => new(Id, Role, Name);
+}
+
+/// <summary>What one row of the matrix sends: a GET when <paramref name="Form"/> is null, otherwise a form post.</summary>
+internal sealed record MatrixRequest(string Path, Dictionary<string, string>? Form = null);
+
+/// <summary>The fresh thing a case acts on: an article (with its version and slug), a live update, a section...</summary>
+internal sealed record MatrixTarget(int Id = 0)
+{
+    public int Version { get; init; }
+    public string Slug { get; init; } = "";
+    public int OwnerId { get; init; }
+    public int UpdateId { get; init; }
+}
+
+/// <summary>A signed-in staff member, their antiforgery token, and the colleague whose work they act on.</summary>
+public sealed class RoleSession(NewsroomClient client, string token, MatrixPerson me, MatrixPerson colleague)
+{
+    public NewsroomClient Client => client;
+    public MatrixPerson Me => me;
+    public MatrixPerson Colleague => colleague;
+
+    internal async Task<HttpResponseMessage> SendAsync(MatrixRequest request)
+    {
+        if (request.Form is null)
+        {
+            return await client.Http.GetAsync(request.Path);
+        }
+
+        var fields = request.Form.ToList();
+        fields.Add(new("__RequestVerificationToken", token));
+        return await client.Http.PostAsync(request.Path, new FormUrlEncodedContent(fields));
+    }
+}
+
+/// <summary>
+/// One signed-in client per role for the whole class: each role signs in once and reads its antiforgery token
+/// once, from the dashboard, as a scripted request would.
+/// </summary>
+public sealed class RoleMatrixSessions : IAsyncDisposable
+{
+    private static readonly Dictionary<NewsroomRole, ((string Email, string Password) Login, string Slug)> Demo = new()
+    {
+        [NewsroomRole.Administrator] = (DemoLogins.Administrator, "delphine-marrow"),
+        [NewsroomRole.Editor] = (DemoLogins.Editor, "anaya-kessler"),
+        [NewsroomRole.Reporter] = (DemoLogins.Reporter, "tobias-wren"),
+        [NewsroomRole.Contributor] = (DemoLogins.Contributor, "ravi-holmgren"),
+    };
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<NewsroomRole, RoleSession> _sessions = [];
+
+    public async Task<RoleSession> ForAsync(MastheadServer server, NewsroomRole role)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_sessions.TryGetValue(role, out var session))
+            {
+                return session;
+            }
+
+            var me = await PersonAsync(server, Demo[role].Slug);
+            // Someone else's work: the contributor's, or the reporter's when the contributor is the one acting.
+            var colleague = await PersonAsync(server, Demo[role == NewsroomRole.Contributor ? NewsroomRole.Reporter : NewsroomRole.Contributor].Slug);
+            var client = await NewsroomClient.SignInAsync(server, Demo[role].Login);
+            var dashboard = await client.GetDocumentAsync("/newsroom");
+            var token = dashboard.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+                ?? throw new InvalidOperationException("The dashboard has no antiforgery token.");
+            return _sessions[role] = new RoleSession(client, token, me, colleague);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static Task<MatrixPerson> PersonAsync(MastheadServer server, string slug) => server.InScopeAsync(services =>
+        services.GetRequiredService<MastheadDb>().Staff.AsNoTracking().Where(s => s.Slug == slug)
+            .Select(s => new MatrixPerson(s.Id, s.Name, s.Role)).SingleAsync());
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var session in _sessions.Values)
+        {
+            session.Client.Dispose();
+        }
+
+        _gate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// One case of the matrix: the server, who acts, and the set-up steps that make a fresh target through the Core
+/// services (as <see cref="Actor.System"/>, or as the owner when creating their article), so cases never share one.
+/// </summary>
+internal sealed class MatrixContext(MastheadServer server, RoleSession session)
+{
+    public MastheadServer Server => server;
+    public RoleSession Session => session;
+    public MatrixPerson Me => session.Me;
+    public MatrixPerson Colleague => session.Colleague;
+
+    /// <summary>A name no other case uses, for headlines, sections, tags, pages and people.</summary>
+    public string Marker { get; } = "Matrix " + Guid.NewGuid().ToString("N")[..12];
+
+    public string MarkerSlug => Core.Text.Slugs.Slugify(Marker);
+
+    public Task<T> DbAsync<T>(Func<MastheadDb, Task<T>> read) =>
+        server.InScopeAsync(services => read(services.GetRequiredService<MastheadDb>()));
+
+    public Task<Article> ArticleAsync(int id) => server.StoredAsync(id);
+
+    /// <summary>An article created by <paramref name="owner"/> and bylined to them, brought to <paramref name="state"/>.</summary>
+    /// <param name="revisions">How many saves it has (each a revision; the body of revision n is "Revision n.").</param>
+    /// <param name="live">Published, with live coverage started and one update posted.</param>
+    public Task<MatrixTarget> ArticleAsync(MatrixPerson owner, ArticleStatus state, int revisions = 1, bool live = false) => server.InScopeAsync(async services =>
+    {
+        var articles = services.GetRequiredService<ArticleService>();
+        var publishing = services.GetRequiredService<PublishingService>();
+        var input = new ArticleInput { Headline = Marker, BodyMarkdown = "Revision 1.", AuthorIds = [owner.Id] };
+        var id = await articles.CreateAsync(owner.Actor, input);
+        for (var n = 2; n <= revisions; n++)
+        {
+            await articles.UpdateAsync(Actor.System, id, input with { BodyMarkdown = $"Revision {n}." }, expectedVersion: n - 1);
+        }
+
+        switch (state)
+        {
+            case ArticleStatus.InReview:
+                await publishing.SubmitAsync(Actor.System, id);
+                break;
+            case ArticleStatus.Scheduled:
+                await publishing.ScheduleAsync(Actor.System, id, DateTime.UtcNow.AddYears(5));
+                break;
+            case ArticleStatus.Published:
+                await publishing.PublishAsync(Actor.System, id);
+                break;
+            case ArticleStatus.Unpublished:
+                await publishing.PublishAsync(Actor.System, id);
+                await publishing.UnpublishAsync(Actor.System, id);
+                break;
+        }
+
+        var updateId = 0;
+        if (live)
+        {
+            var coverage = services.GetRequiredService<LiveService>();
+            await coverage.StartAsync(Actor.System, id);
+            updateId = await coverage.PostAsync(Actor.System, id, new LiveUpdateInput("From the scene", "Crews are on site."));
+        }
+
+        var stored = await services.GetRequiredService<MastheadDb>().Articles.AsNoTracking().SingleAsync(a => a.Id == id);
+        return new MatrixTarget(id) { Version = stored.Version, Slug = stored.Slug, OwnerId = owner.Id, UpdateId = updateId };
+    });
+
+    public Task<MatrixTarget> SectionAsync() => server.InScopeAsync(async services =>
+        new MatrixTarget(await services.GetRequiredService<SectionService>().CreateAsync(Actor.System, Marker)));
+
+    public Task<MatrixTarget> TagAsync() => server.InScopeAsync(async services =>
+        new MatrixTarget(await services.GetRequiredService<TagService>().CreateAsync(Actor.System, Marker)));
+
+    public Task<MatrixTarget> MessageAsync() => server.InScopeAsync(async services =>
+        new MatrixTarget(await services.GetRequiredService<ContactService>()
+            .ReceiveAsync(new ContactInput("Hollis Brandt", "hollis@example.org", Marker, "A question about the ferry story."))));
+
+    public Task<MatrixTarget> StaticPageAsync() => server.InScopeAsync(async services =>
+    {
+        var id = await services.GetRequiredService<StaticPageService>().SaveAsync(Actor.System, null, new StaticPageInput(Marker, null, "Standing text.", StaticPageRole.None));
+        return new MatrixTarget(id) { Slug = MarkerSlug };
+    });
+
+    /// <summary>A newly invited reporter, never one of the demo sign-ins, so changing them disturbs no other case.</summary>
+    public Task<MatrixTarget> StaffMemberAsync(bool active = true) => server.InScopeAsync(async services =>
+    {
+        var accounts = services.GetRequiredService<StaffAccountService>();
+        await accounts.InviteAsync(Actor.System, Marker, $"{MarkerSlug}@example.org", NewsroomRole.Reporter);
+        var id = await services.GetRequiredService<MastheadDb>().Staff.Where(s => s.Name == Marker).Select(s => s.Id).SingleAsync();
+        if (!active)
+        {
+            await accounts.SetActiveAsync(Actor.System, id, false);
+        }
+
+        return new MatrixTarget(id);
+    });
+}
+
+/// <summary>
+/// Every row of every table a newsroom action can touch, as text, so a refused action can be shown to have
+/// changed nothing at all, not just the row it aimed at.
+/// </summary>
+internal static class RoleMatrixSnapshot
+{
+    public static Task<Dictionary<string, string>> TakeAsync(MastheadServer server) => server.InScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<MastheadDb>();
+        return new Dictionary<string, string>
+        {
+            ["articles"] = Rows(await db.Articles.AsNoTracking().ToListAsync()),
+            ["bylines"] = Rows(await db.ArticleAuthors.AsNoTracking().ToListAsync()),
+            ["article tags"] = Rows(await db.ArticleTags.AsNoTracking().ToListAsync()),
+            ["redirects"] = Rows(await db.ArticleRedirects.AsNoTracking().ToListAsync()),
+            ["revisions"] = Rows(await db.Revisions.AsNoTracking().ToListAsync()),
+            ["notes"] = Rows(await db.ArticleNotes.AsNoTracking().ToListAsync()),
+            ["live updates"] = Rows(await db.LiveUpdates.AsNoTracking().ToListAsync()),
+            ["live events"] = Rows(await db.LiveEvents.AsNoTracking().ToListAsync()),
+            ["sections"] = Rows(await db.Sections.AsNoTracking().ToListAsync()),
+            ["tags"] = Rows(await db.Tags.AsNoTracking().ToListAsync()),
+            ["static pages"] = Rows(await db.StaticPages.AsNoTracking().ToListAsync()),
+            ["messages"] = Rows(await db.ContactMessages.AsNoTracking().ToListAsync()),
+            ["staff"] = Rows(await db.Staff.AsNoTracking().ToListAsync()),
+            ["accounts"] = Rows(await db.Users.AsNoTracking().ToListAsync()),
+            ["settings"] = Rows(await db.Publication.AsNoTracking().ToListAsync()),
+            ["audit log"] = Rows(await db.AuditLog.AsNoTracking().ToListAsync()),
+        };
+    });
+
+    public static void AssertUnchanged(Dictionary<string, string> before, Dictionary<string, string> after)
+    {
+        var changed = before.Keys.Where(table => before[table] != after[table]).ToList();
+        Assert.True(changed.Count == 0, $"A refused action changed the database: {string.Join(", ", changed)}.");
+    }
+
+    private static string Rows<T>(List<T> rows) =>
+        string.Join("\n", rows.Select(row => JsonSerializer.Serialize(row)).Order(StringComparer.Ordinal));
+}
+
+internal static class RoleMatrixResponses
+{
+    /// <summary>What a failed expectation shows: the status, where it redirects, and the page's error text.</summary>
+    public static async Task<string> DescribeAsync(HttpResponseMessage response)
+    {
+        var text = $"{(int)response.StatusCode} {response.StatusCode}";
+        if (response.Headers.Location is { } location)
+        {
+            return $"{text} to {location}";
+        }
+
+        var html = await response.Content.ReadAsStringAsync();
+        var page = await MastheadServer.ParseAsync(html);
+        var message = page.QuerySelector(".errors")?.TextContent ?? page.QuerySelector("main")?.TextContent ?? html;
+        message = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return $"{text}: {(message.Length > 300 ? message[..300] + "…" : message)}";
+    }
+}
+
+/// <summary>One page handler of the newsroom: "POST /newsroom/articles/{id:int} SendBack".</summary>
+internal sealed record NewsroomHandler(string Method, string Route, string Handler)
+{
+    private Regex Pattern { get; } = new("^" + string.Join("/", Route.Split('/').Select(segment =>
+        segment.StartsWith('{') ? (segment.Contains(":int", StringComparison.Ordinal) ? @"\d+" : "[^/]+") : Regex.Escape(segment))) + "$");
+
+    public override string ToString() => $"{Method} {Route} {Handler}".TrimEnd();
+
+    /// <summary>Whether <paramref name="request"/> reaches this handler.</summary>
+    public bool Serves(MatrixRequest request)
+    {
+        var parts = request.Path.Split('?', 2);
+        var handler = parts.Length == 2
+            ? parts[1].Split('&').Select(p => p.Split('=', 2)).Where(p => p[0] == "handler").Select(p => p[1]).FirstOrDefault() ?? ""
+            : "";
+        return Method == (request.Form is null ? "GET" : "POST") && Handler == handler && Pattern.IsMatch(parts[0]);
+    }
+
+    /// <summary>Every handler of every signed-in newsroom page, read from the compiled Razor pages.</summary>
+    public static IEnumerable<NewsroomHandler> All()
+    {
+        foreach (var view in typeof(NewsroomPage).Assembly.GetTypes())
+        {
+            var route = view.GetCustomAttributes<RazorCompiledItemMetadataAttribute>().FirstOrDefault(m => m.Key == "RouteTemplate")?.Value;
+            var model = view.GetProperty("Model")?.PropertyType;
+            if (route is null || model is null || !model.IsAssignableTo(typeof(NewsroomPage)))
+            {
+                continue;
+            }
+
+            foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (Regex.Match(method.Name, "^On(Get|Post)(.*?)(Async)?$") is { Success: true } handler)
+                {
+                    yield return new NewsroomHandler(handler.Groups[1].Value.ToUpperInvariant(), route, handler.Groups[2].Value);
+                }
+            }
+        }
+    }
+}

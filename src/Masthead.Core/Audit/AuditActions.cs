@@ -14,6 +14,7 @@ public static class AuditActions
     public const string Corrected = "note-added";
     public const string Restored = "restored";
     public const string Invited = "invited";
+    public const string PasswordLinkIssued = "password-link";
     public const string RoleChanged = "role-changed";
     public const string Deactivated = "deactivated";
     public const string Reactivated = "reactivated";

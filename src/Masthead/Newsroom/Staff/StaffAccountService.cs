@@ -69,6 +69,8 @@ public sealed class StaffAccountService(
         Permissions.Demand(Permissions.CanAdminister(actor), "reset other people's passwords");
         var account = await db.Users.SingleOrDefaultAsync(a => a.StaffMemberId == staffMemberId, cancellationToken)
             ?? throw new KeyNotFoundException("That person has no staff account.");
+        db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.PasswordLinkIssued, details: account.Email ?? "");
+        await db.SaveChangesAsync(cancellationToken);
         return await LinkAsync(account);
     }
 

@@ -19,36 +19,49 @@ public static class LiveStreamEndpoint
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext context, int year, int month, int day, string slug, LiveQueries live, ILiveBroadcaster broadcaster)
+    /// <remarks>
+    /// The database is used in short scopes only (on connect, and to fill a rare gap), so an idle reader holds no
+    /// database context: a few thousand open streams stay small.
+    /// </remarks>
+    private static async Task StreamAsync(HttpContext context, int year, int month, int day, string slug, IServiceScopeFactory scopes, ILiveBroadcaster broadcaster)
     {
         var cancellationToken = context.RequestAborted;
-        var story = await live.FindStoryAsync(slug, cancellationToken);
-        if (story is null || story.Path != string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}"))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        using var subscription = broadcaster.Subscribe(story.Id);
-        var last = await live.LastEventIdAsync(story.Id, cancellationToken);
-        var after = RequestedAfter(context.Request);
-        if (after > last)
-        {
-            after = 0; // an id this story never issued: start again from the full list
-        }
-
-        if (story.Coverage == CoverageStatus.Ended && after >= last)
-        {
-            context.Response.StatusCode = StatusCodes.Status204NoContent; // tells EventSource to stop reconnecting
-            return;
-        }
-
-        var stream = new LiveEventWriter(context.Response);
-        await stream.StartAsync(cancellationToken);
-        var sent = after;
+        LiveSubscription? subscription = null;
         try
         {
-            sent = await stream.WriteAllAsync(await live.EventsAfterAsync(story.Id, sent, cancellationToken), sent, cancellationToken);
+            int storyId, sent;
+            List<LiveEventRecord> missed;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var live = scope.ServiceProvider.GetRequiredService<LiveQueries>();
+                var story = await live.FindStoryAsync(slug, cancellationToken);
+                if (story is null || story.Path != string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+
+                subscription = broadcaster.Subscribe(story.Id);
+                var last = await live.LastEventIdAsync(story.Id, cancellationToken);
+                sent = RequestedAfter(context.Request);
+                if (sent > last)
+                {
+                    sent = 0; // an id this story never issued: start again from the full list
+                }
+
+                if (story.Coverage == CoverageStatus.Ended && sent >= last)
+                {
+                    context.Response.StatusCode = StatusCodes.Status204NoContent; // tells EventSource to stop reconnecting
+                    return;
+                }
+
+                storyId = story.Id;
+                missed = await live.EventsAfterAsync(story.Id, sent, cancellationToken);
+            }
+
+            var stream = new LiveEventWriter(context.Response);
+            await stream.StartAsync(cancellationToken);
+            sent = await stream.WriteAllAsync(missed, sent, cancellationToken);
             while (!stream.Ended)
             {
                 var next = await NextAsync(subscription.Events, cancellationToken);
@@ -59,7 +72,9 @@ public static class LiveStreamEndpoint
                 else if (next.Id > sent + 1)
                 {
                     // Published out of order by two racing posts: fill the gap from the database.
-                    sent = await stream.WriteAllAsync(await live.EventsAfterAsync(story.Id, sent, cancellationToken), sent, cancellationToken);
+                    await using var scope = scopes.CreateAsyncScope();
+                    var events = await scope.ServiceProvider.GetRequiredService<LiveQueries>().EventsAfterAsync(storyId, sent, cancellationToken);
+                    sent = await stream.WriteAllAsync(events, sent, cancellationToken);
                 }
                 else if (next.Id == sent + 1)
                 {
@@ -74,6 +89,10 @@ public static class LiveStreamEndpoint
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The reader left.
+        }
+        finally
+        {
+            subscription?.Dispose();
         }
     }
 

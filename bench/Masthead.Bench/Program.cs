@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Masthead.Bench;
+
+// Masthead benchmarks. Usage: Masthead.Bench live [--readers N] [--updates N] [--interval-ms MS] [--warm-updates N] [--connect-concurrency N] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is not ["live", .. var rest] || rest.Length % 2 != 0)
+{
+    Console.Error.WriteLine("usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...");
+    return 2;
+}
+
+// Ctrl+C, SIGTERM or SIGHUP cancel the run; the server is killed as the run unwinds.
+using var cancel = new CancellationTokenSource();
+PosixSignalRegistration[] signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
+    .Select(signal => PosixSignalRegistration.Create(signal, context => { context.Cancel = true; cancel.Cancel(); }))];
+try
+{
+    var options = new LiveOptions(FindRepository());
+    for (var i = 0; i < rest.Length; i += 2)
+    {
+        options = rest[i] switch
+        {
+            "--readers" => options with { Readers = int.Parse(rest[i + 1], CultureInfo.InvariantCulture) },
+            "--updates" => options with { Updates = int.Parse(rest[i + 1], CultureInfo.InvariantCulture) },
+            "--interval-ms" => options with { IntervalMs = int.Parse(rest[i + 1], CultureInfo.InvariantCulture) },
+            "--warm-updates" => options with { WarmUpdates = int.Parse(rest[i + 1], CultureInfo.InvariantCulture) },
+            "--connect-concurrency" => options with { ConnectConcurrency = int.Parse(rest[i + 1], CultureInfo.InvariantCulture) },
+            "--csv" => options with { CsvPath = Path.GetFullPath(rest[i + 1]) },
+            "--repo" => options with { Repository = Path.GetFullPath(rest[i + 1]) },
+            "--server-env" when rest[i + 1].Contains('=') => options with { ServerEnvironment = [.. options.ServerEnvironment, rest[i + 1]] },
+            _ => throw new ArgumentException($"Unknown option {rest[i]}."),
+        };
+    }
+
+    return await LiveFanOut.RunAsync(options, cancel.Token) ? 0 : 1;
+}
+catch (Exception e) when (e is BenchException or ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled; the server has been stopped.");
+    return 130;
+}
+finally
+{
+    foreach (var signal in signals)
+    {
+        signal.Dispose();
+    }
+}
+
+// The repository holding src/Masthead: the nearest folder with Masthead.slnx above the working directory.
+static string FindRepository()
+{
+    for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+    {
+        if (File.Exists(Path.Combine(folder.FullName, "Masthead.slnx")))
+        {
+            return folder.FullName;
+        }
+    }
+
+    throw new BenchException("Run from inside the Masthead repository, or pass --repo DIR.");
+}

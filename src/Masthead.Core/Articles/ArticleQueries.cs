@@ -24,6 +24,7 @@ public sealed class ArticleQueries(MastheadDb db)
                 Tags = a.Tags.OrderBy(t => t.Tag!.Name).Select(t => new TagRef(t.Tag!.Id, t.Tag.Slug, t.Tag.Name)).ToList(),
                 LeadImage = a.LeadImage == null ? null : new LeadImageView(a.LeadImage.Url, a.LeadImage.Alt, a.LeadImage.Caption, a.LeadImage.Credit),
                 a.Coverage,
+                a.CoverageEndedAt,
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
@@ -33,7 +34,7 @@ public sealed class ArticleQueries(MastheadDb db)
         }
 
         var summary = new ArticleSummary(article.Id, article.Slug, article.UrlDate, article.Headline, article.Standfirst,
-            article.PublishedAt, article.UpdatedAt, article.Section, article.Authors, article.LeadImage, article.Coverage);
+            article.PublishedAt, article.UpdatedAt, article.Section, article.Authors, article.LeadImage, article.Coverage, article.CoverageEndedAt);
         var notes = await db.ArticleNotes.AsNoTracking().Where(n => n.ArticleId == article.Id)
             .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
             .Select(n => new ArticleNoteView(n.Id, n.Kind, n.Text, n.PublishedAt))
@@ -109,8 +110,9 @@ public sealed class ArticleQueries(MastheadDb db)
                     .ToList(),
                 LeadImage = a.LeadImage == null ? null : new LeadImageView(a.LeadImage.Url, a.LeadImage.Alt, a.LeadImage.Caption, a.LeadImage.Credit),
                 a.Coverage,
+                a.CoverageEndedAt,
             })
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(a => new ArticleSummary(a.Id, a.Slug, a.UrlDate, a.Headline, a.Standfirst, a.PublishedAt, a.UpdatedAt, a.Section, a.Authors, a.LeadImage, a.Coverage));
+        return rows.ConvertAll(a => new ArticleSummary(a.Id, a.Slug, a.UrlDate, a.Headline, a.Standfirst, a.PublishedAt, a.UpdatedAt, a.Section, a.Authors, a.LeadImage, a.Coverage, a.CoverageEndedAt));
     }
 }

@@ -21,7 +21,8 @@ public sealed record ArticleSummary(
     SectionRef? Section,
     IReadOnlyList<Byline> Authors,
     LeadImageView? LeadImage,
-    Live.CoverageStatus Coverage = Live.CoverageStatus.None)
+    Live.CoverageStatus Coverage = Live.CoverageStatus.None,
+    DateTime? CoverageEndedAt = null)
 {
     public string Path => ArticleUrls.PathFor(UrlDate, Slug);
     public bool IsLive => Coverage == Live.CoverageStatus.Live;

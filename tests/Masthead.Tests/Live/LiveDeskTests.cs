@@ -57,6 +57,7 @@ public sealed class LiveDeskTests : IAsyncLifetime
     {
         using var editor = await StartedByEditorAsync();
         Assert.Equal("Live", (await _server.GetDocumentAsync(_path)).QuerySelector(".live-badge")?.TextContent.Trim());
+        Assert.Equal("Live", (await _server.GetDocumentAsync("/")).QuerySelector(".story-lead .story-live")?.TextContent.Trim());
         await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live");
 
         using var posted = await PostUpdateAsync(editor, Desk, "The council has adjourned for a **ten-minute** recess.", "Recess");
@@ -135,6 +136,9 @@ public sealed class LiveDeskTests : IAsyncLifetime
         Assert.Null(page.QuerySelector(".live-badge"));
         Assert.StartsWith("Coverage ended", page.QuerySelector(".live-status")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var card = (await _server.GetDocumentAsync("/")).QuerySelectorAll(".story").First(story => story.QuerySelector($"a[href='{_path}']") is not null);
+        Assert.Null(card.QuerySelector(".story-live"));
+        Assert.StartsWith("Coverage ended", card.QuerySelector(".story-ended")!.TextContent.Trim());
     }
 
     [Fact]

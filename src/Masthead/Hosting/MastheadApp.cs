@@ -49,6 +49,7 @@ public static class MastheadApp
         app.UsePublicPageCaching();
         app.MapLiveStream();
         app.MapLiveFeed();
+        app.MapSitemaps();
         app.MapReaderSite();
         return app;
     }

@@ -26,7 +26,7 @@ public static class SitemapEndpoints
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string NewsNs = "http://www.google.com/schemas/sitemap-news/0.9";
 
-    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
         Cached(app.MapGet("/sitemap.xml", IndexAsync));
         Cached(app.MapGet("/sitemaps/articles-{page:int:min(1)}.xml", ArticlesAsync));

@@ -1,5 +1,6 @@
 using Masthead.Core;
 using Masthead.Data.Sqlite;
+using Masthead.Feeds;
 using Masthead.Live;
 using Masthead.Newsroom;
 using Masthead.Site;

@@ -1,6 +1,7 @@
 using Masthead.Core;
 using Masthead.Data.Sqlite;
 using Masthead.Feeds;
+using Masthead.Feeds.Syndication;
 using Masthead.Live;
 using Masthead.Newsroom;
 using Masthead.Site;
@@ -51,6 +52,7 @@ public static class MastheadApp
         app.MapLiveStream();
         app.MapLiveFeed();
         app.MapSitemaps();
+        app.MapSyndicationFeeds();
         app.MapReaderSite();
         return app;
     }

@@ -19,6 +19,9 @@ public sealed class PageMeta
     public string? NextUrl { get; set; }
     public bool NoIndex { get; set; }
 
+    /// <summary>Feeds a feed reader finds from this page (autodiscovery), besides the site-wide ones.</summary>
+    public List<(string Title, string Href, string Type)> Feeds { get; } = [];
+
     /// <summary>Extra meta properties for articles (article:published_time and so on).</summary>
     public List<KeyValuePair<string, string>> ArticleProperties { get; } = [];
 }

@@ -58,6 +58,10 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
 
         HttpContext.TagResponse([CacheTags.Article(article.Id)]);
         Describe(article);
+        if (Coverage is not null)
+        {
+            Meta.Feeds.Add(($"{summary.Headline}: live updates", article.Path + "/live.atom", "application/atom+xml"));
+        }
         return Page();
     }
 

@@ -27,6 +27,9 @@ public abstract class ArticleListPage(ArticleQueries articles) : SitePage
         }
 
         ListPath = path;
+        Meta.Feeds.Add(($"{title} - {Publication.Name} (RSS)", $"{path}/feed.xml", "application/rss+xml"));
+        Meta.Feeds.Add(($"{title} - {Publication.Name} (Atom)", $"{path}/feed.atom", "application/atom+xml"));
+        Meta.Feeds.Add(($"{title} - {Publication.Name} (JSON Feed)", $"{path}/feed.json", "application/feed+json"));
         Meta.Title = TitleFor(page > 1 ? $"{title} (page {page})" : title);
         DescribePaging(path, page, Results.TotalPages);
         return null;

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using Masthead.Core.Articles;
+using Masthead.Core.Publication;
+
+namespace Masthead.Feeds.Syndication;
+
+/// <summary>Which articles a feed lists, under what title, and the cache tag a change to them evicts.</summary>
+internal sealed record FeedSource(string Title, string Description, string HtmlPath, ArticleFilter Filter, string CacheTag);
+
+/// <summary>An article in a feed: the list projection plus the full text and tags.</summary>
+internal sealed record FeedItem(ArticleSummary Summary, string BodyHtml, IReadOnlyList<TagRef> Tags);
+
+/// <summary>One feed's content with absolute URLs, written in any of the three formats.</summary>
+internal sealed class FeedDocument(PublicationInfo info, FeedSource source, IReadOnlyList<FeedItem> items, string baseUrl, string selfPath)
+{
+    private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
+    private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
+
+    private string Absolute(string pathOrUrl) =>
+        Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? pathOrUrl
+            : baseUrl + (pathOrUrl.StartsWith('/') ? pathOrUrl : "/" + pathOrUrl);
+
+    private DateTime Updated => items.Count == 0
+        ? Utc(info.LastModifiedAt)
+        : items.Max(i => Utc(i.Summary.UpdatedAt ?? i.Summary.PublishedAt));
+
+    private static IEnumerable<string> Categories(FeedItem item) =>
+        (item.Summary.Section is { } section ? [section.Name] : Array.Empty<string>()).Concat(item.Tags.Select(t => t.Name));
+
+    public SyndicationFeed ToSyndication(bool rss)
+    {
+        var home = new Uri(Absolute(source.HtmlPath));
+        var feed = new SyndicationFeed(source.Title, source.Description, home, Absolute(selfPath), new DateTimeOffset(Updated))
+        {
+            Language = string.IsNullOrEmpty(info.Language) ? null : info.Language,
+            Items = items.Select(item => Item(item, rss)).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(Absolute(selfPath)), "self", null, rss ? "application/rss+xml" : "application/atom+xml", 0));
+        if (rss)
+        {
+            feed.AttributeExtensions.Add(new XmlQualifiedName("content", "http://www.w3.org/2000/xmlns/"), ContentNamespace);
+            feed.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCoreNamespace);
+        }
+
+        return feed;
+    }
+
+    private SyndicationItem Item(FeedItem feedItem, bool rss)
+    {
+        var article = feedItem.Summary;
+        var link = new Uri(Absolute(article.Path));
+        var item = new SyndicationItem
+        {
+            Id = link.ToString(),
+            Title = new TextSyndicationContent(article.Headline),
+            PublishDate = new DateTimeOffset(Utc(article.PublishedAt)),
+            LastUpdatedTime = new DateTimeOffset(Utc(article.UpdatedAt ?? article.PublishedAt)),
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(link, "text/html"));
+        if (!string.IsNullOrWhiteSpace(article.Standfirst))
+        {
+            item.Summary = new TextSyndicationContent(article.Standfirst);
+        }
+
+        foreach (var category in Categories(feedItem))
+        {
+            item.Categories.Add(new SyndicationCategory(category));
+        }
+
+        if (article.LeadImage is { } image)
+        {
+            if (rss)
+            {
+                // The formatter leaves out length="0", which RSS requires; write the element ourselves.
+                var enclosure = new XElement("enclosure",
+                    new XAttribute("url", Absolute(image.Url)), new XAttribute("length", "0"), new XAttribute("type", ImageType(image.Url)));
+                item.ElementExtensions.Add(new SyndicationElementExtension(enclosure.CreateReader()));
+            }
+            else
+            {
+                item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(Absolute(image.Url)), ImageType(image.Url), 0));
+            }
+        }
+
+        if (rss)
+        {
+            // RSS's own <author> must be an e-mail address; names go in dc:creator, the full text in content:encoded.
+            foreach (var author in article.Authors)
+            {
+                item.ElementExtensions.Add("creator", DublinCoreNamespace, author.Name);
+            }
+
+            if (!string.IsNullOrEmpty(feedItem.BodyHtml))
+            {
+                item.ElementExtensions.Add("encoded", ContentNamespace, feedItem.BodyHtml);
+            }
+        }
+        else
+        {
+            foreach (var author in article.Authors)
+            {
+                item.Authors.Add(new SyndicationPerson { Name = author.Name, Uri = Absolute($"/author/{author.Slug}") });
+            }
+
+            if (!string.IsNullOrEmpty(feedItem.BodyHtml))
+            {
+                item.Content = new TextSyndicationContent(feedItem.BodyHtml, TextSyndicationContentKind.Html);
+            }
+        }
+
+        return item;
+    }
+
+    public void WriteJson(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("version", "https://jsonfeed.org/version/1.1");
+        json.WriteString("title", source.Title);
+        json.WriteString("home_page_url", Absolute(source.HtmlPath));
+        json.WriteString("feed_url", Absolute(selfPath));
+        json.WriteString("description", source.Description);
+        if (!string.IsNullOrEmpty(info.Language))
+        {
+            json.WriteString("language", info.Language);
+        }
+
+        if (!string.IsNullOrEmpty(info.LogoUrl))
+        {
+            json.WriteString("icon", Absolute(info.LogoUrl));
+        }
+
+        json.WriteStartArray("items");
+        foreach (var item in items)
+        {
+            var article = item.Summary;
+            var link = Absolute(article.Path);
+            json.WriteStartObject();
+            json.WriteString("id", link);
+            json.WriteString("url", link);
+            json.WriteString("title", article.Headline);
+            if (!string.IsNullOrEmpty(item.BodyHtml))
+            {
+                json.WriteString("content_html", item.BodyHtml);
+            }
+            else
+            {
+                json.WriteString("content_text", article.Standfirst);
+            }
+
+            if (!string.IsNullOrWhiteSpace(article.Standfirst))
+            {
+                json.WriteString("summary", article.Standfirst);
+            }
+
+            if (article.LeadImage is { } image)
+            {
+                json.WriteString("image", Absolute(image.Url));
+            }
+
+            json.WriteString("date_published", Rfc3339(article.PublishedAt));
+            json.WriteString("date_modified", Rfc3339(article.UpdatedAt ?? article.PublishedAt));
+            json.WriteStartArray("authors");
+            foreach (var author in article.Authors)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", author.Name);
+                json.WriteString("url", Absolute($"/author/{author.Slug}"));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("tags");
+            foreach (var category in Categories(item))
+            {
+                json.WriteStringValue(category);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static string ImageType(string url)
+    {
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : url.Split('?', '#')[0];
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".jpg" or ".jpeg" => "image/jpeg",
+            ".png" => "image/png",
+            ".gif" => "image/gif",
+            ".webp" => "image/webp",
+            ".avif" => "image/avif",
+            ".svg" => "image/svg+xml",
+            _ => "application/octet-stream",
+        };
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static string Rfc3339(DateTime utc) => Utc(utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -47,6 +47,9 @@ public sealed record ArticleView(
     public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));
 }
 
+/// <summary>What a feed item carries beyond the summary.</summary>
+public sealed record ArticleContent(string BodyHtml, IReadOnlyList<TagRef> Tags);
+
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
 {
     public int TotalPages => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;

@@ -66,6 +66,9 @@ public sealed class LiveQueries(MastheadDb db)
 public sealed record LiveStoryRef(int Id, DateOnly UrlDate, string Slug, CoverageStatus Coverage)
 {
     public string Path => ArticleUrls.PathFor(UrlDate, Slug);
+
+    /// <summary>Whether a request's date segments name this story's date (a wrong date is not this story).</summary>
+    public bool IsAt(int year, int month, int day) => UrlDate.Year == year && UrlDate.Month == month && UrlDate.Day == day;
 }
 
 public sealed record LiveDeskStory(int Id, string Headline, ArticleStatus Status, Publishing.ArticleAccess Access, string? PublicPath);

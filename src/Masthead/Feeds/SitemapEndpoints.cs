@@ -188,9 +188,7 @@ public static class SitemapEndpoints
     private static async Task<string> BaseUrlAsync(HttpContext context, PublicationService publication) =>
         BaseUrl(context, await publication.GetAsync(context.RequestAborted));
 
-    /// <summary>As <see cref="Site.SitePage.BaseUrl"/>: the configured site address, else the request's scheme and host.</summary>
-    private static string BaseUrl(HttpContext context, PublicationInfo info) =>
-        string.IsNullOrEmpty(info.BaseUrl) ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}" : info.BaseUrl.TrimEnd('/');
+    private static string BaseUrl(HttpContext context, PublicationInfo info) => Site.PublicAddress.BaseUrl(context.Request, info);
 
     private static int UrlsPerFile(IConfiguration configuration) =>
         Math.Clamp(configuration.GetValue("Masthead:Sitemaps:UrlsPerFile", MaxUrlsPerFile), 1, MaxUrlsPerFile);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using Masthead.Core.Live;
@@ -23,7 +22,7 @@ public static class LiveFeedEndpoint
     {
         var cancellationToken = context.RequestAborted;
         var story = await live.FindStoryAsync(slug, cancellationToken);
-        if (story is null || story.Path != string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}"))
+        if (story is null || !story.IsAt(year, month, day))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -32,7 +31,7 @@ public static class LiveFeedEndpoint
         var info = await publication.GetAsync(cancellationToken);
         var coverage = (await live.CoverageAsync(story.Id, cancellationToken))!;
         var headline = await live.HeadlineAsync(story.Id, cancellationToken);
-        var baseUrl = string.IsNullOrEmpty(info.BaseUrl) ? $"{context.Request.Scheme}://{context.Request.Host}" : info.BaseUrl.TrimEnd('/');
+        var baseUrl = Site.PublicAddress.BaseUrl(context.Request, info);
         var storyUrl = new Uri(baseUrl + story.Path);
         var feed = new SyndicationFeed($"{headline}: live updates", $"Live coverage from {info.Name}", storyUrl, storyUrl.ToString(),
             coverage.Updates.Count > 0 ? Offset(coverage.Updates.Max(u => u.EditedAt ?? u.PostedAt)) : Offset(coverage.StartedAt ?? DateTime.UtcNow))

@@ -35,7 +35,7 @@ public static class LiveStreamEndpoint
             {
                 var live = scope.ServiceProvider.GetRequiredService<LiveQueries>();
                 var story = await live.FindStoryAsync(slug, cancellationToken);
-                if (story is null || story.Path != string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}"))
+                if (story is null || !story.IsAt(year, month, day))
                 {
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
                     return;

@@ -27,9 +27,7 @@ public abstract class SitePage : PageModel
 
     public PublicationClock Clock => Publication.Clock;
 
-    public string BaseUrl => string.IsNullOrEmpty(Publication.BaseUrl)
-        ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}"
-        : Publication.BaseUrl.TrimEnd('/');
+    public string BaseUrl => PublicAddress.BaseUrl(Request, Publication);
 
     public string Absolute(string pathOrUrl) =>
         Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"

@@ -61,17 +61,12 @@ public static class SyndicationFeedEndpoints
 
         var queries = services.GetRequiredService<ArticleQueries>();
         var page = await queries.ListAsync(source.Filter, 1, ItemCount, cancellationToken);
-        var items = new List<FeedItem>(page.Items.Count);
-        foreach (var summary in page.Items)
-        {
-            // Tags and the body are only on the full view; one query per item, for at most 20 items, cached output.
-            var view = await queries.GetPublishedAsync(summary.Slug, cancellationToken);
-            items.Add(view is null ? new FeedItem(summary, "", []) : new FeedItem(view.Summary, view.BodyHtml, view.Tags));
-        }
+        var content = await queries.ContentAsync(page.Items.Select(a => a.Id).ToList(), cancellationToken);
+        var items = page.Items.Select(summary => content.TryGetValue(summary.Id, out var c)
+            ? new FeedItem(summary, c.BodyHtml, c.Tags)
+            : new FeedItem(summary, "", [])).ToList();
 
-        var baseUrl = string.IsNullOrEmpty(info.BaseUrl)
-            ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}"
-            : info.BaseUrl.TrimEnd('/');
+        var baseUrl = Site.PublicAddress.BaseUrl(context.Request, info);
         var selfPath = context.Request.Path.Value ?? "/";
         var feed = new FeedDocument(info, source, items, baseUrl, selfPath);
 

@@ -87,9 +87,8 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts) :
 
     private RedirectResult ShowLink(string name, SetPasswordLink link)
     {
-        var site = string.IsNullOrEmpty(Publication.BaseUrl) ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}" : Publication.BaseUrl.TrimEnd('/');
         LinkFor = name;
-        Link = site + link.Path;
+        Link = Site.PublicAddress.BaseUrl(Request, Publication) + link.Path;
         return Redirect("/newsroom/staff");
     }
 

@@ -96,18 +96,18 @@ public static class SitemapQueries
         public int ArticleId { get; init; }
     }
 
-    /// <summary>For each key, the latest change to any published article under it.</summary>
+    /// <summary>For each key, the latest change to any published article under it, aggregated by the database.</summary>
     private static async Task<Dictionary<int, DateTime?>> LastChanges(MastheadDb db, IQueryable<Keyed> keyed, CancellationToken cancellationToken)
     {
-        var rows = await keyed.Join(Published(db), k => k.ArticleId, a => a.Id, (k, a) => new
-            {
-                k.Key,
-                PublishedAt = a.PublishedAt!.Value,
-                a.UpdatedAt,
-                NewestNote = db.ArticleNotes.Where(n => n.ArticleId == a.Id).OrderByDescending(n => n.PublishedAt).Select(n => (DateTime?)n.PublishedAt).FirstOrDefault(),
-            })
+        var articles = await keyed.Join(Published(db), k => k.ArticleId, a => a.Id, (k, a) => new { k.Key, a.PublishedAt, a.UpdatedAt })
+            .GroupBy(r => r.Key)
+            .Select(g => new { g.Key, Published = g.Max(r => r.PublishedAt), Updated = g.Max(r => r.UpdatedAt) })
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (DateTime?)g.Max(r => Latest(r.PublishedAt, r.UpdatedAt, r.NewestNote)));
+        var notes = await keyed.Join(db.ArticleNotes, k => k.ArticleId, n => n.ArticleId, (k, n) => new { k.Key, n.PublishedAt })
+            .GroupBy(r => r.Key)
+            .Select(g => new { g.Key, Newest = g.Max(r => r.PublishedAt) })
+            .ToDictionaryAsync(n => n.Key, n => (DateTime?)n.Newest, cancellationToken);
+        return articles.ToDictionary(a => a.Key, a => (DateTime?)Latest(a.Published!.Value, a.Updated, notes.GetValueOrDefault(a.Key)));
     }
 
     private static SitemapArticle ToArticle(Row row) =>

@@ -1,0 +1,78 @@
+using Masthead.Core.Publishing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Masthead.Newsroom.Sections;
+
+/// <summary>A section or tag as its editor shows it.</summary>
+public sealed record TaxonomyItem(int Id, string Name, string Slug, string Description);
+
+/// <summary>What renaming and deleting a section and a tag have in common; each page says only what differs.</summary>
+public abstract class TaxonomyEditorPage : NewsroomPage
+{
+    public TaxonomyItem Item { get; private set; } = null!;
+    public int ArticleCount { get; private set; }
+
+    [BindProperty]
+    public TaxonomyForm Form { get; set; } = new();
+
+    /// <summary>"section" or "tag", as the page's text and URLs use it.</summary>
+    public abstract string Kind { get; }
+
+    public string KindTitle => char.ToUpperInvariant(Kind[0]) + Kind[1..];
+
+    /// <summary>What deleting does to the articles, for the delete panel.</summary>
+    public abstract string DeleteConsequence { get; }
+
+    protected abstract Task<TaxonomyItem?> FindAsync(int id, CancellationToken cancellationToken);
+    protected abstract Task<int> CountArticlesAsync(int id, CancellationToken cancellationToken);
+    protected abstract Task UpdateAsync(int id, TaxonomyForm form, CancellationToken cancellationToken);
+    protected abstract Task DeleteAsync(int id, CancellationToken cancellationToken);
+    protected abstract string Deleted(TaxonomyItem item, int articleCount);
+
+    public async Task OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        FillForm();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        try
+        {
+            await UpdateAsync(id, Form, cancellationToken);
+        }
+        catch (Core.ValidationException problems)
+        {
+            AddProblems(problems, "Form.");
+            return Page();
+        }
+
+        Flash = $"The {Kind} {Form.Name!.Trim()} is saved.";
+        return Redirect("/newsroom/sections");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        if (!confirm)
+        {
+            FillForm();
+            ModelState.AddModelError("confirm", $"Tick the box to confirm that the {Kind} should go.");
+            return Page();
+        }
+
+        await DeleteAsync(id, cancellationToken);
+        Flash = Deleted(Item, ArticleCount);
+        return Redirect("/newsroom/sections");
+    }
+
+    private void FillForm() => Form = new TaxonomyForm { Name = Item.Name, Slug = Item.Slug, Description = Item.Description };
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Permissions.Demand(Permissions.CanManageTaxonomy(Actor), $"manage {Kind}s");
+        Item = await FindAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"There is no {Kind} {id}.");
+        ArticleCount = await CountArticlesAsync(id, cancellationToken);
+    }
+}

@@ -5,6 +5,10 @@ namespace Masthead.Core.Articles;
 public sealed class Article
 {
     public int Id { get; set; }
+
+    /// <summary>Never changes, whatever happens to the slug; feeds and the Content API identify the article by it.</summary>
+    public Guid Uuid { get; set; } = Guid.NewGuid();
+
     public required string Slug { get; set; }
     public required string Headline { get; set; }
     public string Standfirst { get; set; } = "";
@@ -13,7 +17,13 @@ public sealed class Article
     /// <summary>Rendered and sanitized from <see cref="BodyMarkdown"/> on every save, so reads never render.</summary>
     public string BodyHtml { get; set; } = "";
 
+    /// <summary>The body as plain text, for search, excerpts and the Content API.</summary>
+    public string BodyText { get; set; } = "";
+
     public int WordCount { get; set; }
+
+    /// <summary>Marked by an editor as a featured story; apps and themes on the Content API highlight it.</summary>
+    public bool Featured { get; set; }
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
 
     /// <summary>The date in the article's URL, fixed at first publication in the publication's time zone.</summary>

@@ -9,6 +9,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     {
         article.Property(a => a.Slug).HasMaxLength(Text.Slugs.MaxLength);
         article.HasIndex(a => a.Slug).IsUnique();
+        article.HasIndex(a => a.Uuid).IsUnique();
         article.Property(a => a.Headline).HasMaxLength(300);
         article.Property(a => a.Standfirst).HasMaxLength(1000);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);

@@ -17,6 +17,7 @@ public sealed record ArticleDraft(
     IReadOnlyList<int> TagIds,
     IReadOnlyList<int> AuthorIds,
     LeadImageView? LeadImage,
+    bool Featured,
     DateTime? ScheduledFor,
     string? ReviewComment,
     int? CreatedById,
@@ -51,7 +52,7 @@ public sealed class ArticleEditorQueries(MastheadDb db)
             article.Headline, article.Slug, article.Standfirst, article.BodyMarkdown, article.SectionId,
             article.Tags.Select(t => t.TagId).ToList(),
             article.Authors.OrderBy(a => a.Position).Select(a => a.StaffMemberId).ToList(),
-            image, article.ScheduledFor, article.ReviewComment, article.CreatedById, article.PublishedAt, article.LastModifiedAt,
+            image, article.Featured, article.ScheduledFor, article.ReviewComment, article.CreatedById, article.PublishedAt, article.LastModifiedAt,
             ArticleService.CurrentPath(article), lastSave);
     }
 

@@ -87,6 +87,8 @@ internal static class ArticleInputRules
         article.Standfirst = input.Standfirst.Trim();
         article.BodyMarkdown = input.BodyMarkdown;
         article.BodyHtml = rendered.Html;
+        article.BodyText = rendered.PlainText;
+        article.Featured = input.Featured ?? article.Featured;
         article.WordCount = rendered.WordCount;
         article.SectionId = input.SectionId;
         article.LeadImage = input.LeadImage is { } lead

@@ -4,10 +4,12 @@ namespace Masthead.Core.Pages;
 public sealed class StaticPage
 {
     public int Id { get; set; }
+    public Guid Uuid { get; set; } = Guid.NewGuid();
     public required string Slug { get; set; }
     public required string Title { get; set; }
     public string BodyMarkdown { get; set; } = "";
     public string BodyHtml { get; set; } = "";
+    public string BodyText { get; set; } = "";
     public StaticPageRole Role { get; set; }
     public int Position { get; set; }
     public DateTime UpdatedAt { get; set; }

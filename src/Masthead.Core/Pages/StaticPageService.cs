@@ -64,7 +64,9 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
         page.Title = title;
         page.Slug = slug;
         page.BodyMarkdown = input.BodyMarkdown ?? "";
-        page.BodyHtml = markdown.Render(page.BodyMarkdown).Html;
+        var rendered = markdown.Render(page.BodyMarkdown);
+        page.BodyHtml = rendered.Html;
+        page.BodyText = rendered.PlainText;
         page.Role = input.Role;
         page.UpdatedAt = time.GetUtcNow().UtcDateTime;
         if (id is null)

@@ -12,13 +12,14 @@ public sealed record PublicationInfo(
     string TimeZoneId,
     string? LogoUrl,
     NotesPosition NotesPosition,
+    FeedContent FeedContent,
     DateTime LastModifiedAt)
 {
     public PublicationClock Clock { get; } = new(TimeZoneId, Language);
 
     internal static PublicationInfo From(PublicationSettings s) => new(
         s.Name, s.Tagline, s.ContactPrompt, s.ContactEmail, s.Description, s.BaseUrl, s.Language, s.TimeZone,
-        s.LogoUrl, s.NotesPosition, s.LastModifiedAt);
+        s.LogoUrl, s.NotesPosition, s.FeedContent, s.LastModifiedAt);
 }
 
 /// <summary>Holds the current snapshot between requests; cleared whenever settings change.</summary>

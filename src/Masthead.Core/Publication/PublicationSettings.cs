@@ -26,9 +26,18 @@ public sealed class PublicationSettings
     /// <summary>Whether corrections and other notes show above the article body or below it.</summary>
     public NotesPosition NotesPosition { get; set; } = NotesPosition.Top;
 
+    /// <summary>Whether feeds carry each article's whole body or only its standfirst.</summary>
+    public FeedContent FeedContent { get; set; } = FeedContent.Full;
+
     /// <summary>Hash of the one-time link that creates the first administrator on a fresh install.</summary>
     public string? SetupTokenHash { get; set; }
     public DateTime LastModifiedAt { get; set; }
+}
+
+public enum FeedContent
+{
+    Full,
+    Summary,
 }
 
 public enum NotesPosition

@@ -19,6 +19,7 @@ internal sealed class PublicationSettingsConfiguration : IEntityTypeConfiguratio
         settings.Property(s => s.TimeZone).HasMaxLength(100);
         settings.Property(s => s.LogoUrl).HasMaxLength(2000);
         settings.Property(s => s.NotesPosition).HasConversion<string>().HasMaxLength(10);
+        settings.Property(s => s.FeedContent).HasConversion<string>().HasMaxLength(10);
         settings.Property(s => s.SetupTokenHash).HasMaxLength(100);
         settings.HasData(new PublicationSettings { Id = PublicationSettings.SingletonId, LastModifiedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
     }

@@ -1,6 +1,7 @@
 using Masthead.Core.Articles;
 using Masthead.Core.Audit;
 using Masthead.Core.Contact;
+using Masthead.Core.ContentApi;
 using Masthead.Core.Corrections;
 using Masthead.Core.Live;
 using Masthead.Core.Pages;
@@ -32,6 +33,7 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<LiveUpdate> LiveUpdates => Set<LiveUpdate>();
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
+    public DbSet<ContentApiKey> ContentApiKeys => Set<ContentApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -31,6 +31,10 @@ namespace Masthead.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Coverage")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -46,6 +50,9 @@ namespace Masthead.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Featured")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Headline")
@@ -93,6 +100,9 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("UrlDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Uuid")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -105,6 +115,9 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Uuid")
                         .IsUnique();
 
                     b.HasIndex("Status", "PublishedAt");
@@ -259,6 +272,41 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.ToTable("ContactMessages");
                 });
 
+            modelBuilder.Entity("Masthead.Core.ContentApi.ContentApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Secret")
+                        .IsUnique();
+
+                    b.ToTable("ContentApiKeys");
+                });
+
             modelBuilder.Entity("Masthead.Core.Corrections.ArticleNote", b =>
                 {
                     b.Property<int>("Id")
@@ -394,6 +442,10 @@ namespace Masthead.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -413,6 +465,9 @@ namespace Masthead.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Uuid")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -572,6 +627,11 @@ namespace Masthead.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeedContent")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(35)
@@ -620,6 +680,7 @@ namespace Masthead.Data.Sqlite.Migrations
                             ContactEmail = "",
                             ContactPrompt = "Let's talk:",
                             Description = "",
+                            FeedContent = "Full",
                             Language = "en-US",
                             LastModifiedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Name = "Masthead",
@@ -934,6 +995,14 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Masthead.Core.ContentApi.ContentApiKey", b =>
+                {
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Masthead.Core.Corrections.ArticleNote", b =>

@@ -1,5 +1,6 @@
 using Masthead.Core;
 using Masthead.Core.Articles;
+using Masthead.Core.Publishing;
 using Masthead.Core.Sections;
 using Masthead.Core.Storage;
 using Masthead.Core.Tags;
@@ -26,6 +27,8 @@ public abstract class ArticleFormPage : NewsroomPage
 
     /// <summary>False when the person may read but not change the article: the fields are shown disabled.</summary>
     public virtual bool CanEditFields => true;
+
+    public bool CanFeature => Permissions.CanFeature(Actor);
 
     /// <summary>Where readers find the article, once it is published.</summary>
     public virtual string? PublicPath => null;

@@ -45,6 +45,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
         public string? TimeZone { get; set; }
         public string? LogoUrl { get; set; }
         public NotesPosition NotesPosition { get; set; }
+        public FeedContent FeedContent { get; set; }
 
         public static SettingsForm From(PublicationInfo info) => new()
         {
@@ -58,6 +59,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
             TimeZone = info.TimeZoneId,
             LogoUrl = info.LogoUrl,
             NotesPosition = info.NotesPosition,
+            FeedContent = info.FeedContent,
         };
 
         /// <returns>The names of the settings that changed, for the audit log.</returns>
@@ -83,6 +85,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
             Set(nameof(TimeZone), settings.TimeZone, Trimmed(TimeZone), v => settings.TimeZone = v);
             Set(nameof(LogoUrl), settings.LogoUrl, Trimmed(LogoUrl) is { Length: > 0 } logo ? logo : null, v => settings.LogoUrl = v);
             Set(nameof(NotesPosition), settings.NotesPosition, NotesPosition, v => settings.NotesPosition = v);
+            Set(nameof(FeedContent), settings.FeedContent, FeedContent, v => settings.FeedContent = v);
             return changed;
         }
 

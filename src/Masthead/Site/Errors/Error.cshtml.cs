@@ -21,7 +21,7 @@ public sealed class ErrorPage(ILogger<ErrorPage> logger) : SitePage
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "The error page is shown without the publication's settings");
-            SetChrome(new PublicationInfo("Masthead", "", "", "", "", "", "en-US", "UTC", null, NotesPosition.Top, DateTime.UnixEpoch), []);
+            SetChrome(new PublicationInfo("Masthead", "", "", "", "", "", "en-US", "UTC", null, NotesPosition.Top, FeedContent.Full, DateTime.UnixEpoch), []);
         }
     }
 

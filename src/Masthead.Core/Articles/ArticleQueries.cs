@@ -43,16 +43,16 @@ public sealed class ArticleQueries(MastheadDb db)
     }
 
     /// <summary>The bodies and tags of the given articles, for feeds: two queries however many articles.</summary>
-    public async Task<IReadOnlyDictionary<int, ArticleContent>> ContentAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<int, ArticleContent>> ContentAsync(IReadOnlyCollection<int> articleIds, bool withBody = true, CancellationToken cancellationToken = default)
     {
         var bodies = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.BodyHtml }).ToListAsync(cancellationToken);
+            .Select(a => new { a.Id, a.Uuid, BodyHtml = withBody ? a.BodyHtml : "" }).ToListAsync(cancellationToken);
         var tags = await db.ArticleTags.AsNoTracking().Where(t => articleIds.Contains(t.ArticleId))
             .OrderBy(t => t.Tag!.Name)
             .Select(t => new { t.ArticleId, Tag = new TagRef(t.Tag!.Id, t.Tag.Slug, t.Tag.Name) })
             .ToListAsync(cancellationToken);
         var tagsByArticle = tags.ToLookup(t => t.ArticleId, t => t.Tag);
-        return bodies.ToDictionary(b => b.Id, b => new ArticleContent(b.BodyHtml, tagsByArticle[b.Id].ToList()));
+        return bodies.ToDictionary(b => b.Id, b => new ArticleContent(b.Uuid, b.BodyHtml, tagsByArticle[b.Id].ToList()));
     }
 
     /// <summary>True when an article was at this slug and has been taken down: its URL answers 410 Gone.</summary>

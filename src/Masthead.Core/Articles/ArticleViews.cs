@@ -48,7 +48,7 @@ public sealed record ArticleView(
 }
 
 /// <summary>What a feed item carries beyond the summary.</summary>
-public sealed record ArticleContent(string BodyHtml, IReadOnlyList<TagRef> Tags);
+public sealed record ArticleContent(Guid Uuid, string BodyHtml, IReadOnlyList<TagRef> Tags);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
 {

@@ -164,6 +164,12 @@ public static class SitemapEndpoints
             .Append("Allow: /\n")
             .Append("Disallow: /newsroom$\n")
             .Append("Disallow: /newsroom/\n")
+            // Where writes would go: Ghost's Admin API path, which Masthead keeps free, and the site's own APIs.
+            .Append("Disallow: /ghost/api/admin/\n")
+            .Append("Disallow: /api/\n")
+            // Search results are endless near-duplicates; live streams are open-ended event streams, not pages.
+            .Append("Disallow: /search\n")
+            .Append("Disallow: /*/live$\n")
             .Append('\n')
             .Append(CultureInfo.InvariantCulture, $"Sitemap: {baseUrl}/sitemap.xml\n")
             .Append(CultureInfo.InvariantCulture, $"Sitemap: {baseUrl}/news-sitemap.xml\n")

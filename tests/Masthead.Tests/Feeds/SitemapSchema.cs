@@ -6,16 +6,20 @@ namespace Masthead.Tests.Feeds;
 
 /// <summary>
 /// The sitemaps.org 0.9 schema for &lt;urlset&gt;, as shipped in schema/sitemap.xsd of the npm package sitemap@9.0.1
-/// (MIT; the schema itself is published by sitemaps.org). That package ships neither siteindex.xsd nor Google's
-/// sitemap-news.xsd, so the index and the news sitemap are checked by the tests' own assertions only.
+/// (MIT; the schema itself is published by sitemaps.org), plus <see cref="SitemapIndexSchema"/> and
+/// <see cref="NewsSitemapSchema"/> for &lt;sitemapindex&gt; and Google's news elements, which that package does not ship.
 /// </summary>
 internal static class SitemapSchema
 {
     private static readonly Lazy<XmlSchemaSet> Schemas = new(() =>
     {
         var set = new XmlSchemaSet();
-        using var reader = XmlReader.Create(new StringReader(Xsd));
-        set.Add(null, reader);
+        foreach (var xsd in new[] { Xsd, SitemapIndexSchema.Xsd, NewsSitemapSchema.Xsd })
+        {
+            using var reader = XmlReader.Create(new StringReader(xsd));
+            set.Add(null, reader);
+        }
+
         set.Compile();
         return set;
     });

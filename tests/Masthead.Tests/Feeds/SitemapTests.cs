@@ -192,19 +192,24 @@ public sealed class SitemapTests(DemoSiteFixture site) : IClassFixture<DemoSiteF
     [InlineData("/sitemaps/tags.xml")]
     [InlineData("/sitemaps/authors.xml")]
     [InlineData("/sitemaps/pages.xml")]
-    public async Task Each_child_sitemap_validates_against_the_sitemaps_org_schema(string path)
+    [InlineData("/sitemap.xml")]
+    [InlineData("/news-sitemap.xml")]
+    public async Task The_index_each_child_and_the_news_sitemap_validate_against_their_schemas(string path)
     {
         var xml = await GetXmlAsync(Server, path);
 
         Assert.Empty(SitemapSchema.Validate(xml));
     }
 
-    [Fact]
-    public void The_schema_check_catches_an_invalid_sitemap()
+    [Theory]
+    [InlineData("""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/relative</loc><lastmod>yesterday</lastmod></url></urlset>""")]
+    [InlineData("""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><lastmod>2026-11-25</lastmod></sitemap></sitemapindex>""")]
+    [InlineData("""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sitemaps/tags.xml</loc></sitemap></sitemapindex>""")]
+    [InlineData("""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://example.org/a</loc><news:news><news:publication><news:name>P</news:name><news:language>en-US</news:language></news:publication><news:publication_date>2026-11-25</news:publication_date><news:title>T</news:title></news:news></url></urlset>""")]
+    [InlineData("""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://example.org/a</loc><news:news><news:publication><news:name>P</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-11-25</news:publication_date></news:news></url></urlset>""")]
+    public void The_schema_check_catches_an_invalid_sitemap_index_or_news_entry(string xml)
     {
-        var bad = XDocument.Parse("""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/relative</loc><lastmod>yesterday</lastmod></url></urlset>""");
-
-        Assert.NotEmpty(SitemapSchema.Validate(bad));
+        Assert.NotEmpty(SitemapSchema.Validate(XDocument.Parse(xml)));
     }
 
     [Fact]
@@ -218,6 +223,10 @@ public sealed class SitemapTests(DemoSiteFixture site) : IClassFixture<DemoSiteF
         Assert.Equal("User-agent: *", lines[0]);
         Assert.Contains("Allow: /", lines);
         Assert.Contains("Disallow: /newsroom/", lines);
+        Assert.Contains("Disallow: /ghost/api/admin/", lines);
+        Assert.Contains("Disallow: /api/", lines);
+        Assert.Contains("Disallow: /*/live$", lines);
+        Assert.DoesNotContain("Disallow: /ghost/api/content/", lines);
         Assert.Contains($"Sitemap: {Base}/sitemap.xml", lines);
         Assert.Contains($"Sitemap: {Base}/news-sitemap.xml", lines);
         Assert.DoesNotContain("Disallow: /", lines);

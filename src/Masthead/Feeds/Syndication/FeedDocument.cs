@@ -11,8 +11,15 @@ namespace Masthead.Feeds.Syndication;
 /// <summary>Which articles a feed lists, under what title, and the cache tag a change to them evicts.</summary>
 internal sealed record FeedSource(string Title, string Description, string HtmlPath, ArticleFilter Filter, string CacheTag);
 
-/// <summary>An article in a feed: the list projection plus the full text and tags.</summary>
-internal sealed record FeedItem(ArticleSummary Summary, string BodyHtml, IReadOnlyList<TagRef> Tags);
+/// <summary>An article in a feed: the list projection plus its UUID, tags and, when feeds carry it, its full text.</summary>
+internal sealed record FeedItem(ArticleSummary Summary, ArticleContent Content)
+{
+    public string BodyHtml => Content.BodyHtml;
+    public IReadOnlyList<TagRef> Tags => Content.Tags;
+
+    /// <summary>The entry's id: it never changes, even when the slug and so the link do.</summary>
+    public string Guid => $"urn:uuid:{Content.Uuid:D}";
+}
 
 /// <summary>One feed's content with absolute URLs, written in any of the three formats.</summary>
 internal sealed class FeedDocument(PublicationInfo info, FeedSource source, IReadOnlyList<FeedItem> items, string baseUrl, string selfPath)
@@ -56,7 +63,7 @@ internal sealed class FeedDocument(PublicationInfo info, FeedSource source, IRea
         var link = new Uri(Absolute(article.Path));
         var item = new SyndicationItem
         {
-            Id = link.ToString(),
+            Id = feedItem.Guid,
             Title = new TextSyndicationContent(article.Headline),
             PublishDate = new DateTimeOffset(Utc(article.PublishedAt)),
             LastUpdatedTime = new DateTimeOffset(Utc(article.UpdatedAt ?? article.PublishedAt)),
@@ -140,7 +147,7 @@ internal sealed class FeedDocument(PublicationInfo info, FeedSource source, IRea
             var article = item.Summary;
             var link = Absolute(article.Path);
             json.WriteStartObject();
-            json.WriteString("id", link);
+            json.WriteString("id", item.Guid);
             json.WriteString("url", link);
             json.WriteString("title", article.Headline);
             if (!string.IsNullOrEmpty(item.BodyHtml))

@@ -61,10 +61,10 @@ public static class SyndicationFeedEndpoints
 
         var queries = services.GetRequiredService<ArticleQueries>();
         var page = await queries.ListAsync(source.Filter, 1, ItemCount, cancellationToken);
-        var content = await queries.ContentAsync(page.Items.Select(a => a.Id).ToList(), cancellationToken);
-        var items = page.Items.Select(summary => content.TryGetValue(summary.Id, out var c)
-            ? new FeedItem(summary, c.BodyHtml, c.Tags)
-            : new FeedItem(summary, "", [])).ToList();
+        var content = await queries.ContentAsync(
+            page.Items.Select(a => a.Id).ToList(), withBody: info.FeedContent == FeedContent.Full, cancellationToken);
+        var items = page.Items.Where(summary => content.ContainsKey(summary.Id))
+            .Select(summary => new FeedItem(summary, content[summary.Id])).ToList();
 
         var baseUrl = Site.PublicAddress.BaseUrl(context.Request, info);
         var selfPath = context.Request.Path.Value ?? "/";

@@ -75,13 +75,14 @@ public sealed class MastheadServer : IDisposable
     }
 
     /// <summary>Starts the server on a fresh data directory and waits until its front page answers.</summary>
-    public static async Task<MastheadServer> StartAsync(string dll, IEnumerable<string> environment, CancellationToken cancellationToken)
+    /// <param name="existingData">A data directory to use instead; it is left in place on dispose.</param>
+    public static async Task<MastheadServer> StartAsync(string dll, IEnumerable<string> environment, CancellationToken cancellationToken, string? existingData = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("masthead-bench-").FullName;
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet",
-            [dll, "--urls", baseAddress.ToString().TrimEnd('/'), $"--Masthead:DataDirectory={Path.Combine(dataDirectory, "data")}",
+            [dll, "--urls", baseAddress.ToString().TrimEnd('/'), $"--Masthead:DataDirectory={existingData ?? Path.Combine(dataDirectory, "data")}",
              "--Masthead:RateLimits:SignInsPerMinute=1000"])
         {
             WorkingDirectory = dataDirectory,

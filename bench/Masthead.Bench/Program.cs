@@ -2,11 +2,16 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Masthead.Bench;
 
-// Masthead benchmarks. Usage: Masthead.Bench live [--readers N] [--updates N] [--interval-ms MS] [--warm-updates N] [--connect-concurrency N] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...
+// Masthead benchmarks, one scenario per first argument (see bench/README.md):
+//   Masthead.Bench live [--readers N] [--updates N] [--interval-ms MS] [--warm-updates N] [--connect-concurrency N] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...
+//   Masthead.Bench search [--articles N] [--queries-per-kind N] [--seed N] [--data DIR] [--no-http] [--repo DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-if (args is not ["live", .. var rest] || rest.Length % 2 != 0)
+const string LiveUsage = "usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...";
+const string SearchUsage = "usage: Masthead.Bench search [--articles 100000] [--queries-per-kind 50] [--seed 7] [--data DIR] [--no-http] [--repo DIR]";
+if (args is not [("live" or "search") and var scenario, .. var rest] || (scenario == "live" && rest.Length % 2 != 0))
 {
-    Console.Error.WriteLine("usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...");
+    Console.Error.WriteLine(LiveUsage);
+    Console.Error.WriteLine(SearchUsage);
     return 2;
 }
 
@@ -16,6 +21,11 @@ PosixSignalRegistration[] signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.
     .Select(signal => PosixSignalRegistration.Create(signal, context => { context.Cancel = true; cancel.Cancel(); }))];
 try
 {
+    if (scenario == "search")
+    {
+        return await SearchBench.RunAsync(SearchOptionsFrom(rest), cancel.Token) ? 0 : 1;
+    }
+
     var options = new LiveOptions(FindRepository());
     for (var i = 0; i < rest.Length; i += 2)
     {
@@ -51,6 +61,26 @@ finally
     {
         signal.Dispose();
     }
+}
+
+static SearchOptions SearchOptionsFrom(string[] rest)
+{
+    var options = new SearchOptions(FindRepository());
+    for (var i = 0; i < rest.Length; i++)
+    {
+        options = rest[i] switch
+        {
+            "--no-http" => options with { Http = false },
+            "--articles" when i + 1 < rest.Length => options with { Articles = int.Parse(rest[++i], CultureInfo.InvariantCulture) },
+            "--queries-per-kind" when i + 1 < rest.Length => options with { QueriesPerKind = int.Parse(rest[++i], CultureInfo.InvariantCulture) },
+            "--seed" when i + 1 < rest.Length => options with { Seed = int.Parse(rest[++i], CultureInfo.InvariantCulture) },
+            "--data" when i + 1 < rest.Length => options with { DataDirectory = Path.GetFullPath(rest[++i]) },
+            "--repo" when i + 1 < rest.Length => options with { Repository = Path.GetFullPath(rest[++i]) },
+            _ => throw new ArgumentException($"Unknown option {rest[i]}.\n{SearchUsage}"),
+        };
+    }
+
+    return options;
 }
 
 // The repository holding src/Masthead: the nearest folder with Masthead.slnx above the working directory.

@@ -1,5 +1,6 @@
 using Masthead.Core.Articles;
 using Masthead.Core.Audit;
+using Masthead.Core.ContentApi;
 using Masthead.Core.Contact;
 using Masthead.Core.Corrections;
 using Masthead.Core.Pages;
@@ -45,6 +46,7 @@ public static class CoreServices
         services.AddScoped<ArticleEditorQueries>();
         services.AddScoped<Live.LiveService>();
         services.AddScoped<Live.LiveQueries>();
+        services.AddContentApiQueries();
         return services;
     }
 }

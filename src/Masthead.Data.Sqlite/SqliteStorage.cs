@@ -1,4 +1,6 @@
+using Masthead.Core.Search;
 using Masthead.Core.Storage;
+using Masthead.Data.Sqlite.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +17,7 @@ public static class SqliteStorage
     {
         services.AddDbContextPool<MastheadDb>(options => Configure(options, connectionString));
         services.AddSingleton<IDatabaseTuning, SqliteTuning>();
+        services.AddScoped<IArticleSearch, SqliteArticleSearch>();
         return services;
     }
 

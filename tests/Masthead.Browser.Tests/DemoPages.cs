@@ -15,7 +15,7 @@ public sealed record DemoPage(string Name, string Path, int Status = 200)
 public static class DemoPages
 {
     public static readonly TheoryData<string> Names =
-        ["front", "article", "section", "tag", "author", "staff", "contact", "not-found"];
+        ["front", "article", "section", "tag", "author", "staff", "contact", "search", "search-refused", "not-found"];
 
     public static async Task<IReadOnlyList<DemoPage>> DiscoverAsync(MastheadServer server)
     {
@@ -35,6 +35,8 @@ public static class DemoPages
             new("author", "/author/delphine-marrow"),
             new("staff", "/staff"),
             new("contact", "/contact"),
+            new("search", "/search?q=council+budget"),
+            new("search-refused", "/search?q=%22city+hall", Status: 400),
             new("not-found", "/no-such-page/anywhere", Status: 404),
         ];
     }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Masthead.Testing;
 
 /// <summary>
-/// A real Masthead on a free loopback port with its own data directory and SQLite database,
-/// reached over real HTTP. Each test class starts its own.
+/// A real Masthead on a free loopback port with its own data directory and database (SQLite, or PostgreSQL as
+/// <see cref="TestDatabase"/> says), reached over real HTTP. Each test class starts its own.
 /// </summary>
 public sealed class MastheadServer : IAsyncDisposable
 {
@@ -53,6 +53,7 @@ public sealed class MastheadServer : IAsyncDisposable
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations=Error",
             "--Masthead:RateLimits:SignInsPerMinute=10000",
             "--Masthead:RateLimits:ContactMessagesPerHour=10000",
+            .. await TestDatabase.ArgumentsForAsync(dataDirectory),
             .. extraArgs,
         ];
         var app = MastheadApp.Build(args, builder => services?.Invoke(builder.Services));
@@ -104,13 +105,20 @@ public sealed class MastheadServer : IAsyncDisposable
             return;
         }
 
+        await DeleteDataAsync(DataDirectory);
+    }
+
+    /// <summary>Deletes a data directory a test made for servers it started itself, and its PostgreSQL database if any.</summary>
+    public static async Task DeleteDataAsync(string dataDirectory)
+    {
+        await TestDatabase.DropAsync(dataDirectory);
         try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            Directory.Delete(dataDirectory, recursive: true);
         }
         catch (IOException)
         {
-            // A leftover temp directory is harmless.
+            // A leftover temp directory, or one a skipped test never made, is harmless.
         }
     }
 }

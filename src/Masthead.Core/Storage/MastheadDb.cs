@@ -10,14 +10,20 @@ using Masthead.Core.Publication;
 using Masthead.Core.Revisions;
 using Masthead.Core.Sections;
 using Masthead.Core.Tags;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.Storage;
 
-/// <summary>The publication's database, the same model on every provider.</summary>
-public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserContext<StaffAccount, int>(options)
+/// <summary>
+/// The publication's database, the same model on every provider. It also holds the keys that protect sign-in
+/// cookies and antiforgery tokens, so every node behind a load balancer reads the same ones.
+/// </summary>
+public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserContext<StaffAccount, int>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();

@@ -3,7 +3,7 @@ using Masthead.Hosting;
 
 namespace Masthead.Cli;
 
-/// <summary>`masthead [serve|migrate|seed-demo]`. Tokens it does not know (--urls, --Masthead:DataDirectory=...) go to the host's configuration.</summary>
+/// <summary>`masthead [serve|migrate|seed-demo|user|key]`. Tokens it does not know (--urls, --Masthead:DataDirectory=...) go to the host's configuration.</summary>
 public static class MastheadCommandLine
 {
     public static Task<int> RunAsync(string[] args)
@@ -17,9 +17,18 @@ public static class MastheadCommandLine
         serve.TreatUnmatchedTokensAsErrors = false;
         serve.SetAction((result, cancellationToken) => ServeCommand.RunAsync(HostArgs(result, urls), cancellationToken));
 
-        var migrate = new Command("migrate", "Create the database if needed and bring its schema up to date, then exit. Never deletes content.");
+        var fromSqlite = new Option<FileInfo?>("--from-sqlite")
+        {
+            Description = "Then copy everything in this SQLite database file (content, staff, revisions, keys) into the PostgreSQL database, which must be empty.",
+        };
+        var migrate = new Command("migrate", "Create the database if needed and bring its schema up to date, then exit. Never deletes content.")
+        {
+            fromSqlite,
+        };
         migrate.TreatUnmatchedTokensAsErrors = false;
-        migrate.SetAction((result, cancellationToken) => MaintenanceCommands.MigrateAsync(HostArgs(result, null), cancellationToken));
+        migrate.SetAction((result, cancellationToken) => result.GetValue(fromSqlite) is { } file
+            ? CopyFromSqliteCommand.RunAsync(HostArgs(result, null), file, cancellationToken)
+            : MaintenanceCommands.MigrateAsync(HostArgs(result, null), cancellationToken));
 
         var seedDemo = new Command("seed-demo", "Fill an empty database with the demo publication (staff, sections, articles). A database with content is left as it is.");
         seedDemo.TreatUnmatchedTokensAsErrors = false;
@@ -27,7 +36,7 @@ public static class MastheadCommandLine
 
         var root = new RootCommand("Masthead: a news publishing platform for independent newsrooms. Without a command, `serve` runs.")
         {
-            urls, serve, migrate, seedDemo, UserCommands.Create(result => HostArgs(result, null)),
+            urls, serve, migrate, seedDemo, UserCommands.Create(result => HostArgs(result, null)), KeyCommands.Create(result => HostArgs(result, null)),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(HostArgs(result, urls), cancellationToken));

@@ -31,10 +31,16 @@ public static class DatabaseStartup
         {
             throw new StartupException(exception.Message, exception);
         }
-        catch (DbException exception)
+        catch (DbException exception) when (options.Database.IsSqlite)
         {
             throw new StartupException(
                 $"Masthead cannot use its database in {dataDirectory}: {exception.Message} Check that the file is a Masthead database and that this user may read and write it.",
+                exception);
+        }
+        catch (DbException exception)
+        {
+            throw new StartupException(
+                $"Masthead cannot use its PostgreSQL database: {exception.Message} Check ConnectionStrings__Masthead and that the server is running.",
                 exception);
         }
     }

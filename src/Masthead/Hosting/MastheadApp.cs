@@ -1,9 +1,14 @@
+using Masthead.Api;
+using Masthead.ContentApi;
 using Masthead.Core;
+using Masthead.Data.Postgres;
 using Masthead.Data.Sqlite;
 using Masthead.Feeds;
 using Masthead.Feeds.Syndication;
+using Masthead.Health;
 using Masthead.Live;
 using Masthead.Newsroom;
+using Masthead.ScaleOut;
 using Masthead.Site;
 using Masthead.Site.Caching;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,10 +32,10 @@ public static class MastheadApp
         var options = builder.Configuration.GetSection(MastheadOptions.Section).Get<MastheadOptions>() ?? new MastheadOptions();
         builder.Services.Configure<MastheadOptions>(builder.Configuration.GetSection(MastheadOptions.Section));
         builder.Services.AddMastheadCore();
-        builder.Services.AddMastheadStorage(options);
+        builder.Services.AddMastheadStorage(options, builder.Configuration);
         builder.Services.AddDataProtection()
             .SetApplicationName("Masthead")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectoryFullPath, "keys")));
+            .PersistKeysToDbContext<Core.Storage.MastheadDb>();
         builder.Services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
@@ -41,6 +46,9 @@ public static class MastheadApp
         builder.Services.AddNewsroom(options);
         builder.Services.AddLiveCoverage();
         builder.Services.AddReaderSite();
+        builder.Services.AddContentApi();
+        builder.Services.AddHealth();
+        builder.Services.AddScaleOut(builder.Configuration);
 
         var app = builder.Build();
         app.UseReaderErrorPages();
@@ -48,23 +56,37 @@ public static class MastheadApp
         app.UseSiteAssets();
         app.UseRouting();
         app.UseNewsroom();
+        app.UseContentApi();
         app.UsePublicPageCaching();
+        app.MapHealth();
         app.MapLiveStream();
         app.MapLiveFeed();
         app.MapSitemaps();
         app.MapSyndicationFeeds();
+        app.MapSearchApi();
+        app.MapContentApi();
         app.MapReaderSite();
         return app;
     }
 
-    private static IServiceCollection AddMastheadStorage(this IServiceCollection services, MastheadOptions options)
+    private static IServiceCollection AddMastheadStorage(this IServiceCollection services, MastheadOptions options, IConfiguration configuration)
     {
-        if (!string.Equals(options.Database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        switch (options.Database.Provider.ToLowerInvariant())
         {
-            throw new StartupException($"The database provider '{options.Database.Provider}' is not supported; use Sqlite.");
-        }
+            case "sqlite":
+                return services.AddMastheadSqlite(SqliteStorage.ConnectionStringFor(options.DataDirectoryFullPath));
+            case "postgres" or "postgresql":
+                var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new StartupException(
+                        "The Postgres provider needs a connection string: set ConnectionStrings__Masthead=\"Host=...;Database=...;Username=...;Password=...\".");
+                }
 
-        return services.AddMastheadSqlite(SqliteStorage.ConnectionStringFor(options.DataDirectoryFullPath));
+                return services.AddMastheadPostgres(connectionString);
+            default:
+                throw new StartupException($"The database provider '{options.Database.Provider}' is not supported; use Sqlite or Postgres.");
+        }
     }
 }
 

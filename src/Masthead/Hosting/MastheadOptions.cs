@@ -25,8 +25,13 @@ public sealed class MastheadOptions
 
 public sealed class DatabaseOptions
 {
-    /// <summary>Sqlite (the default).</summary>
+    /// <summary>The connection string's name: ConnectionStrings__Masthead in the environment.</summary>
+    public const string ConnectionStringName = "Masthead";
+
+    /// <summary>Sqlite (the default, a file in the data directory) or Postgres (with ConnectionStrings__Masthead).</summary>
     public string Provider { get; set; } = "Sqlite";
+
+    public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class RateLimitOptions

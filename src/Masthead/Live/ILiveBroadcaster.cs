@@ -4,8 +4,9 @@ using Masthead.Core.Live;
 namespace Masthead.Live;
 
 /// <summary>
-/// Delivers a story's events to the readers connected to this node. In-process now; a Redis backplane can stand
-/// behind the same interface so an event posted on one node reaches readers on every node.
+/// Delivers a story's events to the readers connected to this node: <see cref="InProcessLiveBroadcaster"/> on one
+/// node, <see cref="ScaleOut.RedisLiveBroadcaster"/> when several share Redis, so an event posted on one node reaches
+/// readers on every node.
 /// </summary>
 public interface ILiveBroadcaster
 {
@@ -18,6 +19,7 @@ public interface ILiveBroadcaster
     /// <summary>Ends every open stream of a story, e.g. when it is unpublished.</summary>
     void Close(int articleId);
 
+    /// <summary>The story's readers connected to this node.</summary>
     int SubscriberCount(int articleId);
 }
 

@@ -20,6 +20,11 @@ public static class ReaderSite
             pages.Conventions.ConfigureFilter(new Newsroom.NewsroomErrors());
             pages.Conventions.AddFolderApplicationModelConvention("/Site", model =>
             {
+                if (model.HandlerType.IsDefined(typeof(UncachedPageAttribute), inherit: false))
+                {
+                    return;
+                }
+
                 model.EndpointMetadata.Add(new PublicPageMetadata());
                 model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCachePolicy.Name });
             });
@@ -29,7 +34,11 @@ public static class ReaderSite
 
     public static WebApplication UseReaderErrorPages(this WebApplication app)
     {
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            StatusCodeSelector = exception => Hosting.DatabaseOutage.Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         return app;
     }

@@ -82,7 +82,7 @@ public abstract class SitePage : PageModel
     }
 
     public static string PagePath(string path, int page) =>
-        page <= 1 ? path : string.Create(CultureInfo.InvariantCulture, $"{path}?page={page}");
+        page <= 1 ? path : string.Create(CultureInfo.InvariantCulture, $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}page={page}");
 
     protected static IActionResult PageNotFound() => new NotFoundResult();
 }

@@ -227,9 +227,23 @@ internal static class RoleMatrixActions
         new("edit a standing page", Administrator,
             c => c.StaticPageAsync(),
             (c, t) => Post($"/newsroom/pages/{t.Id}", ("Title", c.Marker + " revised"), ("Slug", t.Slug), ("BodyMarkdown", Edited), ("Role", "None")),
-            async (c, t) => Assert.Equal((c.Marker + " revised", Edited),
-                await c.DbAsync(db => db.StaticPages.Where(p => p.Id == t.Id).Select(p => ValueTuple.Create(p.Title, p.BodyMarkdown)).SingleAsync()))),
+            async (c, t) =>
+            {
+                var page = await c.DbAsync(db => db.StaticPages.Where(p => p.Id == t.Id).Select(p => new { p.Title, p.BodyMarkdown }).SingleAsync());
+                Assert.Equal((c.Marker + " revised", Edited), (page.Title, page.BodyMarkdown));
+            }),
         Page("read the audit log", Administrator, "/newsroom/audit"),
+
+        // Content API keys.
+        Page("open the Content API keys", Administrator, "/newsroom/api-keys"),
+        new("create a Content API key", Administrator,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/api-keys?handler=Create", ("Name", c.Marker)),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.ContentApiKeys.AnyAsync(k => k.Name == c.Marker && k.RevokedAt == null)))),
+        new("revoke a Content API key", Administrator,
+            c => c.ContentApiKeyAsync(),
+            (_, t) => Post("/newsroom/api-keys?handler=Revoke", ("id", $"{t.Id}")),
+            async (c, t) => Assert.NotNull(await c.DbAsync(db => db.ContentApiKeys.Where(k => k.Id == t.Id).Select(k => k.RevokedAt).SingleAsync()))),
     ];
 
     public static MatrixAction Named(string name) => All.Single(a => a.Name == name);

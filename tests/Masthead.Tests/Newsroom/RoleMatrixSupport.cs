@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Masthead.Core.Articles;
 using Masthead.Core.Contact;
+using Masthead.Core.ContentApi;
 using Masthead.Core.Live;
 using Masthead.Core.Pages;
 using Masthead.Core.People;
@@ -195,6 +196,9 @@ internal sealed class MatrixContext(MastheadServer server, RoleSession session)
         return new MatrixTarget(id) { Slug = MarkerSlug };
     });
 
+    public Task<MatrixTarget> ContentApiKeyAsync() => server.InScopeAsync(async services =>
+        new MatrixTarget((await services.GetRequiredService<ContentApiKeyService>().CreateAsync(Actor.System, Marker)).Id));
+
     /// <summary>A newly invited reporter, never one of the demo sign-ins, so changing them disturbs no other case.</summary>
     public Task<MatrixTarget> StaffMemberAsync(bool active = true) => server.InScopeAsync(async services =>
     {
@@ -237,6 +241,7 @@ internal static class RoleMatrixSnapshot
             ["accounts"] = Rows(await db.Users.AsNoTracking().ToListAsync()),
             ["settings"] = Rows(await db.Publication.AsNoTracking().ToListAsync()),
             ["audit log"] = Rows(await db.AuditLog.AsNoTracking().ToListAsync()),
+            ["content api keys"] = Rows(await db.ContentApiKeys.AsNoTracking().ToListAsync()),
         };
     });
 

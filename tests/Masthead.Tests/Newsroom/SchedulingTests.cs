@@ -98,7 +98,7 @@ public sealed class SchedulingTests
         }
         finally
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            await MastheadServer.DeleteDataAsync(dataDirectory);
         }
     }
 

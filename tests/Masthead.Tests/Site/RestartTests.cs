@@ -32,7 +32,7 @@ public sealed class RestartTests
         }
         finally
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            await MastheadServer.DeleteDataAsync(dataDirectory);
         }
     }
 

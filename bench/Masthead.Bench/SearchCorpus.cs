@@ -1,0 +1,318 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Masthead.Core.Storage;
+using Masthead.Data.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Masthead.Bench;
+
+/// <summary>
+/// A generated publication for the search benchmark, written to a fresh SQLite database through the real
+/// migrations: every migration before FullTextSearch, then bulk inserts, then FullTextSearch, whose backfill builds
+/// the index exactly as it does for a newsroom upgrading with its archive. Deterministic for a given seed.
+/// </summary>
+public sealed partial class SearchCorpus
+{
+    public const string IndexMigration = "FullTextSearch";
+    private const int VocabularySize = 50_000;
+    private const double ZipfExponent = 1.0;
+
+    private static readonly string[] SectionNames = ["World", "Politics", "Business", "Culture", "Sport", "Science", "Opinion", "Local"];
+
+    private static readonly string[] TagNames =
+    [
+        "Budget", "Housing", "Transit", "Schools", "Elections", "Climate", "Agriculture", "Health care", "Public safety",
+        "Courts", "Jobs", "Small business", "Arts", "Music", "Theatre", "Libraries", "Parks", "Water", "Energy", "Roads",
+        "Immigration", "Taxes", "Zoning", "Police", "Fire", "Weather", "Floods", "Drought", "Universities", "Hospitals",
+        "Trade", "Shipping", "Rail", "Aviation", "Tourism", "Restaurants", "Festivals", "Football", "Basketball",
+        "Baseball", "Hockey", "Athletics", "Obituaries", "Religion", "Technology", "Science", "Space", "Wildlife",
+        "Fisheries", "Forestry", "Mining", "Labour", "Unions", "Pensions", "Childcare", "Seniors", "Veterans",
+        "Homelessness", "Public art", "Heritage", "Architecture", "Broadband", "Water quality", "Air quality",
+        "City council", "County board", "School board", "State legislature", "Congress", "Supreme Court",
+        "Wenrow River", "Tallgrass Reach", "Northfield", "Old Town", "Riverfront", "Harbour", "Airport", "Bridges",
+        "Café culture", "Crime",
+    ];
+
+    private static readonly string[] StaffNames =
+    [
+        "Delphine Marrow", "Anaya Kessler", "Tobias Wren", "Ravi Holmgren", "Maren Oduya", "Felix Brandt",
+        "Ines Calloway", "Jonah Pike", "Saoirse Lindqvist", "Kwame Asante", "Lucía Ferrer", "Hugo Marchetti",
+    ];
+
+    /// <summary>Accented words among the mid-frequency vocabulary, so accent folding is exercised.</summary>
+    private static readonly string[] AccentedWords = ["café", "résumé", "façade", "naïve", "Zürich", "Montréal", "jalapeño", "São", "Malmö", "crème", "déjà", "Ångström"];
+
+    private static readonly string[] Syllables =
+    [
+        "ka", "lor", "min", "dre", "vel", "tor", "san", "bri", "mo", "quen", "ash", "fel", "gro", "hal", "ith", "jun",
+        "ler", "nor", "pel", "rud", "sty", "tam", "vor", "wen", "yel", "zan", "bel", "cor", "dun", "esk", "far", "gil",
+    ];
+
+    private readonly Random _random;
+    private readonly double[] _cumulative;
+
+    private SearchCorpus(int seed, IReadOnlyList<string> vocabulary)
+    {
+        _random = new Random(seed);
+        Vocabulary = vocabulary;
+        _cumulative = new double[vocabulary.Count];
+        var sum = 0.0;
+        for (var rank = 0; rank < vocabulary.Count; rank++)
+        {
+            sum += 1 / Math.Pow(rank + 1, ZipfExponent);
+            _cumulative[rank] = sum;
+        }
+
+        for (var rank = 0; rank < vocabulary.Count; rank++)
+        {
+            _cumulative[rank] /= sum;
+        }
+    }
+
+    /// <summary>Words by frequency rank: the demo publication's words by their frequency there, then made-up words.</summary>
+    public IReadOnlyList<string> Vocabulary { get; }
+
+    public static IReadOnlyList<string> Tags => TagNames;
+    public static IReadOnlyList<string> Staff => StaffNames;
+
+    public static SearchCorpus Create(string repository, int seed)
+    {
+        var demo = Path.Combine(repository, "src", "Masthead.Core", "Demo", "Content", "articles");
+        var counts = Directory.EnumerateFiles(demo, "*.md")
+            .SelectMany(file => WordPattern().Matches(File.ReadAllText(file)).Select(m => m.Value.ToLowerInvariant()))
+            .CountBy(word => word)
+            .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => pair.Key)
+            .ToList();
+        var vocabulary = new List<string>(VocabularySize);
+        vocabulary.AddRange(counts);
+        var known = vocabulary.ToHashSet(StringComparer.Ordinal);
+        var random = new Random(seed + 1);
+        foreach (var (word, i) in AccentedWords.Select((w, i) => (w, i)))
+        {
+            vocabulary.Insert(Math.Min(vocabulary.Count, 300 + i * 150), word);
+            known.Add(word);
+        }
+
+        while (vocabulary.Count < VocabularySize)
+        {
+            var word = string.Concat(Enumerable.Range(0, random.Next(2, 5)).Select(_ => Syllables[random.Next(Syllables.Length)]));
+            if (known.Add(word))
+            {
+                vocabulary.Add(word);
+            }
+        }
+
+        return new SearchCorpus(seed, vocabulary);
+    }
+
+    /// <summary>Creates the database at <paramref name="databasePath"/> with <paramref name="articles"/> published articles and a few hundred drafts.</summary>
+    public async Task WriteAsync(string databasePath, int articles, CancellationToken cancellationToken)
+    {
+        var connectionString = $"Data Source={databasePath};Foreign Keys=True";
+        var options = new DbContextOptionsBuilder<MastheadDb>();
+        SqliteStorage.Configure(options, connectionString);
+        await using (var db = new MastheadDb(options.Options))
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var index = migrations.FindIndex(m => m.EndsWith("_" + IndexMigration, StringComparison.Ordinal));
+            var clock = Stopwatch.StartNew();
+            await db.GetService<IMigrator>().MigrateAsync(migrations[index - 1], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            Console.WriteLine($"  schema up to {migrations[index - 1]}: {clock.Elapsed.TotalSeconds:N1} s");
+
+            clock.Restart();
+            await InsertAsync(connectionString, articles, cancellationToken);
+            Console.WriteLine($"  {articles:N0} published articles (and {articles / 50:N0} drafts) inserted: {clock.Elapsed.TotalSeconds:N1} s");
+
+            clock.Restart();
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            await db.Database.MigrateAsync(cancellationToken);
+            Console.WriteLine($"  {IndexMigration} migration (triggers, backfill of the index, optimize): {clock.Elapsed.TotalSeconds:N1} s");
+        }
+
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"  database: {new FileInfo(databasePath).Length / 1048576.0:N0} MB");
+    }
+
+    private async Task InsertAsync(string connectionString, int articles, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA synchronous=OFF;");
+        await ExecuteAsync(connection, "BEGIN");
+        for (var i = 0; i < SectionNames.Length; i++)
+        {
+            await ExecuteAsync(connection, """INSERT INTO "Sections"("Id", "Slug", "Name", "Description", "Position") VALUES ($1, $2, $3, '', $1)""",
+                i + 1, SectionNames[i].ToLowerInvariant(), SectionNames[i]);
+        }
+
+        for (var i = 0; i < TagNames.Length; i++)
+        {
+            await ExecuteAsync(connection, """INSERT INTO "Tags"("Id", "Slug", "Name", "Description") VALUES ($1, $2, $3, '')""",
+                i + 1, "tag-" + (i + 1), TagNames[i]);
+        }
+
+        for (var i = 0; i < StaffNames.Length; i++)
+        {
+            await ExecuteAsync(connection, """
+                INSERT INTO "Staff"("Id", "Slug", "Name", "JobTitle", "Bio", "Position", "Role", "IsActive")
+                VALUES ($1, $2, $3, 'Reporter', '', $1, 'Reporter', 1)
+                """, i + 1, StaffNames[i].ToLowerInvariant().Replace(' ', '-'), StaffNames[i]);
+        }
+
+        await using var article = Prepare(connection, """
+            INSERT INTO "Articles"("Id", "Uuid", "Slug", "Headline", "Standfirst", "BodyMarkdown", "BodyHtml", "BodyText", "WordCount",
+                "Featured", "Status", "UrlDate", "PublishedAt", "Version", "CreatedAt", "LastModifiedAt", "SectionId", "Coverage")
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $8, 0, $9, $10, $11, 1, $12, $12, $13, 'None')
+            """, 13);
+        await using var tag = Prepare(connection, """INSERT INTO "ArticleTags"("ArticleId", "TagId") VALUES ($1, $2)""", 2);
+        await using var author = Prepare(connection, """INSERT INTO "ArticleAuthors"("ArticleId", "StaffMemberId", "Position") VALUES ($1, $2, $3)""", 3);
+
+        var total = articles + articles / 50;
+        var start = new DateTime(2021, 1, 1, 6, 0, 0, DateTimeKind.Utc);
+        var step = (DateTime.UtcNow.AddDays(-1) - start) / total;
+        for (var id = 1; id <= total; id++)
+        {
+            // Every 51st article is an unpublished draft: the index must leave it out.
+            var published = id % 51 != 0;
+            var publishedAt = start + step * id + TimeSpan.FromHours(_random.Next(-48, 48));
+            var body = Body();
+            Bind(article, id, Guid.NewGuid().ToString().ToUpperInvariant(), $"article-{id}", Sentence(6, 12, period: false), Sentence(18, 32),
+                body, "<p>" + body.Replace("\n\n", "</p><p>", StringComparison.Ordinal) + "</p>", CountWords(body),
+                published ? "Published" : "Draft",
+                published ? publishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                published ? Timestamp(publishedAt) : null,
+                Timestamp(publishedAt.AddHours(-3)),
+                1 + _random.Next(SectionNames.Length));
+            await article.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var tagId in Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => 1 + Skewed(TagNames.Length)).Distinct())
+            {
+                Bind(tag, id, tagId);
+                await tag.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var (staffId, position) in Enumerable.Range(0, _random.Next(4) == 0 ? 2 : 1).Select(_ => 1 + Skewed(StaffNames.Length)).Distinct().Select((s, p) => (s, p)))
+            {
+                Bind(author, id, staffId, position);
+                await author.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (id % 10_000 == 0)
+            {
+                await ExecuteAsync(connection, "COMMIT; BEGIN");
+            }
+        }
+
+        await ExecuteAsync(connection, "COMMIT");
+    }
+
+    /// <summary>Three-word runs from the bodies of random published articles that <paramref name="accept"/> takes: phrase queries that match.</summary>
+    public static async Task<List<string>> SamplePhrasesAsync(string databasePath, int count, int seed, Func<IReadOnlyList<string>, bool> accept, CancellationToken cancellationToken)
+    {
+        var random = new Random(seed);
+        int lastId;
+        await using var connection = new SqliteConnection($"Data Source={databasePath}");
+        await connection.OpenAsync(cancellationToken);
+        await using (var max = connection.CreateCommand())
+        {
+            max.CommandText = """SELECT max("Id") FROM "Articles" """;
+            lastId = Convert.ToInt32(await max.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        var phrases = new List<string>();
+        while (phrases.Count < count)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT "BodyText" FROM "Articles" WHERE "Id" = $id AND "Status" = 'Published'""";
+            command.Parameters.AddWithValue("$id", random.Next(1, lastId + 1));
+            if (await command.ExecuteScalarAsync(cancellationToken) is string body)
+            {
+                var words = WordPattern().Matches(body).Select(m => m.Value).ToList();
+                for (var tries = 0; tries < 50; tries++)
+                {
+                    var run = words.Skip(random.Next(words.Count - 3)).Take(3).ToList();
+                    if (accept(run))
+                    {
+                        phrases.Add(string.Join(' ', run));
+                        break;
+                    }
+                }
+            }
+        }
+
+        return phrases;
+    }
+
+    /// <summary>A word by the Zipf-like distribution: word k is about k times rarer than the most common.</summary>
+    public string Word()
+    {
+        var index = Array.BinarySearch(_cumulative, _random.NextDouble());
+        return Vocabulary[index < 0 ? Math.Min(~index, Vocabulary.Count - 1) : index];
+    }
+
+    private string Sentence(int minWords, int maxWords, bool period = true)
+    {
+        var words = Enumerable.Range(0, _random.Next(minWords, maxWords + 1)).Select(_ => Word()).ToArray();
+        words[0] = char.ToUpperInvariant(words[0][0]) + words[0][1..];
+        return string.Join(' ', words) + (period ? "." : "");
+    }
+
+    /// <summary>Paragraphs of three to six sentences, 200 to 600 words in all.</summary>
+    private string Body()
+    {
+        var body = new StringBuilder();
+        var target = _random.Next(200, 601);
+        var words = 0;
+        while (words < target)
+        {
+            var paragraph = string.Join(' ', Enumerable.Range(0, _random.Next(3, 7)).Select(_ => Sentence(8, 20)));
+            words += CountWords(paragraph);
+            body.Append(body.Length > 0 ? "\n\n" : "").Append(paragraph);
+        }
+
+        return body.ToString();
+    }
+
+    /// <summary>0 to count - 1, low numbers more often: some tags and some reporters are busier than others.</summary>
+    private int Skewed(int count) => (int)(count * Math.Pow(_random.NextDouble(), 2));
+
+    private static int CountWords(string text) => text.Count(c => c == ' ' || c == '\n') + 1;
+
+    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 1; i <= parameters; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + i, null));
+        }
+
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, params object[] values)
+    {
+        await using var command = Prepare(connection, sql, values.Length);
+        Bind(command, values);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex WordPattern();
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.Core.ContentApi;
+
+public static class ContentApiServices
+{
+    public static IServiceCollection AddContentApiQueries(this IServiceCollection services)
+    {
+        services.AddScoped<ContentApiKeyService>();
+        services.AddScoped<ContentPostQueries>();
+        services.AddScoped<ContentPageQueries>();
+        services.AddScoped<ContentAuthorQueries>();
+        services.AddScoped<ContentTagQueries>();
+        return services;
+    }
+}

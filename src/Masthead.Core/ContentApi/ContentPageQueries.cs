@@ -1,0 +1,74 @@
+using System.Linq.Expressions;
+using Masthead.Core.ContentApi.Nql;
+using Masthead.Core.Pages;
+using Masthead.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Core.ContentApi;
+
+/// <summary>Static pages (About us, the policies) as the Content API's pages. They have no drafts: every one is public.</summary>
+public sealed class ContentPageQueries(MastheadDb db, TimeProvider time)
+{
+    private const int ExcerptLength = 500;
+
+    /// <summary>Pages have no tags or bylines, so tag: and author: filters match none of them, as they would in Ghost.</summary>
+    public static readonly NqlFields<StaticPage> Filters = new NqlFields<StaticPage>("pages")
+        .Number("id", p => p.Id)
+        .Uuid("uuid", p => p.Uuid)
+        .Text("slug", p => p.Slug)
+        .Text("title", p => p.Title)
+        .Boolean("featured", p => false)
+        .Date("published_at", p => p.UpdatedAt)
+        .Date("updated_at", p => p.UpdatedAt)
+        .Date("created_at", p => p.UpdatedAt)
+        .Membership("tags.slug", _ => p => false, "tags", "tag")
+        .Membership("authors.slug", _ => p => false, "authors", "author")
+        .Constant("visibility", "public")
+        .Constant("status", "published");
+
+    /// <summary>By default, the order the site's footer lists them in.</summary>
+    private static readonly ContentOrdering<StaticPage> Ordering = new ContentOrdering<StaticPage>("pages", [new("position", false)])
+        .By("position", p => p.Position)
+        .By("title", p => p.Title)
+        .By("slug", p => p.Slug)
+        .By("published_at", p => p.UpdatedAt)
+        .By("updated_at", p => p.UpdatedAt)
+        .By("created_at", p => p.UpdatedAt)
+        .By("id", p => p.Id);
+
+    public async Task<ContentList<ContentStaticPage>> BrowseAsync(ContentRequest request, CancellationToken cancellationToken = default)
+    {
+        var filtered = db.StaticPages.AsNoTracking();
+        if (request.Filter is { } filter)
+        {
+            filtered = filtered.Where(NqlCompiler.Compile(filter, Filters, time.GetUtcNow().UtcDateTime));
+        }
+
+        var total = await filtered.CountAsync(cancellationToken);
+        var page = Ordering.Apply(filtered, request.Order, new ContentOrder("id", false)).Skip((request.Page - 1) * request.Limit).Take(request.Limit);
+        return new ContentList<ContentStaticPage>(await Views(page, request).ToListAsync(cancellationToken), request.Page, request.Limit, total);
+    }
+
+    public Task<ContentStaticPage?> ReadAsync(int id, ContentRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(p => p.Id == id, request, cancellationToken);
+
+    public Task<ContentStaticPage?> ReadAsync(string slug, ContentRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(p => p.Slug == slug, request, cancellationToken);
+
+    private Task<ContentStaticPage?> ReadAsync(Expression<Func<StaticPage, bool>> which, ContentRequest request, CancellationToken cancellationToken) =>
+        Views(db.StaticPages.AsNoTracking().Where(which), request).SingleOrDefaultAsync(cancellationToken);
+
+    private static IQueryable<ContentStaticPage> Views(IQueryable<StaticPage> pages, ContentRequest request)
+    {
+        var html = request.Html;
+        var plaintext = request.Plaintext;
+        return pages.Select(p => new ContentStaticPage(
+            p.Id, p.Uuid, p.Slug, p.Title,
+            html ? p.BodyHtml : null,
+            plaintext ? p.BodyText : null,
+            p.BodyText.Substring(0, ExcerptLength),
+            // Pages store no word count; spaces are a close enough count for a reading time.
+            p.BodyText.Length - p.BodyText.Replace(" ", "").Length + 1,
+            p.UpdatedAt));
+    }
+}

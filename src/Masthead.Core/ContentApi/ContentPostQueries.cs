@@ -1,0 +1,159 @@
+using System.Linq.Expressions;
+using Masthead.Core.Articles;
+using Masthead.Core.ContentApi.Nql;
+using Masthead.Core.Corrections;
+using Masthead.Core.Live;
+using Masthead.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Core.ContentApi;
+
+/// <summary>
+/// Published articles for the Content API's posts, as projections: one query for the page of rows, one for the total
+/// (skipped on the last page), one for their bylines and tags together; notes and live updates only when a row has some.
+/// </summary>
+public sealed class ContentPostQueries(MastheadDb db, TimeProvider time)
+{
+    private const int ExcerptLength = 500;
+
+    public static readonly NqlFields<Article> Filters = new NqlFields<Article>("posts")
+        .Number("id", a => a.Id)
+        .Uuid("uuid", a => a.Uuid)
+        .Text("slug", a => a.Slug)
+        .Text("title", a => a.Headline)
+        .Boolean("featured", a => a.Featured)
+        .Date("published_at", a => a.PublishedAt)
+        .Date("updated_at", a => a.LastModifiedAt)
+        .Date("created_at", a => a.CreatedAt)
+        .Membership("tags.slug", slugs => a => (a.Section != null && slugs.Contains(a.Section.Slug)) || a.Tags.Any(t => slugs.Contains(t.Tag!.Slug)), "tags", "tag")
+        .Membership("authors.slug", slugs => a => a.Authors.Any(b => slugs.Contains(b.StaffMember!.Slug)), "authors", "author")
+        .Text("primary_tag.slug", a => a.Section != null ? a.Section.Slug : a.Tags.OrderBy(t => t.Tag!.Name).Select(t => t.Tag!.Slug).FirstOrDefault(), "primary_tag")
+        .Text("primary_author.slug", a => a.Authors.OrderBy(b => b.Position).Select(b => b.StaffMember!.Slug).FirstOrDefault(), "primary_author")
+        .Constant("visibility", "public")
+        .Constant("status", "published");
+
+    private static readonly ContentOrdering<Article> Ordering = new ContentOrdering<Article>("posts", [new("published_at", true)])
+        .By("published_at", a => a.PublishedAt)
+        .By("updated_at", a => a.LastModifiedAt)
+        .By("created_at", a => a.CreatedAt)
+        .By("title", a => a.Headline)
+        .By("slug", a => a.Slug)
+        .By("featured", a => a.Featured)
+        .By("id", a => a.Id);
+
+    /// <summary>What readers may see: published, with a URL date.</summary>
+    internal static readonly Expression<Func<Article, bool>> IsPublished =
+        a => a.Status == ArticleStatus.Published && a.UrlDate != null && a.PublishedAt != null;
+
+    public async Task<ContentList<ContentPost>> BrowseAsync(ContentRequest request, CancellationToken cancellationToken = default)
+    {
+        var filtered = db.Articles.AsNoTracking().Where(IsPublished);
+        if (request.Filter is { } filter)
+        {
+            filtered = filtered.Where(NqlCompiler.Compile(filter, Filters, time.GetUtcNow().UtcDateTime));
+        }
+
+        var page = Ordering.Apply(filtered, request.Order, new ContentOrder("id", true))
+            .Skip((request.Page - 1) * request.Limit).Take(request.Limit);
+        var rows = await Rows(page, request).ToListAsync(cancellationToken);
+
+        // A separate count is cheaper than counting inside the row query: EF Core re-processes a nested query every time.
+        var total = rows.Count < request.Limit && (rows.Count > 0 || request.Page == 1)
+            ? (request.Page - 1) * request.Limit + rows.Count
+            : await filtered.CountAsync(cancellationToken);
+        return new ContentList<ContentPost>(await CompleteAsync(rows, request, cancellationToken), request.Page, request.Limit, total);
+    }
+
+    public Task<ContentPost?> ReadAsync(int id, ContentRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(a => a.Id == id, request, cancellationToken);
+
+    public Task<ContentPost?> ReadAsync(string slug, ContentRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(a => a.Slug == slug, request, cancellationToken);
+
+    private async Task<ContentPost?> ReadAsync(Expression<Func<Article, bool>> which, ContentRequest request, CancellationToken cancellationToken)
+    {
+        var one = db.Articles.AsNoTracking().Where(IsPublished).Where(which);
+        var rows = await Rows(one, request).ToListAsync(cancellationToken);
+        return rows.Count == 0 ? null : (await CompleteAsync(rows, request, cancellationToken))[0];
+    }
+
+    private IQueryable<PostRow> Rows(IQueryable<Article> articles, ContentRequest request)
+    {
+        var html = request.Html;
+        var plaintext = request.Plaintext;
+        return articles.Select(a => new PostRow
+        {
+            Id = a.Id,
+            Uuid = a.Uuid,
+            Slug = a.Slug,
+            Title = a.Headline,
+            Html = html ? a.BodyHtml : null,
+            Plaintext = plaintext ? a.BodyText : null,
+            Standfirst = a.Standfirst,
+            AutoExcerpt = a.Standfirst == "" ? a.BodyText.Substring(0, ExcerptLength) : null,
+            WordCount = a.WordCount,
+            Featured = a.Featured,
+            UrlDate = a.UrlDate!.Value,
+            PublishedAt = a.PublishedAt!.Value,
+            CreatedAt = a.CreatedAt,
+            LastModifiedAt = a.LastModifiedAt,
+            Image = a.LeadImage == null ? null : new LeadImageView(a.LeadImage.Url, a.LeadImage.Alt, a.LeadImage.Caption, a.LeadImage.Credit),
+            Section = a.Section == null ? null : new ContentTag(ContentTag.SectionId(a.Section.Id), a.Section.Slug, a.Section.Name, a.Section.Description, true, null),
+            Coverage = a.Coverage,
+            CoverageStartedAt = a.CoverageStartedAt,
+            CoverageEndedAt = a.CoverageEndedAt,
+            PinnedUpdateId = a.PinnedUpdateId,
+            HasNotes = db.ArticleNotes.Any(n => n.ArticleId == a.Id),
+        });
+    }
+
+    private async Task<List<ContentPost>> CompleteAsync(List<PostRow> rows, ContentRequest request, CancellationToken cancellationToken)
+    {
+        var ids = rows.ConvertAll(r => r.Id);
+        var withAuthors = request.Includes(ContentIncludes.Authors);
+        var withTags = request.Includes(ContentIncludes.Tags);
+        var links = withAuthors || withTags ? await ContentPostRelations.LinksAsync(db, ids, withAuthors, withTags, cancellationToken) : [];
+        var twins = await ContentPostRelations.SectionTwinsAsync(db, links, cancellationToken);
+        var byArticle = links.ToLookup(l => l.ArticleId);
+        var withNotes = rows.Where(r => r.HasNotes).Select(r => r.Id).ToList();
+        var notes = withNotes.Count > 0 ? await ContentPostRelations.NotesAsync(db, withNotes, cancellationToken) : null;
+        var developing = rows.Where(r => r.Coverage != CoverageStatus.None).Select(r => r.Id).ToList();
+        var updates = developing.Count > 0 ? await ContentPostRelations.UpdatesAsync(db, developing, cancellationToken) : null;
+
+        return rows.ConvertAll(r => new ContentPost(
+            r.Id, r.Uuid, r.Slug, r.Title, r.Html, r.Plaintext, r.Standfirst, r.AutoExcerpt, r.WordCount, r.Featured, r.UrlDate,
+            r.PublishedAt, r.CreatedAt, r.LastModifiedAt > r.PublishedAt ? r.LastModifiedAt : r.PublishedAt, r.Image,
+            withAuthors ? byArticle[r.Id].Where(l => !l.IsTag).OrderBy(l => l.Position)
+                .Select(l => new ContentAuthor(l.Id, l.Slug, l.Name, l.JobTitle, l.Text, l.PhotoUrl)).ToList() : null,
+            withTags ? ContentPostRelations.GhostTags(r.Section, byArticle[r.Id].Where(l => l.IsTag).OrderBy(l => l.Name, StringComparer.Ordinal)
+                .Select(l => twins.GetValueOrDefault(l.Slug) ?? new ContentTag(ContentTag.TagId(l.Id), l.Slug, l.Name, l.Text, false))) : null,
+            notes?[r.Id].ToList() ?? [],
+            r.Coverage == CoverageStatus.None ? null
+                : new ContentLive(r.Coverage, r.CoverageStartedAt, r.CoverageEndedAt, r.PinnedUpdateId, updates![r.Id].ToList())));
+    }
+
+    private sealed class PostRow
+    {
+        public int Id { get; init; }
+        public Guid Uuid { get; init; }
+        public required string Slug { get; init; }
+        public required string Title { get; init; }
+        public string? Html { get; init; }
+        public string? Plaintext { get; init; }
+        public required string Standfirst { get; init; }
+        public string? AutoExcerpt { get; init; }
+        public int WordCount { get; init; }
+        public bool Featured { get; init; }
+        public DateOnly UrlDate { get; init; }
+        public DateTime PublishedAt { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public DateTime LastModifiedAt { get; init; }
+        public LeadImageView? Image { get; init; }
+        public ContentTag? Section { get; init; }
+        public CoverageStatus Coverage { get; init; }
+        public DateTime? CoverageStartedAt { get; init; }
+        public DateTime? CoverageEndedAt { get; init; }
+        public int? PinnedUpdateId { get; init; }
+        public bool HasNotes { get; init; }
+    }
+}

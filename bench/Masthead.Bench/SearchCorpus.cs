@@ -22,37 +22,6 @@ public sealed partial class SearchCorpus
     private const int VocabularySize = 50_000;
     private const double ZipfExponent = 1.0;
 
-    private static readonly string[] SectionNames = ["World", "Politics", "Business", "Culture", "Sport", "Science", "Opinion", "Local"];
-
-    private static readonly string[] TagNames =
-    [
-        "Budget", "Housing", "Transit", "Schools", "Elections", "Climate", "Agriculture", "Health care", "Public safety",
-        "Courts", "Jobs", "Small business", "Arts", "Music", "Theatre", "Libraries", "Parks", "Water", "Energy", "Roads",
-        "Immigration", "Taxes", "Zoning", "Police", "Fire", "Weather", "Floods", "Drought", "Universities", "Hospitals",
-        "Trade", "Shipping", "Rail", "Aviation", "Tourism", "Restaurants", "Festivals", "Football", "Basketball",
-        "Baseball", "Hockey", "Athletics", "Obituaries", "Religion", "Technology", "Science", "Space", "Wildlife",
-        "Fisheries", "Forestry", "Mining", "Labour", "Unions", "Pensions", "Childcare", "Seniors", "Veterans",
-        "Homelessness", "Public art", "Heritage", "Architecture", "Broadband", "Water quality", "Air quality",
-        "City council", "County board", "School board", "State legislature", "Congress", "Supreme Court",
-        "Wenrow River", "Tallgrass Reach", "Northfield", "Old Town", "Riverfront", "Harbour", "Airport", "Bridges",
-        "Café culture", "Crime",
-    ];
-
-    private static readonly string[] StaffNames =
-    [
-        "Delphine Marrow", "Anaya Kessler", "Tobias Wren", "Ravi Holmgren", "Maren Oduya", "Felix Brandt",
-        "Ines Calloway", "Jonah Pike", "Saoirse Lindqvist", "Kwame Asante", "Lucía Ferrer", "Hugo Marchetti",
-    ];
-
-    /// <summary>Accented words among the mid-frequency vocabulary, so accent folding is exercised.</summary>
-    private static readonly string[] AccentedWords = ["café", "résumé", "façade", "naïve", "Zürich", "Montréal", "jalapeño", "São", "Malmö", "crème", "déjà", "Ångström"];
-
-    private static readonly string[] Syllables =
-    [
-        "ka", "lor", "min", "dre", "vel", "tor", "san", "bri", "mo", "quen", "ash", "fel", "gro", "hal", "ith", "jun",
-        "ler", "nor", "pel", "rud", "sty", "tam", "vor", "wen", "yel", "zan", "bel", "cor", "dun", "esk", "far", "gil",
-    ];
-
     private readonly Random _random;
     private readonly double[] _cumulative;
 

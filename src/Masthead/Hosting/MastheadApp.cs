@@ -33,6 +33,7 @@ public static class MastheadApp
         builder.Services.Configure<MastheadOptions>(builder.Configuration.GetSection(MastheadOptions.Section));
         builder.Services.AddMastheadCore();
         builder.Services.AddMastheadStorage(options, builder.Configuration);
+        builder.Services.AddProxySupport(options);
         builder.Services.AddDataProtection()
             .SetApplicationName("Masthead")
             .PersistKeysToDbContext<Core.Storage.MastheadDb>();
@@ -51,6 +52,7 @@ public static class MastheadApp
         builder.Services.AddScaleOut(builder.Configuration);
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseReaderErrorPages();
         app.UseResponseCompression();
         app.UseSiteAssets();

@@ -14,6 +14,9 @@ public sealed class MastheadOptions
     /// <summary>How long browsers and CDNs may reuse a public page before revalidating it with its ETag.</summary>
     public int PublicMaxAgeSeconds { get; set; }
 
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For and -Proto are believed, besides loopback.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     public DatabaseOptions Database { get; set; } = new();
 
     public RateLimitOptions RateLimits { get; set; } = new();

@@ -13,17 +13,26 @@ public sealed class NewsroomClient : IDisposable
     private readonly HttpClient _http;
 
     public NewsroomClient(MastheadServer server)
+        : this(server.BaseAddress)
+    {
+    }
+
+    /// <param name="baseAddress">A Masthead anywhere: in this process, in another, or behind a proxy.</param>
+    public NewsroomClient(Uri baseAddress)
     {
         Cookies = new CookieContainer();
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies }) { BaseAddress = server.BaseAddress };
+        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies }) { BaseAddress = baseAddress };
     }
 
     public CookieContainer Cookies { get; }
     public HttpClient Http => _http;
 
-    public static async Task<NewsroomClient> SignInAsync(MastheadServer server, (string Email, string Password) login)
+    public static Task<NewsroomClient> SignInAsync(MastheadServer server, (string Email, string Password) login) =>
+        SignInAsync(server.BaseAddress, login);
+
+    public static async Task<NewsroomClient> SignInAsync(Uri baseAddress, (string Email, string Password) login)
     {
-        var client = new NewsroomClient(server);
+        var client = new NewsroomClient(baseAddress);
         using var response = await client.SubmitAsync("/newsroom/sign-in", "form", new() { ["Email"] = login.Email, ["Password"] = login.Password });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {

@@ -34,7 +34,7 @@ public sealed partial class NginxProcess : IAsyncDisposable
             File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111);
         }
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var site = await File.ReadAllTextAsync(Path.Combine(TestEnvironment.RepositoryRoot, "deploy", "nginx", "masthead.conf"));
         var servers = string.Join("\n", nodes.Select(node => $"    server {node.Authority} max_fails=1 fail_timeout=5s;"));
         site = UpstreamServers().Replace(site, "");
@@ -114,14 +114,6 @@ public sealed partial class NginxProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     [GeneratedRegex(@"^\s*server \S+:\d+[^;]*;\n", RegexOptions.Multiline)]
     private static partial Regex UpstreamServers();

@@ -30,7 +30,7 @@ public sealed class RedisProcess : IAsyncDisposable
     {
         var binary = Find();
         TestEnvironment.Require(binary is not null, "redis-server is not installed (apt-get install redis-server); the multi-node tests need it.");
-        var redis = new RedisProcess(binary!, FreePort());
+        var redis = new RedisProcess(binary!, LoopbackPort.Free());
         await redis.StartAgainAsync();
         return redis;
     }
@@ -130,13 +130,4 @@ public sealed class RedisProcess : IAsyncDisposable
             .Append("/usr/bin").Append("/usr/sbin")
             .Select(directory => Path.Combine(directory, "redis-server"))
             .FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

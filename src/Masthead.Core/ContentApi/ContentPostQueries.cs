@@ -1,16 +1,17 @@
 using System.Linq.Expressions;
 using Masthead.Core.Articles;
 using Masthead.Core.ContentApi.Nql;
-using Masthead.Core.Corrections;
 using Masthead.Core.Live;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using LinkKind = Masthead.Core.ContentApi.ContentPostRelations.LinkKind;
 
 namespace Masthead.Core.ContentApi;
 
 /// <summary>
 /// Published articles for the Content API's posts, as projections: one query for the page of rows, one for the total
-/// (skipped on the last page), one for their bylines and tags together; notes and live updates only when a row has some.
+/// (skipped on the last page), one for their bylines, tags, sections and notes together, and one for live updates
+/// when a developing story is among them.
 /// </summary>
 public sealed class ContentPostQueries(MastheadDb db, TimeProvider time)
 {
@@ -45,21 +46,58 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time)
     internal static readonly Expression<Func<Article, bool>> IsPublished =
         a => a.Status == ArticleStatus.Published && a.UrlDate != null && a.PublishedAt != null;
 
+    private static readonly Expression<Func<Article, PostRow>> Projection = a => new PostRow
+    {
+        Id = a.Id,
+        Uuid = a.Uuid,
+        Slug = a.Slug,
+        Title = a.Headline,
+        Html = a.BodyHtml,
+        Standfirst = a.Standfirst,
+        AutoExcerpt = a.Standfirst == "" ? a.BodyText.Substring(0, ExcerptLength) : null,
+        WordCount = a.WordCount,
+        Featured = a.Featured,
+        UrlDate = a.UrlDate!.Value,
+        PublishedAt = a.PublishedAt!.Value,
+        CreatedAt = a.CreatedAt,
+        LastModifiedAt = a.LastModifiedAt,
+        Image = a.LeadImage == null ? null : new LeadImageView(a.LeadImage.Url, a.LeadImage.Alt, a.LeadImage.Caption, a.LeadImage.Credit),
+        Coverage = a.Coverage,
+        CoverageStartedAt = a.CoverageStartedAt,
+        CoverageEndedAt = a.CoverageEndedAt,
+        PinnedUpdateId = a.PinnedUpdateId,
+    };
+
+    // The newest posts, unfiltered, are what most front ends ask for; compiled, EF Core skips translating them each time.
+    private static readonly Func<MastheadDb, int, int, IAsyncEnumerable<PostRow>> Latest =
+        EF.CompileAsyncQuery((MastheadDb db, int skip, int take) => db.Articles.AsNoTracking().Where(IsPublished)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Skip(skip).Take(take).Select(Projection));
+
+    private static readonly Func<MastheadDb, Task<int>> PublishedCount =
+        EF.CompileAsyncQuery((MastheadDb db) => db.Articles.Where(IsPublished).Count());
+
+    private static readonly Func<MastheadDb, List<int>, IAsyncEnumerable<KeyValuePair<int, string>>> BodyTexts =
+        EF.CompileAsyncQuery((MastheadDb db, List<int> ids) => db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new KeyValuePair<int, string>(a.Id, a.BodyText)));
+
     public async Task<ContentList<ContentPost>> BrowseAsync(ContentRequest request, CancellationToken cancellationToken = default)
     {
+        var skip = (request.Page - 1) * request.Limit;
+        var latest = request.Filter is null && request.Order is not { Count: > 0 };
         var filtered = db.Articles.AsNoTracking().Where(IsPublished);
         if (request.Filter is { } filter)
         {
             filtered = filtered.Where(NqlCompiler.Compile(filter, Filters, time.GetUtcNow().UtcDateTime));
         }
 
-        var page = Ordering.Apply(filtered, request.Order, new ContentOrder("id", true))
-            .Skip((request.Page - 1) * request.Limit).Take(request.Limit);
-        var rows = await Rows(page, request).ToListAsync(cancellationToken);
+        var rows = latest
+            ? await ContentPostRelations.ListAsync(Latest(db, skip, request.Limit), cancellationToken)
+            : await Ordering.Apply(filtered, request.Order, new ContentOrder("id", true)).Skip(skip).Take(request.Limit)
+                .Select(Projection).ToListAsync(cancellationToken);
 
         // A separate count is cheaper than counting inside the row query: EF Core re-processes a nested query every time.
-        var total = rows.Count < request.Limit && (rows.Count > 0 || request.Page == 1)
-            ? (request.Page - 1) * request.Limit + rows.Count
+        var total = rows.Count < request.Limit && (rows.Count > 0 || request.Page == 1) ? skip + rows.Count
+            : latest ? await PublishedCount(db)
             : await filtered.CountAsync(cancellationToken);
         return new ContentList<ContentPost>(await CompleteAsync(rows, request, cancellationToken), request.Page, request.Limit, total);
     }
@@ -72,39 +110,8 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time)
 
     private async Task<ContentPost?> ReadAsync(Expression<Func<Article, bool>> which, ContentRequest request, CancellationToken cancellationToken)
     {
-        var one = db.Articles.AsNoTracking().Where(IsPublished).Where(which);
-        var rows = await Rows(one, request).ToListAsync(cancellationToken);
+        var rows = await db.Articles.AsNoTracking().Where(IsPublished).Where(which).Select(Projection).ToListAsync(cancellationToken);
         return rows.Count == 0 ? null : (await CompleteAsync(rows, request, cancellationToken))[0];
-    }
-
-    private IQueryable<PostRow> Rows(IQueryable<Article> articles, ContentRequest request)
-    {
-        var html = request.Html;
-        var plaintext = request.Plaintext;
-        return articles.Select(a => new PostRow
-        {
-            Id = a.Id,
-            Uuid = a.Uuid,
-            Slug = a.Slug,
-            Title = a.Headline,
-            Html = html ? a.BodyHtml : null,
-            Plaintext = plaintext ? a.BodyText : null,
-            Standfirst = a.Standfirst,
-            AutoExcerpt = a.Standfirst == "" ? a.BodyText.Substring(0, ExcerptLength) : null,
-            WordCount = a.WordCount,
-            Featured = a.Featured,
-            UrlDate = a.UrlDate!.Value,
-            PublishedAt = a.PublishedAt!.Value,
-            CreatedAt = a.CreatedAt,
-            LastModifiedAt = a.LastModifiedAt,
-            Image = a.LeadImage == null ? null : new LeadImageView(a.LeadImage.Url, a.LeadImage.Alt, a.LeadImage.Caption, a.LeadImage.Credit),
-            Section = a.Section == null ? null : new ContentTag(ContentTag.SectionId(a.Section.Id), a.Section.Slug, a.Section.Name, a.Section.Description, true, null),
-            Coverage = a.Coverage,
-            CoverageStartedAt = a.CoverageStartedAt,
-            CoverageEndedAt = a.CoverageEndedAt,
-            PinnedUpdateId = a.PinnedUpdateId,
-            HasNotes = db.ArticleNotes.Any(n => n.ArticleId == a.Id),
-        });
     }
 
     private async Task<List<ContentPost>> CompleteAsync(List<PostRow> rows, ContentRequest request, CancellationToken cancellationToken)
@@ -112,24 +119,28 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time)
         var ids = rows.ConvertAll(r => r.Id);
         var withAuthors = request.Includes(ContentIncludes.Authors);
         var withTags = request.Includes(ContentIncludes.Tags);
-        var links = withAuthors || withTags ? await ContentPostRelations.LinksAsync(db, ids, withAuthors, withTags, cancellationToken) : [];
+        var links = await ContentPostRelations.LinksAsync(db, ids, withAuthors, withTags, cancellationToken);
         var twins = await ContentPostRelations.SectionTwinsAsync(db, links, cancellationToken);
         var byArticle = links.ToLookup(l => l.ArticleId);
-        var withNotes = rows.Where(r => r.HasNotes).Select(r => r.Id).ToList();
-        var notes = withNotes.Count > 0 ? await ContentPostRelations.NotesAsync(db, withNotes, cancellationToken) : null;
+        var plaintexts = request.Plaintext ? (await ContentPostRelations.ListAsync(BodyTexts(db, ids), cancellationToken)).ToDictionary() : null;
         var developing = rows.Where(r => r.Coverage != CoverageStatus.None).Select(r => r.Id).ToList();
         var updates = developing.Count > 0 ? await ContentPostRelations.UpdatesAsync(db, developing, cancellationToken) : null;
 
-        return rows.ConvertAll(r => new ContentPost(
-            r.Id, r.Uuid, r.Slug, r.Title, r.Html, r.Plaintext, r.Standfirst, r.AutoExcerpt, r.WordCount, r.Featured, r.UrlDate,
-            r.PublishedAt, r.CreatedAt, r.LastModifiedAt > r.PublishedAt ? r.LastModifiedAt : r.PublishedAt, r.Image,
-            withAuthors ? byArticle[r.Id].Where(l => !l.IsTag).OrderBy(l => l.Position)
-                .Select(l => new ContentAuthor(l.Id, l.Slug, l.Name, l.JobTitle, l.Text, l.PhotoUrl)).ToList() : null,
-            withTags ? ContentPostRelations.GhostTags(r.Section, byArticle[r.Id].Where(l => l.IsTag).OrderBy(l => l.Name, StringComparer.Ordinal)
-                .Select(l => twins.GetValueOrDefault(l.Slug) ?? new ContentTag(ContentTag.TagId(l.Id), l.Slug, l.Name, l.Text, false))) : null,
-            notes?[r.Id].ToList() ?? [],
-            r.Coverage == CoverageStatus.None ? null
-                : new ContentLive(r.Coverage, r.CoverageStartedAt, r.CoverageEndedAt, r.PinnedUpdateId, updates![r.Id].ToList())));
+        return rows.ConvertAll(r =>
+        {
+            var related = byArticle[r.Id].ToList();
+            var authors = withAuthors ? related.Where(l => l.Kind == LinkKind.Byline).OrderBy(l => l.Position).Select(l => l.Author).ToList() : null;
+            var tags = withTags
+                ? ContentPostRelations.GhostTags(related.FirstOrDefault(l => l.Kind == LinkKind.Section)?.Tag,
+                    related.Where(l => l.Kind == LinkKind.Tag).OrderBy(l => l.Name, StringComparer.Ordinal).Select(l => twins.GetValueOrDefault(l.Slug) ?? l.Tag))
+                : null;
+            var notes = related.Where(l => l.Kind == LinkKind.Note).OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Select(l => l.Note).ToList();
+            var live = r.Coverage == CoverageStatus.None ? null
+                : new ContentLive(r.Coverage, r.CoverageStartedAt, r.CoverageEndedAt, r.PinnedUpdateId, updates![r.Id].ToList());
+            var updatedAt = r.LastModifiedAt > r.PublishedAt ? r.LastModifiedAt : r.PublishedAt;
+            return new ContentPost(r.Id, r.Uuid, r.Slug, r.Title, r.Html, plaintexts?.GetValueOrDefault(r.Id), r.Standfirst, r.AutoExcerpt,
+                r.WordCount, r.Featured, r.UrlDate, r.PublishedAt, r.CreatedAt, updatedAt, r.Image, authors, tags, notes, live);
+        });
     }
 
     private sealed class PostRow
@@ -138,8 +149,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time)
         public Guid Uuid { get; init; }
         public required string Slug { get; init; }
         public required string Title { get; init; }
-        public string? Html { get; init; }
-        public string? Plaintext { get; init; }
+        public required string Html { get; init; }
         public required string Standfirst { get; init; }
         public string? AutoExcerpt { get; init; }
         public int WordCount { get; init; }
@@ -149,11 +159,9 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time)
         public DateTime CreatedAt { get; init; }
         public DateTime LastModifiedAt { get; init; }
         public LeadImageView? Image { get; init; }
-        public ContentTag? Section { get; init; }
         public CoverageStatus Coverage { get; init; }
         public DateTime? CoverageStartedAt { get; init; }
         public DateTime? CoverageEndedAt { get; init; }
         public int? PinnedUpdateId { get; init; }
-        public bool HasNotes { get; init; }
     }
 }

@@ -6,41 +6,52 @@ using Microsoft.EntityFrameworkCore;
 namespace Masthead.Core.ContentApi;
 
 /// <summary>
-/// What a page of posts carries besides its own columns: bylines and tags (in one query), notes and live updates.
-/// Their shapes never change, so they are compiled once: EF Core then skips translating them on every request,
-/// which for the bylines-and-tags union is most of its cost.
+/// What a page of posts carries besides its own columns: bylines, tags, sections and notes (in one query), and live
+/// updates. Their shapes never change, so they are compiled once: EF Core then skips translating them on every
+/// request, which for the union is most of its cost.
 /// </summary>
 internal static class ContentPostRelations
 {
-    /// <summary>One union for both, each half switched off by its flag (SQLite skips a half whose flag is false).</summary>
-    private static readonly Func<MastheadDb, List<int>, bool, bool, IAsyncEnumerable<Link>> BylinesAndTags =
+    /// <summary>
+    /// Bylines, tags, sections and notes of a page of posts, in one union, so one statement is prepared however many
+    /// posts there are. Each half is switched off by its flag; SQLite skips a half whose flag is false.
+    /// </summary>
+    private static readonly Func<MastheadDb, List<int>, bool, bool, IAsyncEnumerable<Link>> Relations =
         EF.CompileAsyncQuery((MastheadDb db, List<int> ids, bool authors, bool tags) =>
-            db.ArticleAuthors.AsNoTracking().Where(b => authors && ids.Contains(b.ArticleId)).Select(b => new Link
+            // Notes first: a union takes its column types from its first part, and only notes have a real NoteKind.
+            db.ArticleNotes.AsNoTracking().Where(n => ids.Contains(n.ArticleId)).Select(n => new Link
             {
-                ArticleId = b.ArticleId, IsTag = false, Id = b.StaffMember!.Id, Position = b.Position, Slug = b.StaffMember.Slug,
-                Name = b.StaffMember.Name, JobTitle = b.StaffMember.JobTitle, Text = b.StaffMember.Bio, PhotoUrl = b.StaffMember.PhotoUrl,
-                NamedLikeASection = false,
+                ArticleId = n.ArticleId, Kind = LinkKind.Note, Id = n.Id, Position = 0, Slug = "",
+                Name = "", JobTitle = "", Text = n.Text, PhotoUrl = null,
+                NamedLikeASection = false, NoteKind = n.Kind, At = n.PublishedAt,
             })
+            .Concat(db.ArticleAuthors.AsNoTracking().Where(b => authors && ids.Contains(b.ArticleId)).Select(b => new Link
+            {
+                ArticleId = b.ArticleId, Kind = LinkKind.Byline, Id = b.StaffMember!.Id, Position = b.Position, Slug = b.StaffMember.Slug,
+                Name = b.StaffMember.Name, JobTitle = b.StaffMember.JobTitle, Text = b.StaffMember.Bio, PhotoUrl = b.StaffMember.PhotoUrl,
+                NamedLikeASection = false, NoteKind = null, At = null,
+            }))
             .Concat(db.ArticleTags.AsNoTracking().Where(t => tags && ids.Contains(t.ArticleId)).Select(t => new Link
             {
-                ArticleId = t.ArticleId, IsTag = true, Id = t.Tag!.Id, Position = 0, Slug = t.Tag.Slug,
+                ArticleId = t.ArticleId, Kind = LinkKind.Tag, Id = t.Tag!.Id, Position = 0, Slug = t.Tag.Slug,
                 Name = t.Tag.Name, JobTitle = "", Text = t.Tag.Description, PhotoUrl = null,
-                NamedLikeASection = db.Sections.Any(s => s.Slug == t.Tag.Slug),
+                NamedLikeASection = db.Sections.Any(s => s.Slug == t.Tag.Slug), NoteKind = null, At = null,
+            }))
+            .Concat(db.Articles.AsNoTracking().Where(a => tags && ids.Contains(a.Id) && a.SectionId != null).Select(a => new Link
+            {
+                ArticleId = a.Id, Kind = LinkKind.Section, Id = a.Section!.Id, Position = 0, Slug = a.Section.Slug,
+                Name = a.Section.Name, JobTitle = "", Text = a.Section.Description, PhotoUrl = null,
+                NamedLikeASection = false, NoteKind = null, At = null,
             })));
-
-    private static readonly Func<MastheadDb, List<int>, IAsyncEnumerable<NoteRow>> Notes =
-        EF.CompileAsyncQuery((MastheadDb db, List<int> ids) => db.ArticleNotes.AsNoTracking().Where(n => ids.Contains(n.ArticleId))
-            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
-            .Select(n => new NoteRow(n.ArticleId, new ArticleNoteView(n.Id, n.Kind, n.Text, n.PublishedAt))));
 
     private static readonly Func<MastheadDb, List<int>, IAsyncEnumerable<UpdateRow>> Updates =
         EF.CompileAsyncQuery((MastheadDb db, List<int> ids) => db.LiveUpdates.AsNoTracking().Where(u => ids.Contains(u.ArticleId) && u.DeletedAt == null)
             .OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id)
             .Select(u => new UpdateRow(u.ArticleId, new LiveUpdateView(u.Id, u.Title, u.BodyHtml, u.BodyMarkdown, u.AuthorName, u.AuthorSlug, u.PostedAt, u.EditedAt, u.IsKey))));
 
-    /// <summary>The bylines and tags of the given articles.</summary>
+    /// <summary>The notes of the given articles, and their bylines, sections and tags when asked for.</summary>
     public static Task<List<Link>> LinksAsync(MastheadDb db, List<int> ids, bool authors, bool tags, CancellationToken cancellationToken) =>
-        ListAsync(BylinesAndTags(db, ids, authors, tags), cancellationToken);
+        ListAsync(Relations(db, ids, authors, tags), cancellationToken);
 
     /// <summary>Rare: the sections whose slugs some of these tags share, so such a tag is shown as the section.</summary>
     public static async Task<Dictionary<string, ContentTag>> SectionTwinsAsync(MastheadDb db, List<Link> links, CancellationToken cancellationToken)
@@ -65,13 +76,10 @@ internal static class ContentPostRelations
         return all;
     }
 
-    public static async Task<ILookup<int, ArticleNoteView>> NotesAsync(MastheadDb db, List<int> ids, CancellationToken cancellationToken) =>
-        (await ListAsync(Notes(db, ids), cancellationToken)).ToLookup(n => n.ArticleId, n => n.Note);
-
     public static async Task<ILookup<int, LiveUpdateView>> UpdatesAsync(MastheadDb db, List<int> ids, CancellationToken cancellationToken) =>
         (await ListAsync(Updates(db, ids), cancellationToken)).ToLookup(u => u.ArticleId, u => u.Update);
 
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    public static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
     {
         var list = new List<T>();
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -82,25 +90,39 @@ internal static class ContentPostRelations
         return list;
     }
 
-    private sealed record NoteRow(int ArticleId, ArticleNoteView Note);
-
     private sealed record UpdateRow(int ArticleId, LiveUpdateView Update);
 
-    /// <summary>A byline (a staff member) or a tag on an article: one row shape, so both come in one query.</summary>
+    internal enum LinkKind
+    {
+        Byline,
+        Tag,
+        Section,
+        Note,
+    }
+
+    /// <summary>A byline, tag, section or note of an article: one row shape, so all come in one query.</summary>
     internal sealed class Link
     {
         public int ArticleId { get; init; }
-        public bool IsTag { get; init; }
+        public LinkKind Kind { get; init; }
         public int Id { get; init; }
         public int Position { get; init; }
         public required string Slug { get; init; }
         public required string Name { get; init; }
         public required string JobTitle { get; init; }
 
-        /// <summary>A staff member's bio or a tag's description.</summary>
+        /// <summary>A staff member's bio, a tag's or section's description, or a note's text.</summary>
         public required string Text { get; init; }
 
         public string? PhotoUrl { get; init; }
         public bool NamedLikeASection { get; init; }
+        public ArticleNoteKind? NoteKind { get; init; }
+        public DateTime? At { get; init; }
+
+        public ContentAuthor Author => new(Id, Slug, Name, JobTitle, Text, PhotoUrl);
+
+        public ContentTag Tag => new(Kind == LinkKind.Section ? ContentTag.SectionId(Id) : ContentTag.TagId(Id), Slug, Name, Text, Kind == LinkKind.Section);
+
+        public ArticleNoteView Note => new(Id, NoteKind!.Value, Text, At!.Value);
     }
 }

@@ -9,15 +9,25 @@ namespace Masthead.ContentApi;
 /// <summary>
 /// Content API answers are cached like pages, but by the whole query string (key included), since every parameter
 /// changes the answer. The key has been checked before the cache is consulted (see <see cref="ContentApiGate"/>).
+/// A request with a parameter the API does not read (a cache-buster such as ?nocache=123) is answered but not
+/// stored, so made-up query strings cannot fill the cache the reader pages share.
 /// </summary>
 internal sealed class ContentApiCachePolicy : IOutputCachePolicy
 {
     /// <summary>On every Content API answer: any published change can alter any list.</summary>
     public const string Tag = "content-api";
 
+    /// <summary>What the API reads, and slug, which the official client adds to reads by slug.</summary>
+    private static readonly HashSet<string> Parameters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "key", "include", "fields", "formats", "limit", "page", "order", "filter", "slug",
+    };
+
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var cacheable = HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method);
+        var request = context.HttpContext.Request;
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && request.Query.Keys.All(Parameters.Contains);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

@@ -8,7 +8,6 @@ using Masthead.Core.Publication;
 using Masthead.Core.Sections;
 using Masthead.Core.Storage;
 using Masthead.Site;
-using Masthead.Site.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.ContentApi;
@@ -30,6 +29,7 @@ public static class ContentApiEndpoints
     public static IServiceCollection AddContentApi(this IServiceCollection services)
     {
         services.AddSingleton<ContentApiKeyCache>();
+        services.AddSingleton<ContentApiResponse>();
         services.AddScoped<IEventHandler<ContentApiKeyRevoked>, ForgetRevokedKey>();
         services.AddScoped<IEventHandler<ArticleChanged>, ContentApiCacheEviction>();
         services.AddScoped<IEventHandler<LiveChanged>, ContentApiCacheEviction>();
@@ -47,7 +47,7 @@ public static class ContentApiEndpoints
             var api = app.MapGroup(prefix)
                 .WithMetadata(new ContentApiEndpointMetadata(RequiresKey: true))
                 .ExcludeFromDescription();
-            var cached = api.MapGroup("").CacheOutput(policy).WithMetadata(new PublicPageMetadata());
+            var cached = api.MapGroup("").CacheOutput(policy);
             MapPosts(cached);
             MapPages(cached);
             MapAuthors(cached);
@@ -155,13 +155,7 @@ public static class ContentApiEndpoints
             return;
         }
 
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await using (var json = new Utf8JsonWriter(context.Response.BodyWriter, ContentJson.Options))
-        {
-            write(json);
-        }
-
-        await context.Response.BodyWriter.FlushAsync(cancel);
+        await services.GetRequiredService<ContentApiResponse>().WriteAsync(context, write);
     }
 
     private static void WriteList<T>(Utf8JsonWriter json, ContentResource resource, ContentList<T> list, ContentOutput output, Action<Utf8JsonWriter, T, ContentOutput> item)

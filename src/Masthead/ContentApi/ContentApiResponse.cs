@@ -1,0 +1,83 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Masthead.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Masthead.ContentApi;
+
+/// <summary>
+/// Writes an answer as pages are written (a content-hash ETag, the same Cache-Control, 304 for a matching
+/// If-None-Match) but from a pooled buffer: answers run to a hundred kilobytes or more, and a fresh buffer of that
+/// size per request would keep the garbage collector busy.
+/// </summary>
+internal sealed class ContentApiResponse(IOptions<MastheadOptions> options)
+{
+    private readonly string _cacheControl = options.Value.PublicMaxAgeSeconds > 0
+        ? $"public, max-age={options.Value.PublicMaxAgeSeconds}, stale-while-revalidate=60"
+        : "public, max-age=0, must-revalidate";
+
+    public async Task WriteAsync(HttpContext context, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new PooledBuffer();
+        using (var json = new Utf8JsonWriter(buffer, ContentJson.Options))
+        {
+            write(json);
+        }
+
+        var response = context.Response;
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.Written.Span)[..16])}\"", isWeak: true);
+        response.Headers.ETag = etag.ToString();
+        response.Headers.CacheControl = _cacheControl;
+        response.ContentType = "application/json; charset=utf-8";
+        if (EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var tags)
+            && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.ContentLength = buffer.Written.Length;
+        await response.Body.WriteAsync(buffer.Written, context.RequestAborted);
+    }
+
+    /// <summary>A growable buffer of arrays rented from the shared pool and returned when disposed.</summary>
+    private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
+    {
+        private byte[] _array = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        private int _length;
+
+        public ReadOnlyMemory<byte> Written => _array.AsMemory(0, _length);
+
+        public void Advance(int count) => _length += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return _array.AsMemory(_length);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return _array.AsSpan(_length);
+        }
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_array);
+
+        private void Reserve(int sizeHint)
+        {
+            var needed = _length + Math.Max(sizeHint, 1);
+            if (needed <= _array.Length)
+            {
+                return;
+            }
+
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _array.Length * 2));
+            _array.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_array);
+            _array = larger;
+        }
+    }
+}

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Masthead.Core.Articles;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,27 @@ public sealed record ArticleMatch(int ArticleId, string SnippetHtml);
 
 public static class SearchHitQueries
 {
+    /// <summary>A provider's answer as results: the page's articles in the index's order, with their snippets.</summary>
+    public static async Task<SearchResults> SearchResultsAsync(
+        this MastheadDb db, SearchRequest request, int total, IReadOnlyList<int> ids, IReadOnlyDictionary<int, string> snippets, CancellationToken cancellationToken)
+    {
+        var hits = await db.SearchHitsAsync(ids.Select(id => new ArticleMatch(id, snippets.GetValueOrDefault(id, ""))).ToList(), cancellationToken);
+        return new SearchResults(request, new Page<SearchHit>(hits, request.Page, request.PageSize, Math.Min(total, SearchResults.MaxResults)), total);
+    }
+
+    /// <summary>The first column of every row a provider's index query returns: article ids, in order.</summary>
+    public static async Task<List<int>> ReadIdsAsync(this DbCommand command, CancellationToken cancellationToken)
+    {
+        var ids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>
     /// Loads what a result shows of each matched article, in the order given, in two queries whatever the page
     /// size. An article unpublished since the index answered is left out.

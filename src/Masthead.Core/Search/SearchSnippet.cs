@@ -45,6 +45,10 @@ public static class SearchSnippet
         return open ? html.Append("</mark>").ToString() : html.ToString();
     }
 
+    /// <summary>The body's passage around its matches as HTML; the standfirst's when only the standfirst matched.</summary>
+    public static string PassageHtml(string body, string standfirst) =>
+        ToHtml(HasMatch(body) || (!HasMatch(standfirst) && body.Length > 0) ? body : standfirst);
+
     /// <summary>True when the passage has at least one marked match.</summary>
     public static bool HasMatch(string marked) => marked.Contains(MatchStart, StringComparison.Ordinal);
 }

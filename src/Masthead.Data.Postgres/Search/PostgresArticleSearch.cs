@@ -1,4 +1,3 @@
-using Masthead.Core.Articles;
 using Masthead.Core.Search;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +46,7 @@ internal sealed class PostgresArticleSearch(MastheadDb db) : IArticleSearch
             await db.Database.CloseConnectionAsync();
         }
 
-        var hits = await db.SearchHitsAsync(ids.Select(id => new ArticleMatch(id, snippets.GetValueOrDefault(id, ""))).ToList(), cancellationToken);
-        return new SearchResults(request, new Page<SearchHit>(hits, request.Page, request.PageSize, Math.Min(total, SearchResults.MaxResults)), total);
+        return await db.SearchResultsAsync(request, total, ids, snippets, cancellationToken);
     }
 
     private const string BestSql = """
@@ -89,10 +87,7 @@ internal sealed class PostgresArticleSearch(MastheadDb db) : IArticleSearch
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var body = Unmask(reader.GetString(1));
-            var standfirst = Unmask(reader.GetString(2));
-            var passage = SearchSnippet.HasMatch(body) || (!SearchSnippet.HasMatch(standfirst) && body.Length > 0) ? body : standfirst;
-            snippets[reader.GetInt32(0)] = SearchSnippet.ToHtml(passage);
+            snippets[reader.GetInt32(0)] = SearchSnippet.PassageHtml(Unmask(reader.GetString(1)), Unmask(reader.GetString(2)));
         }
 
         return snippets;
@@ -109,14 +104,7 @@ internal sealed class PostgresArticleSearch(MastheadDb db) : IArticleSearch
     private static async Task<List<int>> IdsAsync(NpgsqlConnection connection, string sql, string query, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = Command(connection, sql, query, parameters);
-        var ids = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetInt32(0));
-        }
-
-        return ids;
+        return await command.ReadIdsAsync(cancellationToken);
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, string query, params (string Name, object Value)[] parameters)

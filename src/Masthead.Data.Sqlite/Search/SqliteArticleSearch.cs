@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Masthead.Core.Articles;
 using Masthead.Core.Search;
 using Masthead.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -61,8 +60,7 @@ internal sealed class SqliteArticleSearch(MastheadDb db) : IArticleSearch
             await db.Database.CloseConnectionAsync();
         }
 
-        var hits = await db.SearchHitsAsync(ids.Select(id => new ArticleMatch(id, snippets.GetValueOrDefault(id, ""))).ToList(), cancellationToken);
-        return new SearchResults(request, new Page<SearchHit>(hits, request.Page, request.PageSize, Math.Min(total, SearchResults.MaxResults)), total);
+        return await db.SearchResultsAsync(request, total, ids, snippets, cancellationToken);
     }
 
     private static async Task<(List<int> Ids, int Total)> BestAsync(SqliteConnection connection, string match, SearchRequest request, CancellationToken cancellationToken)
@@ -120,10 +118,7 @@ internal sealed class SqliteArticleSearch(MastheadDb db) : IArticleSearch
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var body = reader.GetString(1);
-            var standfirst = reader.GetString(2);
-            var passage = SearchSnippet.HasMatch(body) || (!SearchSnippet.HasMatch(standfirst) && body.Length > 0) ? body : standfirst;
-            snippets[reader.GetInt32(0)] = SearchSnippet.ToHtml(passage);
+            snippets[reader.GetInt32(0)] = SearchSnippet.PassageHtml(reader.GetString(1), reader.GetString(2));
         }
 
         return snippets;
@@ -135,17 +130,10 @@ internal sealed class SqliteArticleSearch(MastheadDb db) : IArticleSearch
         return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : null;
     }
 
-    private static async Task<List<int>> IdsAsync(SqliteConnection connection, string sql, string match, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private static async Task<List<int>> IdsAsync(SqliteConnection connection, string sql, string query, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var command = Command(connection, sql, match, parameters);
-        var ids = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetInt32(0));
-        }
-
-        return ids;
+        await using var command = Command(connection, sql, query, parameters);
+        return await command.ReadIdsAsync(cancellationToken);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, string match, params (string Name, object Value)[] parameters)

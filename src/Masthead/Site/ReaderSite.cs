@@ -34,11 +34,8 @@ public static class ReaderSite
 
     public static WebApplication UseReaderErrorPages(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandlingPath = "/error/500",
-            StatusCodeSelector = exception => Hosting.DatabaseOutage.Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
-        });
+        // The error page answers 503 instead of 500 when the database could not be reached (see DatabaseOutage).
+        app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         return app;
     }

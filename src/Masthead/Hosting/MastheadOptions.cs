@@ -14,6 +14,12 @@ public sealed class MastheadOptions
     /// <summary>How long browsers and CDNs may reuse a public page before revalidating it with its ETag.</summary>
     public int PublicMaxAgeSeconds { get; set; }
 
+    /// <summary>
+    /// Keep rendered public pages and Content API answers in memory. Off, every request is rendered from the
+    /// database (ETags and eviction still work): for measuring the render path and for debugging.
+    /// </summary>
+    public bool OutputCache { get; set; } = true;
+
     /// <summary>Addresses of reverse proxies whose X-Forwarded-For and -Proto are believed, besides loopback.</summary>
     public List<string> TrustedProxies { get; set; } = [];
 

@@ -1,4 +1,6 @@
 using Masthead.Core.Events;
+using Masthead.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Masthead.Site.Caching;
 
@@ -17,6 +19,13 @@ public static class PublicPageCaching
         return services;
     }
 
-    public static IApplicationBuilder UsePublicPageCaching(this IApplicationBuilder app) =>
-        app.UseOutputCache().UseMiddleware<PublicPageHeadersMiddleware>();
+    public static IApplicationBuilder UsePublicPageCaching(this IApplicationBuilder app)
+    {
+        if (app.ApplicationServices.GetRequiredService<IOptions<MastheadOptions>>().Value.OutputCache)
+        {
+            app.UseOutputCache();
+        }
+
+        return app.UseMiddleware<PublicPageHeadersMiddleware>();
+    }
 }

@@ -11,6 +11,7 @@ using Masthead.Core.Events;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Sections;
+using Masthead.Core.SiteData;
 using Masthead.Core.Storage;
 using Masthead.Core.Tags;
 using Masthead.Core.Text;
@@ -27,6 +28,9 @@ public static class CoreServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PublicationCache>();
+        services.AddSingleton<SiteDataCache>();
+        services.AddScoped<SiteDataService>();
+        services.AddScoped<IEventHandler<SiteChanged>, SiteDataInvalidation>();
         services.AddScoped<IEventPublisher, InProcessEventPublisher>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PublicationService>();

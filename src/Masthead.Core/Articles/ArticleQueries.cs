@@ -1,45 +1,60 @@
 using Masthead.Core.Corrections;
+using Masthead.Core.SiteData;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.Articles;
 
 /// <summary>What readers may see: published articles only, as read-only projections.</summary>
-public sealed class ArticleQueries(MastheadDb db)
+public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData)
 {
     public const int MaxPageSize = 100;
 
+    private static readonly Func<MastheadDb, string, Task<ArticleRow?>> PublishedBySlug =
+        EF.CompileAsyncQuery((MastheadDb db, string slug) => db.Articles.AsNoTracking().AsSingleQuery()
+            .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published && a.UrlDate != null && a.PublishedAt != null)
+            .Select(a => new ArticleRow
+            {
+                Summary = new SummaryRow(a.Id, a.Slug, a.UrlDate!.Value, a.Headline, a.Standfirst, a.PublishedAt!.Value, a.UpdatedAt, a.SectionId,
+                    a.LeadImage == null ? null : new LeadImageView(a.LeadImage.Url, a.LeadImage.Alt, a.LeadImage.Caption, a.LeadImage.Credit),
+                    a.Coverage, a.CoverageEndedAt)
+                {
+                    AuthorIds = a.Authors.OrderBy(b => b.Position).Select(b => b.StaffMemberId).ToList(),
+                },
+                BodyHtml = a.BodyHtml,
+                WordCount = a.WordCount,
+                LastModifiedAt = a.LastModifiedAt,
+                TagIds = a.Tags.Select(t => t.TagId).ToList(),
+                HasNotes = db.ArticleNotes.Any(n => n.ArticleId == a.Id),
+            })
+            .SingleOrDefault());
+
+    private static readonly Func<MastheadDb, int, IAsyncEnumerable<ArticleNoteView>> NotesOf =
+        EF.CompileAsyncQuery((MastheadDb db, int articleId) => db.ArticleNotes.AsNoTracking().Where(n => n.ArticleId == articleId)
+            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+            .Select(n => new ArticleNoteView(n.Id, n.Kind, n.Text, n.PublishedAt)));
+
+    /// <summary>The published article at <paramref name="slug"/>: one statement, and one more when it has notes.</summary>
     public async Task<ArticleView?> GetPublishedAsync(string slug, CancellationToken cancellationToken = default)
     {
-        var article = await db.Articles.AsNoTracking()
-            .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published && a.UrlDate != null && a.PublishedAt != null)
-            .Select(a => new
-            {
-                a.Id, a.Slug, UrlDate = a.UrlDate!.Value, a.Headline, a.Standfirst, PublishedAt = a.PublishedAt!.Value,
-                a.UpdatedAt, a.BodyHtml, a.WordCount, a.LastModifiedAt,
-                Section = a.Section == null ? null : new SectionRef(a.Section.Id, a.Section.Slug, a.Section.Name),
-                Authors = a.Authors.OrderBy(b => b.Position)
-                    .Select(b => new Byline(b.StaffMember!.Id, b.StaffMember.Slug, b.StaffMember.Name, b.StaffMember.JobTitle, b.StaffMember.PhotoUrl, b.StaffMember.Bio))
-                    .ToList(),
-                Tags = a.Tags.OrderBy(t => t.Tag!.Name).Select(t => new TagRef(t.Tag!.Id, t.Tag.Slug, t.Tag.Name)).ToList(),
-                LeadImage = a.LeadImage == null ? null : new LeadImageView(a.LeadImage.Url, a.LeadImage.Alt, a.LeadImage.Caption, a.LeadImage.Credit),
-                a.Coverage,
-                a.CoverageEndedAt,
-            })
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken);
-        if (article is null)
+        if (await PublishedBySlug(db, slug) is not { } article)
         {
             return null;
         }
 
-        var summary = new ArticleSummary(article.Id, article.Slug, article.UrlDate, article.Headline, article.Standfirst,
-            article.PublishedAt, article.UpdatedAt, article.Section, article.Authors, article.LeadImage, article.Coverage, article.CoverageEndedAt);
-        var notes = await db.ArticleNotes.AsNoTracking().Where(n => n.ArticleId == article.Id)
-            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
-            .Select(n => new ArticleNoteView(n.Id, n.Kind, n.Text, n.PublishedAt))
-            .ToListAsync(cancellationToken);
-        return new ArticleView(summary, article.BodyHtml, article.WordCount, article.Tags, article.LastModifiedAt, notes);
+        var summary = article.Summary;
+        var site = await siteData.GetKnowingAsync(summary.AuthorIds, article.TagIds, [summary.SectionId], cancellationToken);
+        var notes = new List<ArticleNoteView>();
+        if (article.HasNotes)
+        {
+            await foreach (var note in NotesOf(db, summary.Id).WithCancellation(cancellationToken))
+            {
+                notes.Add(note);
+            }
+        }
+
+        var tags = article.TagIds.Select(id => site.Tags[id]).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        return new ArticleView(summary.ToSummary(site), article.BodyHtml, article.WordCount, tags, article.LastModifiedAt, notes);
     }
 
     /// <summary>The bodies and tags of the given articles, for feeds: two queries however many articles.</summary>
@@ -79,15 +94,41 @@ public sealed class ArticleQueries(MastheadDb db)
         return new Page<ArticleSummary>(items, pageNumber, pageSize, total);
     }
 
-    public Task<List<ArticleSummary>> LatestAsync(ArticleFilter filter, int count, IReadOnlyCollection<int>? excludeIds = null, CancellationToken cancellationToken = default)
+    /// <summary>The newest <paramref name="count"/> articles of the list, leaving out <paramref name="excludeIds"/>.</summary>
+    public async Task<List<ArticleSummary>> LatestAsync(ArticleFilter filter, int count, IReadOnlyCollection<int>? excludeIds = null, CancellationToken cancellationToken = default)
     {
-        var query = Filtered(filter);
-        if (excludeIds is { Count: > 0 })
+        // Reading a few more and dropping the excluded ones keeps one statement shape, whatever is excluded.
+        var excluded = excludeIds ?? [];
+        var latest = await Summaries(Filtered(filter).Take(count + excluded.Count), cancellationToken);
+        return [.. latest.Where(a => !excluded.Contains(a.Id)).Take(count)];
+    }
+
+    /// <summary>
+    /// The front page's lists in two statements: the newest <paramref name="newestCount"/> articles, and for each
+    /// section its newest <paramref name="perSection"/> that are not among them.
+    /// </summary>
+    public async Task<FrontPageLists> FrontAsync(int newestCount, IReadOnlyList<int> sectionIds, int perSection, CancellationToken cancellationToken = default)
+    {
+        var query = Filtered(ArticleFilter.All).Take(newestCount).Select(ArticleRows.Flat);
+        foreach (var sectionId in sectionIds)
         {
-            query = query.Where(a => !excludeIds.Contains(a.Id));
+            // Each section's part holds enough to fill its block after the newest articles are left out.
+            query = query.Concat(Filtered(new ArticleFilter(SectionId: sectionId)).Take(perSection + newestCount).Select(ArticleRows.Flat));
         }
 
-        return Summaries(query.Take(count), cancellationToken);
+        // The union holds the newest articles overall, so its own newest are exactly they, whatever order the parts come in.
+        var rows = (await query.ToListAsync(cancellationToken)).DistinctBy(r => r.Id)
+            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
+        var ids = rows.ConvertAll(r => r.Id);
+        var bylines = (await db.ArticleAuthors.AsNoTracking().Where(b => ids.Contains(b.ArticleId))
+            .Select(b => new { b.ArticleId, b.StaffMemberId, b.Position }).ToListAsync(cancellationToken))
+            .OrderBy(b => b.Position).ToLookup(b => b.ArticleId, b => b.StaffMemberId);
+        var summaries = await SummariesOfAsync(rows.ConvertAll(r => r.ToRow([.. bylines[r.Id]])), cancellationToken);
+        var newest = summaries.Take(newestCount).ToList();
+        var shown = newest.Select(a => a.Id).ToHashSet();
+        var bySection = sectionIds.ToDictionary(id => id, id => (IReadOnlyList<ArticleSummary>)
+            [.. summaries.Where(a => a.Section?.Id == id && !shown.Contains(a.Id)).Take(perSection)]);
+        return new FrontPageLists(newest, bySection);
     }
 
     private IQueryable<Article> Filtered(ArticleFilter filter)
@@ -111,21 +152,26 @@ public sealed class ArticleQueries(MastheadDb db)
         return query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
     }
 
-    private static async Task<List<ArticleSummary>> Summaries(IQueryable<Article> query, CancellationToken cancellationToken)
+    private async Task<List<ArticleSummary>> Summaries(IQueryable<Article> query, CancellationToken cancellationToken)
     {
-        var rows = await query
-            .Select(a => new
-            {
-                a.Id, a.Slug, UrlDate = a.UrlDate!.Value, a.Headline, a.Standfirst, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt,
-                Section = a.Section == null ? null : new SectionRef(a.Section.Id, a.Section.Slug, a.Section.Name),
-                Authors = a.Authors.OrderBy(b => b.Position)
-                    .Select(b => new Byline(b.StaffMember!.Id, b.StaffMember.Slug, b.StaffMember.Name, b.StaffMember.JobTitle, b.StaffMember.PhotoUrl, ""))
-                    .ToList(),
-                LeadImage = a.LeadImage == null ? null : new LeadImageView(a.LeadImage.Url, a.LeadImage.Alt, a.LeadImage.Caption, a.LeadImage.Credit),
-                a.Coverage,
-                a.CoverageEndedAt,
-            })
-            .ToListAsync(cancellationToken);
-        return rows.ConvertAll(a => new ArticleSummary(a.Id, a.Slug, a.UrlDate, a.Headline, a.Standfirst, a.PublishedAt, a.UpdatedAt, a.Section, a.Authors, a.LeadImage, a.Coverage, a.CoverageEndedAt));
+        var rows = await query.AsSingleQuery().Select(ArticleRows.WithAuthors).ToListAsync(cancellationToken);
+        return await SummariesOfAsync(rows, cancellationToken);
+    }
+
+    private async Task<List<ArticleSummary>> SummariesOfAsync(List<SummaryRow> rows, CancellationToken cancellationToken)
+    {
+        var site = await siteData.GetKnowingAsync(rows.SelectMany(r => r.AuthorIds), [], rows.Select(r => r.SectionId), cancellationToken);
+        return rows.ConvertAll(r => r.ToSummary(site));
+    }
+
+    /// <summary>What an article's page reads in one statement; its notes follow only when it has some.</summary>
+    private sealed class ArticleRow
+    {
+        public required SummaryRow Summary { get; init; }
+        public required string BodyHtml { get; init; }
+        public int WordCount { get; init; }
+        public DateTime LastModifiedAt { get; init; }
+        public List<int> TagIds { get; init; } = [];
+        public bool HasNotes { get; init; }
     }
 }

@@ -62,3 +62,6 @@ public sealed record ArticleFilter(int? SectionId = null, int? TagId = null, int
 {
     public static ArticleFilter All { get; } = new();
 }
+
+/// <summary>The front page's newest articles, and the newest of each section that are not among them.</summary>
+public sealed record FrontPageLists(IReadOnlyList<ArticleSummary> Newest, IReadOnlyDictionary<int, IReadOnlyList<ArticleSummary>> BySection);

@@ -50,6 +50,9 @@ internal static class ScaleOutKinds
     /// <summary>An article changed; a node with readers of it checks whether it is still published.</summary>
     public const string ArticleChanged = "article";
 
+    /// <summary>Settings, sections, staff, tags or static pages changed: forget what is held of them.</summary>
+    public const string SiteChanged = "site";
+
     /// <summary>Evict a cache tag.</summary>
     public const string Evict = "evict";
 

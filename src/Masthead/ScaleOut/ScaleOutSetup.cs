@@ -34,6 +34,9 @@ public static class ScaleOutSetup
         services.Replace(ServiceDescriptor.Singleton<ILiveBroadcaster>(provider => provider.GetRequiredService<RedisLiveBroadcaster>()));
         services.AddSingleton<IScaleOutListener>(provider => provider.GetRequiredService<RedisLiveBroadcaster>());
         services.AddScoped<IEventHandler<ArticleChanged>, ArticleChangeRelay>();
+        services.AddSingleton<SiteChangeRelay>();
+        services.AddSingleton<IScaleOutListener>(provider => provider.GetRequiredService<SiteChangeRelay>());
+        services.AddScoped<IEventHandler<SiteChanged>, SiteChangeAnnouncer>();
 
         var memoryStore = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
         services.Remove(memoryStore);

@@ -16,21 +16,11 @@ public sealed class FrontPage(ArticleQueries articles) : SitePage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var top = await articles.LatestAsync(ArticleFilter.All, LatestCount + 1, cancellationToken: cancellationToken);
+        var lists = await articles.FrontAsync(LatestCount + 1, [.. Sections.Select(s => s.Id)], SectionBlockCount, cancellationToken);
+        var top = lists.Newest;
         Lead = top.FirstOrDefault(a => a.LeadImage is not null) ?? top.FirstOrDefault();
         Latest = top.Where(a => a != Lead).Take(LatestCount).ToList();
-
-        var shown = top.Select(a => a.Id).ToList();
-        var blocks = new List<(SectionView, IReadOnlyList<ArticleSummary>)>();
-        foreach (var section in Sections)
-        {
-            var sectionArticles = await articles.LatestAsync(new ArticleFilter(SectionId: section.Id), SectionBlockCount, shown, cancellationToken);
-            if (sectionArticles.Count > 0)
-            {
-                blocks.Add((section, sectionArticles));
-            }
-        }
-
+        var blocks = Sections.Where(s => lists.BySection[s.Id].Count > 0).Select(s => (s, lists.BySection[s.Id])).ToList();
         SectionBlocks = blocks;
         HttpContext.TagResponse([CacheTags.Front]);
         CurrentNav = "front";

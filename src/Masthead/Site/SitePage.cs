@@ -2,6 +2,7 @@ using System.Globalization;
 using Masthead.Core.Pages;
 using Masthead.Core.Publication;
 using Masthead.Core.Sections;
+using Masthead.Core.SiteData;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
@@ -48,8 +49,9 @@ public abstract class SitePage : PageModel
     {
         var services = HttpContext.RequestServices;
         Publication = await services.GetRequiredService<PublicationService>().GetAsync(cancellationToken);
-        Sections = await services.GetRequiredService<SectionService>().ListAsync(cancellationToken);
-        StaticPages = await services.GetRequiredService<MastheadDb>().StaticPageLinks().ToListAsync(cancellationToken);
+        var site = await services.GetRequiredService<SiteDataService>().GetAsync(cancellationToken);
+        Sections = site.Sections;
+        StaticPages = site.StaticPages;
     }
 
     protected void SetChrome(PublicationInfo publication, IReadOnlyList<SectionView> sections)

@@ -1,6 +1,7 @@
 using Masthead.Core.Search;
 using Masthead.Core.Storage;
 using Masthead.Data.Sqlite.Search;
+using Masthead.Data.Sqlite.Statements;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,12 @@ public static class SqliteStorage
     public static IServiceCollection AddMastheadSqlite(this IServiceCollection services, string connectionString)
     {
         services.AddDbContextPool<MastheadDb>(options => Configure(options, connectionString));
+        // Each scope's context runs on a pooled open connection that keeps its statements compiled (see Statements/).
+        services.AddSingleton(_ => new SqliteConnectionPool(connectionString));
+        services.AddScoped<PooledConnectionLease>();
+        var pooledContext = services.Last(service => service.ServiceType == typeof(MastheadDb));
+        services.Remove(pooledContext);
+        services.AddScoped(provider => provider.GetRequiredService<PooledConnectionLease>().Attach((MastheadDb)pooledContext.ImplementationFactory!(provider)));
         services.AddSingleton<IDatabaseTuning, SqliteTuning>();
         services.AddScoped<IArticleSearch, SqliteArticleSearch>();
         return services;
@@ -24,5 +31,6 @@ public static class SqliteStorage
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite
             .MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name)
-            .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+        .AddInterceptors(PreparedStatementInterceptor.Instance);
 }

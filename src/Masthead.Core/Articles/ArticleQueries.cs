@@ -90,7 +90,8 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData)
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var items = await Summaries(query.Skip((pageNumber - 1) * pageSize).Take(pageSize), cancellationToken);
+        var skip = (pageNumber - 1) * pageSize;
+        var items = await Summaries(query.Skip(skip).Take(pageSize), cancellationToken);
         return new Page<ArticleSummary>(items, pageNumber, pageSize, total);
     }
 
@@ -98,8 +99,10 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData)
     public async Task<List<ArticleSummary>> LatestAsync(ArticleFilter filter, int count, IReadOnlyCollection<int>? excludeIds = null, CancellationToken cancellationToken = default)
     {
         // Reading a few more and dropping the excluded ones keeps one statement shape, whatever is excluded.
+        // A computed Take argument would be compiled into a delegate on every call: EF evaluates it as a closure.
         var excluded = excludeIds ?? [];
-        var latest = await Summaries(Filtered(filter).Take(count + excluded.Count), cancellationToken);
+        var take = count + excluded.Count;
+        var latest = await Summaries(Filtered(filter).Take(take), cancellationToken);
         return [.. latest.Where(a => !excluded.Contains(a.Id)).Take(count)];
     }
 
@@ -110,10 +113,10 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData)
     public async Task<FrontPageLists> FrontAsync(int newestCount, IReadOnlyList<int> sectionIds, int perSection, CancellationToken cancellationToken = default)
     {
         var query = Filtered(ArticleFilter.All).Take(newestCount).Select(ArticleRows.Flat);
+        var sectionTake = perSection + newestCount; // enough to fill a block once the newest articles are left out
         foreach (var sectionId in sectionIds)
         {
-            // Each section's part holds enough to fill its block after the newest articles are left out.
-            query = query.Concat(Filtered(new ArticleFilter(SectionId: sectionId)).Take(perSection + newestCount).Select(ArticleRows.Flat));
+            query = query.Concat(Filtered(new ArticleFilter(SectionId: sectionId)).Take(sectionTake).Select(ArticleRows.Flat));
         }
 
         // The union holds the newest articles overall, so its own newest are exactly they, whatever order the parts come in.

@@ -13,8 +13,9 @@ public sealed class AuditQueries(MastheadDb db)
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "read the audit log");
         var total = await db.AuditLog.CountAsync(cancellationToken);
+        var skip = (pageNumber - 1) * pageSize;
         var items = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id)
-            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .Skip(skip).Take(pageSize)
             .Select(e => new AuditView(e.Id, e.At, e.ActorName, e.Action, e.ArticleId, e.Details))
             .ToListAsync(cancellationToken);
         return new Page<AuditView>(items, pageNumber, pageSize, total);

@@ -46,7 +46,8 @@ public sealed class ContactService(MastheadDb db, TimeProvider time)
         Permissions.Demand(Permissions.CanWorkInbox(actor), "read the inbox");
         var query = db.ContactMessages.AsNoTracking().Where(m => m.Status == status);
         var total = await query.CountAsync(cancellationToken);
-        var items = await Views(query.OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id).Skip((pageNumber - 1) * pageSize).Take(pageSize))
+        var skip = (pageNumber - 1) * pageSize;
+        var items = await Views(query.OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id).Skip(skip).Take(pageSize))
             .ToListAsync(cancellationToken);
         return new Page<ContactMessageView>(items, pageNumber, pageSize, total);
     }

@@ -45,7 +45,8 @@ public sealed class ContentPageQueries(MastheadDb db, TimeProvider time)
         }
 
         var total = await filtered.CountAsync(cancellationToken);
-        var page = Ordering.Apply(filtered, request.Order, new ContentOrder("id", false)).Skip((request.Page - 1) * request.Limit).Take(request.Limit);
+        var skip = (request.Page - 1) * request.Limit;
+        var page = Ordering.Apply(filtered, request.Order, new ContentOrder("id", false)).Skip(skip).Take(request.Limit);
         return new ContentList<ContentStaticPage>(await Views(page, request).ToListAsync(cancellationToken), request.Page, request.Limit, total);
     }
 

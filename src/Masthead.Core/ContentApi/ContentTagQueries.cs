@@ -35,8 +35,9 @@ public sealed class ContentTagQueries(MastheadDb db, TimeProvider time)
         }
 
         var filtered = all.ToList();
+        var skip = (request.Page - 1) * request.Limit;
         var page = Ordering.Apply(filtered.AsQueryable(), request.Order, new ContentOrder("position", false))
-            .Skip((request.Page - 1) * request.Limit).Take(request.Limit)
+            .Skip(skip).Take(request.Limit)
             .AsEnumerable()
             .Select(t => request.Includes(ContentIncludes.PostCounts) ? t.Tag : t.Tag with { PostCount = null })
             .ToList();

@@ -60,8 +60,9 @@ public sealed class ArticleNoteService(MastheadDb db, IEventPublisher events, Ti
             .Where(n => n.Kind == ArticleNoteKind.Correction)
             .Join(db.Articles.Where(a => a.Status == ArticleStatus.Published && a.UrlDate != null), n => n.ArticleId, a => a.Id, (n, a) => new { n, a });
         var total = await query.CountAsync(cancellationToken);
+        var skip = (pageNumber - 1) * pageSize;
         var rows = await query.OrderByDescending(x => x.n.PublishedAt).ThenByDescending(x => x.n.Id)
-            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .Skip(skip).Take(pageSize)
             .Select(x => new { x.n.Id, x.n.Kind, x.n.Text, x.n.PublishedAt, x.a.Headline, UrlDate = x.a.UrlDate!.Value, x.a.Slug })
             .ToListAsync(cancellationToken);
         var items = rows.ConvertAll(r => new CorrectionListing(new ArticleNoteView(r.Id, r.Kind, r.Text, r.PublishedAt), r.Headline, ArticleUrls.PathFor(r.UrlDate, r.Slug)));

@@ -36,7 +36,8 @@ public sealed class NewsroomQueries(MastheadDb db)
     {
         var query = status is { } s ? db.Articles.Where(a => a.Status == s) : db.Articles;
         var total = await query.CountAsync(cancellationToken);
-        var items = await Desk(query.OrderByDescending(a => a.LastModifiedAt).Skip((pageNumber - 1) * pageSize), cancellationToken, pageSize);
+        var skip = (pageNumber - 1) * pageSize;
+        var items = await Desk(query.OrderByDescending(a => a.LastModifiedAt).Skip(skip), cancellationToken, pageSize);
         return new Page<DeskArticle>(items, pageNumber, pageSize, total);
     }
 

@@ -31,7 +31,8 @@ public static class SitemapQueries
     /// <summary>Page <paramref name="page"/> (from 1) of the published articles, oldest first, <paramref name="pageSize"/> a page.</summary>
     public static async Task<IReadOnlyList<SitemapArticle>> PublishedArticlesAsync(this MastheadDb db, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var rows = await Rows(db, Published(db).OrderBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        var skip = (page - 1) * pageSize;
+        var rows = await Rows(db, Published(db).OrderBy(a => a.Id).Skip(skip).Take(pageSize)).ToListAsync(cancellationToken);
         return rows.ConvertAll(ToArticle);
     }
 

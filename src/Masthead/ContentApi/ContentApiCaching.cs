@@ -29,6 +29,7 @@ internal sealed class ContentApiCachePolicy : IOutputCachePolicy
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && request.Query.Keys.All(Parameters.Contains);
         context.EnableOutputCaching = true;
+        context.HttpContext.RequestServices.GetRequiredService<EvictionAwareCacheStore>().MarkStart(context.HttpContext);
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;

@@ -38,10 +38,8 @@ public static class ScaleOutSetup
         services.AddSingleton<IScaleOutListener>(provider => provider.GetRequiredService<SiteChangeRelay>());
         services.AddScoped<IEventHandler<SiteChanged>, SiteChangeAnnouncer>();
 
-        var memoryStore = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
-        services.Remove(memoryStore);
-        services.AddSingleton(provider => new RedisCacheEviction(Create<IOutputCacheStore>(memoryStore, provider), provider.GetRequiredService<RedisConnection>()));
-        services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<RedisCacheEviction>());
+        services.DecorateSingleton<IOutputCacheStore, RedisCacheEviction>((provider, local) =>
+            new RedisCacheEviction(local, provider.GetRequiredService<RedisConnection>()));
         services.AddSingleton<IScaleOutListener>(provider => provider.GetRequiredService<RedisCacheEviction>());
 
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [HealthSetup.ReadinessTag], HealthSetup.CheckTimeout);
@@ -59,9 +57,4 @@ public static class ScaleOutSetup
             throw new StartupException($"ConnectionStrings__Redis is not a Redis connection string (e.g. 127.0.0.1:6379): {exception.Message}", exception);
         }
     }
-
-    private static T Create<T>(ServiceDescriptor descriptor, IServiceProvider provider) => (T)(
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(provider)
-        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
 }

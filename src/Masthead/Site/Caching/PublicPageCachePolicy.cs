@@ -17,6 +17,7 @@ internal sealed class PublicPageCachePolicy : IOutputCachePolicy
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !request.Headers.ContainsKey("Authorization");
         context.EnableOutputCaching = true;
+        context.HttpContext.RequestServices.GetRequiredService<EvictionAwareCacheStore>().MarkStart(context.HttpContext);
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;

@@ -1,5 +1,6 @@
 using Masthead.Core.Events;
 using Masthead.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace Masthead.Site.Caching;
@@ -13,6 +14,9 @@ public static class PublicPageCaching
             options.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy());
             options.SizeLimit = 256L * 1024 * 1024;
         });
+        services.AddHttpContextAccessor();
+        services.DecorateSingleton<IOutputCacheStore, EvictionAwareCacheStore>((provider, memory) =>
+            new EvictionAwareCacheStore(memory, provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddScoped<IEventHandler<ArticleChanged>, OutputCacheEviction>();
         services.AddScoped<IEventHandler<SiteChanged>, OutputCacheEviction>();
         services.AddScoped<IEventHandler<CorrectionsChanged>, OutputCacheEviction>();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Masthead.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.IO;
 using Microsoft.Net.Http.Headers;
 
 namespace Masthead.Site.Caching;
@@ -15,6 +16,9 @@ public sealed class PublicPageMetadata;
 /// </summary>
 internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions<MastheadOptions> options)
 {
+    /// <summary>Pages are buffered to hash them; pooled buffers spare the garbage collector a page-sized array per request.</summary>
+    private static readonly RecyclableMemoryStreamManager Buffers = new();
+
     private readonly string _cacheControl = options.Value.PublicMaxAgeSeconds > 0
         ? $"public, max-age={options.Value.PublicMaxAgeSeconds}, stale-while-revalidate=60"
         : "public, max-age=0, must-revalidate";
@@ -29,7 +33,7 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
         }
 
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        using var buffer = new MemoryStream();
+        using var buffer = Buffers.GetStream();
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
         try
         {
@@ -43,7 +47,7 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16])}\"", isWeak: true);
+            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(Hash(buffer.GetReadOnlySequence()))}\"", isWeak: true);
             response.Headers.ETag = etag.ToString();
             response.Headers.CacheControl = _cacheControl;
             if (IfNoneMatch(context.Request, etag))
@@ -62,9 +66,23 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
         response.ContentLength = buffer.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(originalBody.Writer.AsStream(), context.RequestAborted);
+            foreach (var segment in buffer.GetReadOnlySequence())
+            {
+                await originalBody.Writer.WriteAsync(segment, context.RequestAborted);
+            }
         }
+    }
+
+    /// <summary>The first 16 bytes of the page's SHA-256.</summary>
+    private static byte[] Hash(System.Buffers.ReadOnlySequence<byte> page)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var segment in page)
+        {
+            sha.AppendData(segment.Span);
+        }
+
+        return sha.GetHashAndReset()[..16];
     }
 
     private static bool IfNoneMatch(HttpRequest request, EntityTagHeaderValue etag) =>

@@ -1,0 +1,26 @@
+using Masthead.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Data.Sqlite.Statements;
+
+/// <summary>Lends the scope's <see cref="MastheadDb"/> a pooled open connection, and takes it back when the scope ends.</summary>
+internal sealed class PooledConnectionLease(SqliteConnectionPool pool) : IDisposable
+{
+    private StatementCachingConnection? _connection;
+
+    public MastheadDb Attach(MastheadDb db)
+    {
+        _connection ??= pool.Rent();
+        db.Database.SetDbConnection(_connection, contextOwnsConnection: false);
+        return db;
+    }
+
+    public void Dispose()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            pool.Return(connection);
+        }
+    }
+}

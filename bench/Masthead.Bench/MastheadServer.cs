@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -9,12 +8,11 @@ namespace Masthead.Bench;
 
 /// <summary>
 /// A Masthead server this process builds, starts and owns: Release build, fresh temporary data directory, a free
-/// port on 127.0.0.1. Disposing it kills the process and deletes the data directory.
+/// port on 127.0.0.1. Disposing it kills the process and deletes the data directory; StopAsync stops it gracefully
+/// first.
 /// </summary>
-public sealed class MastheadServer : IDisposable
+public sealed class MastheadServer : IMeasuredServer, IDisposable
 {
-    private const double ClockTicksPerSecond = 100; // USER_HZ: what /proc/PID/stat counts in on Linux
-
     private readonly Process _process;
     private readonly string _dataDirectory;
     private readonly Queue<string> _lastLines = new(); // of the server's console output, for error messages
@@ -76,14 +74,16 @@ public sealed class MastheadServer : IDisposable
 
     /// <summary>Starts the server on a fresh data directory and waits until its front page answers.</summary>
     /// <param name="existingData">A data directory to use instead; it is left in place on dispose.</param>
-    public static async Task<MastheadServer> StartAsync(string dll, IEnumerable<string> environment, CancellationToken cancellationToken, string? existingData = null)
+    /// <param name="arguments">More command-line arguments, e.g. --Masthead:OutputCache=false.</param>
+    public static async Task<MastheadServer> StartAsync(string dll, IEnumerable<string> environment, CancellationToken cancellationToken,
+        string? existingData = null, IEnumerable<string>? arguments = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("masthead-bench-").FullName;
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet",
             [dll, "--urls", baseAddress.ToString().TrimEnd('/'), $"--Masthead:DataDirectory={existingData ?? Path.Combine(dataDirectory, "data")}",
-             "--Masthead:RateLimits:SignInsPerMinute=1000"])
+             "--Masthead:RateLimits:SignInsPerMinute=1000", .. arguments ?? []])
         {
             WorkingDirectory = dataDirectory,
             RedirectStandardOutput = true,
@@ -97,10 +97,11 @@ public sealed class MastheadServer : IDisposable
             start.Environment[name] = value;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var server = new MastheadServer(Process.Start(start)!, baseAddress, dataDirectory);
         try
         {
-            await server.WaitUntilAnsweringAsync(TimeSpan.FromSeconds(90), cancellationToken);
+            await server.WaitUntilAnsweringAsync(started, TimeSpan.FromSeconds(90), cancellationToken);
             return server;
         }
         catch
@@ -110,12 +111,11 @@ public sealed class MastheadServer : IDisposable
         }
     }
 
+    /// <summary>From starting the process to the first answer to GET /healthz (polled every 10 ms).</summary>
+    public TimeSpan StartupTime { get; private set; }
+
     /// <summary>Resident memory, from VmRSS in /proc/PID/status.</summary>
-    public long RssBytes()
-    {
-        var line = File.ReadLines($"/proc/{Pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-    }
+    public long RssBytes() => ProcessStats.RssBytes(Pid);
 
     /// <summary>
     /// RSS once it has settled: sampled every half second until it moved less than 1 MB over two seconds (at most
@@ -134,37 +134,21 @@ public sealed class MastheadServer : IDisposable
     }
 
     /// <summary>User and system CPU time so far, from utime and stime in /proc/PID/stat.</summary>
-    public CpuTime CpuTime() => ParseStat(File.ReadAllText($"/proc/{Pid}/stat"));
-
-    /// <summary>
-    /// CPU time so far per thread name (/proc/PID/task/*/comm). Only threads alive now count, so this is reliable for
-    /// long-lived threads such as the JIT's and the GC's, not for thread-pool workers, which come and go.
-    /// </summary>
-    private Dictionary<string, TimeSpan> CpuTimeByThread()
-    {
-        var byName = new Dictionary<string, TimeSpan>();
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{Pid}/task"))
-        {
-            try
-            {
-                var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
-                byName[name] = byName.GetValueOrDefault(name) + ParseStat(File.ReadAllText(Path.Combine(task, "stat"))).Total;
-            }
-            catch (IOException)
-            {
-                // The thread ended meanwhile.
-            }
-        }
-
-        return byName;
-    }
+    public CpuTime CpuTime() => ProcessStats.CpuTime(Pid);
 
     /// <summary>CPU time so far of the runtime's tiered-compilation (JIT) thread.</summary>
-    public TimeSpan JitCpuTime() => CpuTimeByThread().GetValueOrDefault(".NET Tiered Com"); // names are cut at 15 characters
+    public TimeSpan JitCpuTime() => ProcessStats.CpuTimeByThread(Pid).GetValueOrDefault(".NET Tiered Com"); // names are cut at 15 characters
 
     /// <summary>CPU time so far of the garbage collector's own threads (server GC and background GC).</summary>
     public TimeSpan GcCpuTime() =>
-        CpuTimeByThread().Where(t => t.Key is ".NET Server GC" or ".NET BGC").Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
+        ProcessStats.CpuTimeByThread(Pid).Where(t => t.Key is ".NET Server GC" or ".NET BGC").Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
+
+    /// <summary>Stops the server gracefully (SIGTERM, so it closes its database cleanly), by force after 15 s; then disposes it.</summary>
+    public async Task StopAsync()
+    {
+        await ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(15));
+        Dispose();
+    }
 
     public void Dispose()
     {
@@ -173,19 +157,7 @@ public sealed class MastheadServer : IDisposable
             return;
         }
 
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It has already gone.
-        }
-
+        ChildProcess.Kill(_process);
         _process.Dispose();
 
         try
@@ -207,49 +179,53 @@ public sealed class MastheadServer : IDisposable
         }
     }
 
-    private async Task WaitUntilAnsweringAsync(TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>Polls /healthz every 10 ms until it answers (the start-up time), then waits for the front page.</summary>
+    private async Task WaitUntilAnsweringAsync(long started, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < limit)
+        foreach (var (path, interval) in new[] { ("/healthz", 10), ("/", 250) })
         {
-            if (_process.HasExited)
+            while (!await AnswersAsync(client, path, cancellationToken))
             {
-                throw new BenchException($"Masthead exited with code {_process.ExitCode}:\n{LogTail()}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("/", cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (_process.HasExited)
                 {
-                    return;
+                    throw new BenchException($"Masthead exited with code {_process.ExitCode}:\n{LogTail()}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Still starting (the first run migrates and seeds the demo).
+
+                if (deadline.Elapsed > limit)
+                {
+                    throw new BenchException($"Masthead did not answer within {limit.TotalSeconds:N0} s:\n{LogTail()}");
+                }
+
+                await Task.Delay(interval, cancellationToken);
             }
 
-            await Task.Delay(250, cancellationToken);
+            if (path == "/healthz")
+            {
+                StartupTime = Stopwatch.GetElapsedTime(started);
+            }
         }
-
-        throw new BenchException($"Masthead did not answer within {limit.TotalSeconds:N0} s:\n{LogTail()}");
     }
 
-    private static CpuTime ParseStat(string stat)
+    private static async Task<bool> AnswersAsync(HttpClient client, string path, CancellationToken cancellationToken)
     {
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // fields[0] is field 3 (state)
-        return new CpuTime(Seconds(fields[14 - 3]), Seconds(fields[15 - 3]));
-
-        static TimeSpan Seconds(string ticks) => TimeSpan.FromSeconds(long.Parse(ticks, CultureInfo.InvariantCulture) / ClockTicksPerSecond);
+        try
+        {
+            using var response = await client.GetAsync(path, cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false; // not listening yet
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false; // still starting (the first run migrates and seeds the demo)
+        }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -272,15 +248,6 @@ public sealed class MastheadServer : IDisposable
             }
         }
     }
-}
-
-public readonly record struct CpuTime(TimeSpan User, TimeSpan System)
-{
-    public TimeSpan Total => User + System;
-
-    public static CpuTime operator -(CpuTime after, CpuTime before) => new(after.User - before.User, after.System - before.System);
-
-    public override string ToString() => $"{Total.TotalSeconds:N2} s (user {User.TotalSeconds:N2} + sys {System.TotalSeconds:N2})";
 }
 
 /// <summary>A failure with a message worth showing as is.</summary>

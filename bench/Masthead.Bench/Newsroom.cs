@@ -111,7 +111,7 @@ public sealed partial class Newsroom(Uri baseAddress) : IDisposable
             m.Groups["action"].Success ? WebUtility.HtmlDecode(m.Groups["action"].Value) : page,
             WebUtility.HtmlDecode(TokenInput().Match(m.Value).Groups[1].Value)))];
 
-    private sealed record Form(string Action, string Token);
+    internal sealed record Form(string Action, string Token);
 
     [GeneratedRegex("""<form(?:[^>]*\baction="(?<action>[^"]*)")?[^>]*>.*?</form>""", RegexOptions.Singleline)]
     private static partial Regex FormElement();

@@ -2,18 +2,30 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Masthead.Bench;
 
-// Masthead benchmarks, one scenario per first argument (see bench/README.md):
+// Masthead benchmarks (see bench/README.md). With no arguments, or scenario names and options, the suite:
+//   Masthead.Bench [scenario...] [--articles N] [--connections C] [--duration S] [--warmup S] [--threads T] [--load wrk|builtin] ...
+// With `live` or `search` as the first argument, the older single-scenario modes:
 //   Masthead.Bench live [--readers N] [--updates N] [--interval-ms MS] [--warm-updates N] [--connect-concurrency N] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...
 //   Masthead.Bench search [--articles N] [--queries-per-kind N] [--seed N] [--data DIR] [--no-http] [--repo DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string LiveUsage = "usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...";
 const string SearchUsage = "usage: Masthead.Bench search [--articles 100000] [--queries-per-kind 50] [--seed 7] [--data DIR] [--no-http] [--repo DIR]";
-if (args is not [("live" or "search") and var scenario, .. var rest] || (scenario == "live" && rest.Length % 2 != 0))
+if (args is [BareKestrel.Mode, .. var serverArgs])
 {
+    return await BareKestrel.RunAsync(serverArgs); // the suite's baseline, a child process of the suite
+}
+
+var help = args is ["-h" or "--help", ..];
+if (help || (args is ["live", .. var liveArgs] && liveArgs.Length % 2 != 0))
+{
+    Console.Error.WriteLine(SuiteOptions.Usage);
     Console.Error.WriteLine(LiveUsage);
     Console.Error.WriteLine(SearchUsage);
-    return 2;
+    return help ? 0 : 2;
 }
+
+var scenario = args is [("live" or "search") and var mode, ..] ? mode : "suite";
+var rest = scenario == "suite" ? args : args[1..];
 
 // Ctrl+C, SIGTERM or SIGHUP cancel the run; the server is killed as the run unwinds.
 using var cancel = new CancellationTokenSource();
@@ -21,6 +33,13 @@ PosixSignalRegistration[] signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.
     .Select(signal => PosixSignalRegistration.Create(signal, context => { context.Cancel = true; cancel.Cancel(); }))];
 try
 {
+    if (scenario == "suite")
+    {
+        var command = string.Join(' ', ["dotnet run -c Release --project bench/Masthead.Bench --", .. args.Select(a => a.Contains(' ') ? $"'{a}'" : a)]);
+        await Suite.RunAsync(SuiteOptions.Parse(args, FindRepository), command, cancel.Token);
+        return 0;
+    }
+
     if (scenario == "search")
     {
         return await SearchBench.RunAsync(SearchOptionsFrom(rest), cancel.Token) ? 0 : 1;
@@ -52,8 +71,13 @@ catch (Exception e) when (e is BenchException or ArgumentException or FormatExce
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 {
-    Console.Error.WriteLine("Cancelled; the server has been stopped.");
+    Console.Error.WriteLine("Cancelled; everything the bench started has been stopped.");
     return 130;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine(e);
+    return 1;
 }
 finally
 {

@@ -1,6 +1,6 @@
 namespace Masthead.Bench;
 
-/// <summary>The fixed names of the generated publication: sections, tags, staff, and what made-up words are made of.</summary>
+/// <summary>The fixed names of the generated publication: sections, tags and staff.</summary>
 public sealed partial class SearchCorpus
 {
     private static readonly string[] SectionNames = ["World", "Politics", "Business", "Culture", "Sport", "Science", "Opinion", "Local"];
@@ -23,14 +23,5 @@ public sealed partial class SearchCorpus
     [
         "Delphine Marrow", "Anaya Kessler", "Tobias Wren", "Ravi Holmgren", "Maren Oduya", "Felix Brandt",
         "Ines Calloway", "Jonah Pike", "Saoirse Lindqvist", "Kwame Asante", "Lucía Ferrer", "Hugo Marchetti",
-    ];
-
-    /// <summary>Accented words among the mid-frequency vocabulary, so accent folding is exercised.</summary>
-    private static readonly string[] AccentedWords = ["café", "résumé", "façade", "naïve", "Zürich", "Montréal", "jalapeño", "São", "Malmö", "crème", "déjà", "Ångström"];
-
-    private static readonly string[] Syllables =
-    [
-        "ka", "lor", "min", "dre", "vel", "tor", "san", "bri", "mo", "quen", "ash", "fel", "gro", "hal", "ith", "jun",
-        "ler", "nor", "pel", "rud", "sty", "tam", "vor", "wen", "yel", "zan", "bel", "cor", "dun", "esk", "far", "gil",
     ];
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using Masthead.Core.Storage;
 using Masthead.Data.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -19,66 +17,23 @@ namespace Masthead.Bench;
 public sealed partial class SearchCorpus
 {
     public const string IndexMigration = "FullTextSearch";
-    private const int VocabularySize = 50_000;
-    private const double ZipfExponent = 1.0;
 
     private readonly Random _random;
-    private readonly double[] _cumulative;
+    private readonly ZipfText _text;
 
     private SearchCorpus(int seed, IReadOnlyList<string> vocabulary)
     {
         _random = new Random(seed);
-        Vocabulary = vocabulary;
-        _cumulative = new double[vocabulary.Count];
-        var sum = 0.0;
-        for (var rank = 0; rank < vocabulary.Count; rank++)
-        {
-            sum += 1 / Math.Pow(rank + 1, ZipfExponent);
-            _cumulative[rank] = sum;
-        }
-
-        for (var rank = 0; rank < vocabulary.Count; rank++)
-        {
-            _cumulative[rank] /= sum;
-        }
+        _text = new ZipfText(vocabulary, _random); // one Random for text and structure: one sequence per seed
     }
 
     /// <summary>Words by frequency rank: the demo publication's words by their frequency there, then made-up words.</summary>
-    public IReadOnlyList<string> Vocabulary { get; }
+    public IReadOnlyList<string> Vocabulary => _text.Vocabulary;
 
     public static IReadOnlyList<string> Tags => TagNames;
     public static IReadOnlyList<string> Staff => StaffNames;
 
-    public static SearchCorpus Create(string repository, int seed)
-    {
-        var demo = Path.Combine(repository, "src", "Masthead.Core", "Demo", "Content", "articles");
-        var counts = Directory.EnumerateFiles(demo, "*.md")
-            .SelectMany(file => WordPattern().Matches(File.ReadAllText(file)).Select(m => m.Value.ToLowerInvariant()))
-            .CountBy(word => word)
-            .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => pair.Key)
-            .ToList();
-        var vocabulary = new List<string>(VocabularySize);
-        vocabulary.AddRange(counts);
-        var known = vocabulary.ToHashSet(StringComparer.Ordinal);
-        var random = new Random(seed + 1);
-        foreach (var (word, i) in AccentedWords.Select((w, i) => (w, i)))
-        {
-            vocabulary.Insert(Math.Min(vocabulary.Count, 300 + i * 150), word);
-            known.Add(word);
-        }
-
-        while (vocabulary.Count < VocabularySize)
-        {
-            var word = string.Concat(Enumerable.Range(0, random.Next(2, 5)).Select(_ => Syllables[random.Next(Syllables.Length)]));
-            if (known.Add(word))
-            {
-                vocabulary.Add(word);
-            }
-        }
-
-        return new SearchCorpus(seed, vocabulary);
-    }
+    public static SearchCorpus Create(string repository, int seed) => new(seed, ZipfText.BuildVocabulary(repository, seed));
 
     /// <summary>Creates the database at <paramref name="databasePath"/> with <paramref name="articles"/> published articles and a few hundred drafts.</summary>
     public async Task WriteAsync(string databasePath, int articles, CancellationToken cancellationToken)
@@ -113,35 +68,35 @@ public sealed partial class SearchCorpus
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA synchronous=OFF;");
-        await ExecuteAsync(connection, "BEGIN");
+        await Sql.ExecuteAsync(connection, "PRAGMA synchronous=OFF;");
+        await Sql.ExecuteAsync(connection, "BEGIN");
         for (var i = 0; i < SectionNames.Length; i++)
         {
-            await ExecuteAsync(connection, """INSERT INTO "Sections"("Id", "Slug", "Name", "Description", "Position") VALUES ($1, $2, $3, '', $1)""",
+            await Sql.ExecuteAsync(connection, """INSERT INTO "Sections"("Id", "Slug", "Name", "Description", "Position") VALUES ($1, $2, $3, '', $1)""",
                 i + 1, SectionNames[i].ToLowerInvariant(), SectionNames[i]);
         }
 
         for (var i = 0; i < TagNames.Length; i++)
         {
-            await ExecuteAsync(connection, """INSERT INTO "Tags"("Id", "Slug", "Name", "Description") VALUES ($1, $2, $3, '')""",
+            await Sql.ExecuteAsync(connection, """INSERT INTO "Tags"("Id", "Slug", "Name", "Description") VALUES ($1, $2, $3, '')""",
                 i + 1, "tag-" + (i + 1), TagNames[i]);
         }
 
         for (var i = 0; i < StaffNames.Length; i++)
         {
-            await ExecuteAsync(connection, """
+            await Sql.ExecuteAsync(connection, """
                 INSERT INTO "Staff"("Id", "Slug", "Name", "JobTitle", "Bio", "Position", "Role", "IsActive")
                 VALUES ($1, $2, $3, 'Reporter', '', $1, 'Reporter', 1)
                 """, i + 1, StaffNames[i].ToLowerInvariant().Replace(' ', '-'), StaffNames[i]);
         }
 
-        await using var article = Prepare(connection, """
+        await using var article = Sql.Prepare(connection, """
             INSERT INTO "Articles"("Id", "Uuid", "Slug", "Headline", "Standfirst", "BodyMarkdown", "BodyHtml", "BodyText", "WordCount",
                 "Featured", "Status", "UrlDate", "PublishedAt", "Version", "CreatedAt", "LastModifiedAt", "SectionId", "Coverage")
             VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $8, 0, $9, $10, $11, 1, $12, $12, $13, 'None')
             """, 13);
-        await using var tag = Prepare(connection, """INSERT INTO "ArticleTags"("ArticleId", "TagId") VALUES ($1, $2)""", 2);
-        await using var author = Prepare(connection, """INSERT INTO "ArticleAuthors"("ArticleId", "StaffMemberId", "Position") VALUES ($1, $2, $3)""", 3);
+        await using var tag = Sql.Prepare(connection, """INSERT INTO "ArticleTags"("ArticleId", "TagId") VALUES ($1, $2)""", 2);
+        await using var author = Sql.Prepare(connection, """INSERT INTO "ArticleAuthors"("ArticleId", "StaffMemberId", "Position") VALUES ($1, $2, $3)""", 3);
 
         var total = articles + articles / 50;
         var start = new DateTime(2021, 1, 1, 6, 0, 0, DateTimeKind.Utc);
@@ -151,34 +106,34 @@ public sealed partial class SearchCorpus
             // Every 51st article is an unpublished draft: the index must leave it out.
             var published = id % 51 != 0;
             var publishedAt = start + step * id + TimeSpan.FromHours(_random.Next(-48, 48));
-            var body = Body();
-            Bind(article, id, Guid.NewGuid().ToString().ToUpperInvariant(), $"article-{id}", Sentence(6, 12, period: false), Sentence(18, 32),
-                body, "<p>" + body.Replace("\n\n", "</p><p>", StringComparison.Ordinal) + "</p>", CountWords(body),
+            var body = _text.Body();
+            Sql.Bind(article, id, Guid.NewGuid().ToString().ToUpperInvariant(), $"article-{id}", _text.Sentence(6, 12, period: false), _text.Sentence(18, 32),
+                body, "<p>" + body.Replace("\n\n", "</p><p>", StringComparison.Ordinal) + "</p>", ZipfText.CountWords(body),
                 published ? "Published" : "Draft",
                 published ? publishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-                published ? Timestamp(publishedAt) : null,
-                Timestamp(publishedAt.AddHours(-3)),
+                published ? Sql.Timestamp(publishedAt) : null,
+                Sql.Timestamp(publishedAt.AddHours(-3)),
                 1 + _random.Next(SectionNames.Length));
             await article.ExecuteNonQueryAsync(cancellationToken);
-            foreach (var tagId in Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => 1 + Skewed(TagNames.Length)).Distinct())
+            foreach (var tagId in Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => 1 + _text.Skewed(TagNames.Length)).Distinct())
             {
-                Bind(tag, id, tagId);
+                Sql.Bind(tag, id, tagId);
                 await tag.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            foreach (var (staffId, position) in Enumerable.Range(0, _random.Next(4) == 0 ? 2 : 1).Select(_ => 1 + Skewed(StaffNames.Length)).Distinct().Select((s, p) => (s, p)))
+            foreach (var (staffId, position) in Enumerable.Range(0, _random.Next(4) == 0 ? 2 : 1).Select(_ => 1 + _text.Skewed(StaffNames.Length)).Distinct().Select((s, p) => (s, p)))
             {
-                Bind(author, id, staffId, position);
+                Sql.Bind(author, id, staffId, position);
                 await author.ExecuteNonQueryAsync(cancellationToken);
             }
 
             if (id % 10_000 == 0)
             {
-                await ExecuteAsync(connection, "COMMIT; BEGIN");
+                await Sql.ExecuteAsync(connection, "COMMIT; BEGIN");
             }
         }
 
-        await ExecuteAsync(connection, "COMMIT");
+        await Sql.ExecuteAsync(connection, "COMMIT");
     }
 
     /// <summary>Three-word runs from the bodies of random published articles that <paramref name="accept"/> takes: phrase queries that match.</summary>
@@ -202,7 +157,7 @@ public sealed partial class SearchCorpus
             command.Parameters.AddWithValue("$id", random.Next(1, lastId + 1));
             if (await command.ExecuteScalarAsync(cancellationToken) is string body)
             {
-                var words = WordPattern().Matches(body).Select(m => m.Value).ToList();
+                var words = ZipfText.Words(body).ToList();
                 for (var tries = 0; tries < 50; tries++)
                 {
                     var run = words.Skip(random.Next(words.Count - 3)).Take(3).ToList();
@@ -217,71 +172,4 @@ public sealed partial class SearchCorpus
 
         return phrases;
     }
-
-    /// <summary>A word by the Zipf-like distribution: word k is about k times rarer than the most common.</summary>
-    public string Word()
-    {
-        var index = Array.BinarySearch(_cumulative, _random.NextDouble());
-        return Vocabulary[index < 0 ? Math.Min(~index, Vocabulary.Count - 1) : index];
-    }
-
-    private string Sentence(int minWords, int maxWords, bool period = true)
-    {
-        var words = Enumerable.Range(0, _random.Next(minWords, maxWords + 1)).Select(_ => Word()).ToArray();
-        words[0] = char.ToUpperInvariant(words[0][0]) + words[0][1..];
-        return string.Join(' ', words) + (period ? "." : "");
-    }
-
-    /// <summary>Paragraphs of three to six sentences, 200 to 600 words in all.</summary>
-    private string Body()
-    {
-        var body = new StringBuilder();
-        var target = _random.Next(200, 601);
-        var words = 0;
-        while (words < target)
-        {
-            var paragraph = string.Join(' ', Enumerable.Range(0, _random.Next(3, 7)).Select(_ => Sentence(8, 20)));
-            words += CountWords(paragraph);
-            body.Append(body.Length > 0 ? "\n\n" : "").Append(paragraph);
-        }
-
-        return body.ToString();
-    }
-
-    /// <summary>0 to count - 1, low numbers more often: some tags and some reporters are busier than others.</summary>
-    private int Skewed(int count) => (int)(count * Math.Pow(_random.NextDouble(), 2));
-
-    private static int CountWords(string text) => text.Count(c => c == ' ' || c == '\n') + 1;
-
-    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 1; i <= parameters; i++)
-        {
-            command.Parameters.Add(new SqliteParameter("$" + i, null));
-        }
-
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, params object[] values)
-    {
-        await using var command = Prepare(connection, sql, values.Length);
-        Bind(command, values);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    [GeneratedRegex(@"\p{L}+")]
-    private static partial Regex WordPattern();
 }

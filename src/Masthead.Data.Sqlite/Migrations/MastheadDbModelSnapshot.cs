@@ -120,11 +120,11 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasIndex("Uuid")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAt");
-
                     b.HasIndex("Status", "ScheduledFor");
 
-                    b.HasIndex("SectionId", "Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "UrlDate");
+
+                    b.HasIndex("SectionId", "Status", "PublishedAt", "UrlDate");
 
                     b.ToTable("Articles");
                 });

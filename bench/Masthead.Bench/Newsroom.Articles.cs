@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Masthead.Bench;
+
+/// <summary>The article editor: writing a draft and taking it through a workflow step, as an editor does.</summary>
+public sealed partial class Newsroom
+{
+    /// <summary>Saves a new draft through the editor's form, in the first section and with the editor's own byline; returns its id.</summary>
+    public async Task<int> CreateDraftAsync(string headline, string slug, string standfirst, string body, CancellationToken cancellationToken)
+    {
+        const string page = "/newsroom/articles/new";
+        var html = await GetPageAsync(page, cancellationToken);
+        var form = Forms(page, html).FirstOrDefault(f => f.Action == page) ?? throw new BenchException($"{page} has no article form.");
+        var section = FirstSection().Match(html).Groups[1].Value;
+        var byline = OwnByline().Match(html).Groups[1].Value;
+        using var response = await PostAsync(form,
+        [
+            new("Form.Headline", headline), new("Form.Slug", slug), new("Form.Standfirst", standfirst), new("Form.BodyMarkdown", body),
+            new("Form.SectionId", section), new("Form.AuthorIds[0]", byline), new("Form.Version", "0"), new("intent", "save"),
+        ], cancellationToken);
+        var location = response.Headers.Location?.OriginalString ?? "";
+        var id = SavedArticle().Match(location);
+        return id.Success ? int.Parse(id.Groups[1].Value, CultureInfo.InvariantCulture)
+            : throw new BenchException($"Saving the draft \"{headline}\" answered {(int)response.StatusCode} {location}.");
+    }
+
+    /// <summary>The form of a workflow step (Publish, Submit, Unpublish...) from the article's editor page, ready to post.</summary>
+    public async Task<WorkflowStep> OpenStepAsync(int articleId, string handler, CancellationToken cancellationToken)
+    {
+        var page = $"/newsroom/articles/{articleId}";
+        var form = Forms(page, await GetPageAsync(page, cancellationToken)).FirstOrDefault(f => f.Action.EndsWith($"?handler={handler}", StringComparison.Ordinal))
+            ?? throw new BenchException($"The editor of article {articleId} offers no {handler} step.");
+        return new WorkflowStep(form, handler);
+    }
+
+    /// <summary>Posts the step; returns how long the request took (until its redirect answer, which is not followed).</summary>
+    public async Task<TimeSpan> TakeStepAsync(WorkflowStep step, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await PostAsync(step.Form, [], cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        EnsureRedirect(response, step.Handler);
+        return elapsed;
+    }
+
+    public sealed class WorkflowStep
+    {
+        internal WorkflowStep(Form form, string handler) => (Form, Handler) = (form, handler);
+
+        internal Form Form { get; }
+        internal string Handler { get; }
+    }
+
+    [GeneratedRegex("""name="Form.SectionId"[^>]*>.*?<option value="(\d+)""", RegexOptions.Singleline)]
+    private static partial Regex FirstSection();
+
+    [GeneratedRegex("""id="byline-1">.*?<option value="(\d+)" selected""", RegexOptions.Singleline)]
+    private static partial Regex OwnByline();
+
+    [GeneratedRegex("""^/newsroom/articles/(\d+)$""")]
+    private static partial Regex SavedArticle();
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+
+namespace Masthead.Bench;
+
+/// <summary>
+/// The whole site under load, in one command: builds Masthead, seeds the data, then runs the scenarios against
+/// the cached server (default settings), a bare-Kestrel baseline and the uncached server, and prints one report.
+/// Everything it starts is stopped, and its temporary folder deleted, however the run ends.
+/// </summary>
+public static class Suite
+{
+    private static readonly string[] CachedThroughput = ["front", "article", "section", "rss"];
+    private static readonly string[] UncachedThroughput = ["front-uncached", "article-uncached", "content-api", "search-api"];
+    private const int Publications = 5;
+
+    public static async Task RunAsync(SuiteOptions options, string commandLine, CancellationToken cancellationToken)
+    {
+        var load = LoadGenerators.Create(options.Load);
+        var report = new SuiteReport(options, commandLine, load.Description);
+        Console.WriteLine($"Scenarios: {string.Join(' ', options.Scenarios)}. Load: {load.Description}. Load average: {MachineInfo.LoadAverage}.");
+        if (options.Runs("live-fanout"))
+        {
+            LiveFanOut.EnsureFileLimit(options.Readers);
+        }
+
+        var work = Directory.CreateTempSubdirectory("masthead-suite-").FullName;
+        MastheadServer? server = null;
+        BaselineServer? baseline = null;
+        try
+        {
+            var dll = await MastheadServer.BuildAsync(options.Repository, cancellationToken);
+            var data = await SuiteData.PrepareAsync(dll, options, work, cancellationToken);
+            var scenarios = await SuiteScenarios.BuildAsync(data, options, cancellationToken);
+            var runner = new ScenarioRunner(load, options);
+
+            server = await StartAsync(dll, data, options, ServerKind.Cached, report, cancellationToken);
+            if (options.Runs("baseline"))
+            {
+                var (body, contentType) = await FetchAsync(server.BaseAddress, scenarios["article"].Paths[0], cancellationToken);
+                baseline = await BaselineServer.StartAsync(body, contentType, work, cancellationToken);
+                report.BaselineGc = baseline.GcMode;
+                Console.WriteLine($"Baseline: bare Kestrel (PID {baseline.Pid}, GC {baseline.GcMode}) serving the {body.Length:N0} bytes of {scenarios["article"].Paths[0]}.");
+                report.Results.Add(await runner.RunAsync(scenarios["baseline"], baseline, cancellationToken));
+                await baseline.DisposeAsync();
+                baseline = null;
+            }
+
+            foreach (var name in CachedThroughput.Where(options.Runs))
+            {
+                report.Results.Add(await runner.RunAsync(scenarios[name], server, cancellationToken));
+            }
+
+            if (options.Runs("publish"))
+            {
+                Console.WriteLine($"publish: {Publications} articles, each surface polled every 5 ms from the publish request ...");
+                report.Publish = await PublishToVisible.RunAsync(server.BaseAddress, Publications, cancellationToken);
+            }
+
+            if (options.Runs("live-fanout"))
+            {
+                Console.WriteLine($"live-fanout: {options.Readers:N0} readers of {LiveFanOut.Slug} ...");
+                report.Live = await LiveFanOut.MeasureAsync(server, new LiveOptions(options.Repository, Readers: options.Readers), cancellationToken);
+            }
+
+            await StopAsync(server, ServerKind.Cached, report, cancellationToken);
+            server = null;
+
+            if (UncachedThroughput.Any(options.Runs))
+            {
+                server = await StartAsync(dll, data, options, ServerKind.Uncached, report, cancellationToken);
+                foreach (var name in UncachedThroughput.Where(options.Runs))
+                {
+                    report.Results.Add(await runner.RunAsync(scenarios[name], server, cancellationToken));
+                }
+
+                await StopAsync(server, ServerKind.Uncached, report, cancellationToken);
+                server = null;
+            }
+
+            report.Print();
+            if (options.CsvPath is { } csv)
+            {
+                await report.WriteCsvAsync(csv, cancellationToken);
+                Console.WriteLine($"CSV: {csv}");
+            }
+        }
+        finally
+        {
+            server?.Dispose();
+            if (baseline is not null)
+            {
+                await baseline.DisposeAsync();
+            }
+
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Leave it to the temp cleaner.
+            }
+        }
+    }
+
+    /// <summary>Starts Masthead on the suite's data and notes its start-up time and settled RSS.</summary>
+    private static async Task<MastheadServer> StartAsync(string dll, SuiteData data, SuiteOptions options, ServerKind kind, SuiteReport report, CancellationToken cancellationToken)
+    {
+        string[] arguments = kind == ServerKind.Uncached ? ["--Masthead:OutputCache=false"] : [];
+        var server = await MastheadServer.StartAsync(dll, options.ServerEnvironment, cancellationToken, data.DataDirectory, arguments);
+        try
+        {
+            var rss = await server.SettledRssAsync(cancellationToken);
+            report.Servers[kind] = new ServerFigures(server.StartupTime, rss);
+            Console.WriteLine($"Masthead ({SuiteReport.ServerName(kind)}) is up at {server.BaseAddress} (PID {server.Pid}): " +
+                $"first answer {server.StartupTime.TotalSeconds:N2} s after start, RSS at rest {SuiteReport.Mb(rss)}.");
+            return server;
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Notes the server's settled RSS after its load, then stops it gracefully.</summary>
+    private static async Task StopAsync(MastheadServer server, ServerKind kind, SuiteReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            report.Servers[kind].RssAfterRun = await server.SettledRssAsync(cancellationToken);
+        }
+        finally
+        {
+            await server.StopAsync();
+        }
+    }
+
+    /// <summary>The bytes and Content-Type a reader gets for <paramref name="path"/>, uncompressed.</summary>
+    private static async Task<(byte[] Body, string ContentType)> FetchAsync(Uri baseAddress, string path, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, UseCookies = false })
+        {
+            BaseAddress = baseAddress,
+        };
+        using var response = await client.GetAsync(path, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new BenchException($"GET {path} answered {(int)response.StatusCode}; the baseline needs its bytes.");
+        }
+
+        return (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.ToString() ?? "text/html; charset=utf-8");
+    }
+}

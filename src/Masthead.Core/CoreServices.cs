@@ -31,6 +31,8 @@ public static class CoreServices
         services.AddSingleton<SiteDataCache>();
         services.AddScoped<SiteDataService>();
         services.AddScoped<IEventHandler<SiteChanged>, SiteDataInvalidation>();
+        services.AddSingleton<PublishedCounts>();
+        services.AddScoped<IEventHandler<ArticleChanged>, PublishedCountsInvalidation>();
         services.AddScoped<IEventPublisher, InProcessEventPublisher>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PublicationService>();

@@ -16,6 +16,7 @@ public static class SqliteStorage
 
     public static IServiceCollection AddMastheadSqlite(this IServiceCollection services, string connectionString)
     {
+        SqliteProcessSettings.Apply();
         services.AddDbContextPool<MastheadDb>(options => Configure(options, connectionString));
         // Each scope's context runs on a pooled open connection that keeps its statements compiled (see Statements/).
         services.AddSingleton(_ => new SqliteConnectionPool(connectionString));

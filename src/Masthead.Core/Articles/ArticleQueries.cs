@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masthead.Core.Articles;
 
 /// <summary>What readers may see: published articles only, as read-only projections.</summary>
-public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData)
+public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, PublishedCounts counts)
 {
     public const int MaxPageSize = 100;
 
@@ -89,9 +89,9 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData)
         pageNumber = Math.Max(1, pageNumber);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var query = Filtered(filter);
-        var total = await query.CountAsync(cancellationToken);
+        var total = await counts.GetAsync(filter, () => query.CountAsync(cancellationToken));
         var skip = (pageNumber - 1) * pageSize;
-        var items = await Summaries(query.Skip(skip).Take(pageSize), cancellationToken);
+        var items = await Summaries(query.Page(skip, pageSize), cancellationToken);
         return new Page<ArticleSummary>(items, pageNumber, pageSize, total);
     }
 
@@ -99,10 +99,8 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData)
     public async Task<List<ArticleSummary>> LatestAsync(ArticleFilter filter, int count, IReadOnlyCollection<int>? excludeIds = null, CancellationToken cancellationToken = default)
     {
         // Reading a few more and dropping the excluded ones keeps one statement shape, whatever is excluded.
-        // A computed Take argument would be compiled into a delegate on every call: EF evaluates it as a closure.
         var excluded = excludeIds ?? [];
-        var take = count + excluded.Count;
-        var latest = await Summaries(Filtered(filter).Take(take), cancellationToken);
+        var latest = await Summaries(Filtered(filter).Page(0, count + excluded.Count), cancellationToken);
         return [.. latest.Where(a => !excluded.Contains(a.Id)).Take(count)];
     }
 
@@ -112,15 +110,15 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData)
     /// </summary>
     public async Task<FrontPageLists> FrontAsync(int newestCount, IReadOnlyList<int> sectionIds, int perSection, CancellationToken cancellationToken = default)
     {
-        var query = Filtered(ArticleFilter.All).Take(newestCount).Select(ArticleRows.Flat);
         var sectionTake = perSection + newestCount; // enough to fill a block once the newest articles are left out
-        foreach (var sectionId in sectionIds)
+        var union = new List<FlatSummaryRow>();
+        await foreach (var row in FrontPageQuery.Run(db, newestCount, sectionIds, sectionTake).WithCancellation(cancellationToken))
         {
-            query = query.Concat(Filtered(new ArticleFilter(SectionId: sectionId)).Take(sectionTake).Select(ArticleRows.Flat));
+            union.Add(row);
         }
 
         // The union holds the newest articles overall, so its own newest are exactly they, whatever order the parts come in.
-        var rows = (await query.ToListAsync(cancellationToken)).DistinctBy(r => r.Id)
+        var rows = union.DistinctBy(r => r.Id)
             .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
         var ids = rows.ConvertAll(r => r.Id);
         var bylines = (await db.ArticleAuthors.AsNoTracking().Where(b => ids.Contains(b.ArticleId))

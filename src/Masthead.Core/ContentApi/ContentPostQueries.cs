@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Masthead.Core.Articles;
 using Masthead.Core.ContentApi.Nql;
@@ -13,7 +14,7 @@ namespace Masthead.Core.ContentApi;
 /// (skipped on the last page), one for their bylines, tags, sections and notes together, and one for live updates
 /// when a developing story is among them.
 /// </summary>
-public sealed class ContentPostQueries(MastheadDb db, TimeProvider time)
+public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, PublishedCounts counts)
 {
     private const int ExcerptLength = 500;
 
@@ -68,10 +69,12 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time)
         PinnedUpdateId = a.PinnedUpdateId,
     };
 
-    // The newest posts, unfiltered, are what most front ends ask for; compiled, EF Core skips translating them each time.
-    private static readonly Func<MastheadDb, int, int, IAsyncEnumerable<PostRow>> Latest =
-        EF.CompileAsyncQuery((MastheadDb db, int skip, int take) => db.Articles.AsNoTracking().Where(IsPublished)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Skip(skip).Take(take).Select(Projection));
+    // The first page of the newest posts is what most front ends ask for: compiled once per page size, with the size
+    // a constant in the SQL (see QueryPaging).
+    private static readonly ConcurrentDictionary<int, Func<MastheadDb, IAsyncEnumerable<PostRow>>> NewestBySize = new();
+
+    private static readonly Expression<Func<MastheadDb, int, IQueryable<PostRow>>> Newest = (db, size) =>
+        db.Articles.AsNoTracking().Where(IsPublished).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(size).Select(Projection);
 
     private static readonly Func<MastheadDb, Task<int>> PublishedCount =
         EF.CompileAsyncQuery((MastheadDb db) => db.Articles.Where(IsPublished).Count());
@@ -91,16 +94,21 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time)
         }
 
         var rows = latest
-            ? await ContentPostRelations.ListAsync(Latest(db, skip, request.Limit), cancellationToken)
-            : await Ordering.Apply(filtered, request.Order, new ContentOrder("id", true)).Skip(skip).Take(request.Limit)
+            ? await ContentPostRelations.ListAsync(NewestPage(skip, request.Limit)(db), cancellationToken)
+            : await Ordering.Apply(filtered, request.Order, new ContentOrder("id", true)).Page(skip, request.Limit)
                 .Select(Projection).ToListAsync(cancellationToken);
 
         // A separate count is cheaper than counting inside the row query: EF Core re-processes a nested query every time.
         var total = rows.Count < request.Limit && (rows.Count > 0 || request.Page == 1) ? skip + rows.Count
-            : latest ? await PublishedCount(db)
+            : latest ? await counts.GetAsync(ArticleFilter.All, () => PublishedCount(db))
             : await filtered.CountAsync(cancellationToken);
         return new ContentList<ContentPost>(await CompleteAsync(rows, request, cancellationToken), request.Page, request.Limit, total);
     }
+
+    private static Func<MastheadDb, IAsyncEnumerable<PostRow>> NewestPage(int skip, int size) => skip > 0
+        ? db => db.Articles.AsNoTracking().Where(IsPublished).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Page(skip, size).Select(Projection).AsAsyncEnumerable()
+        : NewestBySize.GetOrAdd(size, _ => EF.CompileAsyncQuery(Expression.Lambda<Func<MastheadDb, IQueryable<PostRow>>>(
+            Newest.Inline(Newest.Parameters[0], Expression.Constant(size)), Newest.Parameters[0])));
 
     public Task<ContentPost?> ReadAsync(int id, ContentRequest request, CancellationToken cancellationToken = default) =>
         ReadAsync(a => a.Id == id, request, cancellationToken);

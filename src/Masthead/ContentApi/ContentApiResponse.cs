@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Masthead.Hosting;
+using Masthead.Site.Caching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -27,12 +27,11 @@ internal sealed class ContentApiResponse(IOptions<MastheadOptions> options)
         }
 
         var response = context.Response;
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.Written.Span)[..16])}\"", isWeak: true);
+        var etag = ContentTags.For(buffer.Written.Span);
         response.Headers.ETag = etag.ToString();
         response.Headers.CacheControl = _cacheControl;
         response.ContentType = "application/json; charset=utf-8";
-        if (EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var tags)
-            && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+        if (ContentTags.Matches(context.Request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;

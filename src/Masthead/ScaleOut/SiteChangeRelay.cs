@@ -1,13 +1,14 @@
+using Masthead.Core.Articles;
 using Masthead.Core.Events;
 using Masthead.Core.SiteData;
 
 namespace Masthead.ScaleOut;
 
 /// <summary>
-/// Settings, sections, staff, tags and static pages are held in memory on every node; a change on one node clears
-/// them on the others, and a node that may have missed messages clears its own.
+/// Settings, sections, staff, tags, static pages and counts of published articles are held in memory on every
+/// node; a change on one node clears them on the others, and a node that may have missed messages clears its own.
 /// </summary>
-internal sealed class SiteChangeRelay(RedisConnection redis, SiteDataCache cache) : IScaleOutListener
+internal sealed class SiteChangeRelay(RedisConnection redis, SiteDataCache cache, PublishedCounts counts) : IScaleOutListener
 {
     public void Announce() => redis.Publish(new ScaleOutMessage(redis.NodeId, ScaleOutKinds.SiteChanged));
 
@@ -17,6 +18,10 @@ internal sealed class SiteChangeRelay(RedisConnection redis, SiteDataCache cache
         {
             cache.Clear();
         }
+        else if (message.Kind == ScaleOutKinds.ArticleChanged)
+        {
+            counts.Clear();
+        }
 
         return ValueTask.CompletedTask;
     }
@@ -24,6 +29,7 @@ internal sealed class SiteChangeRelay(RedisConnection redis, SiteDataCache cache
     public ValueTask ResyncAsync()
     {
         cache.Clear();
+        counts.Clear();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Masthead.Site.Caching;
@@ -10,7 +9,7 @@ namespace Masthead.Site.Caching;
 /// change could be stored just after the change evicted its tags, and be served stale until it expires. This store
 /// remembers when each tag was last evicted and refuses an answer whose request began before one of its tags was.
 /// </summary>
-internal sealed class EvictionAwareCacheStore(IOutputCacheStore inner, IHttpContextAccessor requests) : IOutputCacheBufferStore
+internal sealed class EvictionAwareCacheStore(IOutputCacheStore inner, IHttpContextAccessor requests) : OutputCacheStoreDecorator(inner)
 {
     private const string StartKey = "Masthead.OutputCacheSequence";
     private readonly ConcurrentDictionary<string, long> _evictedAt = new(StringComparer.Ordinal);
@@ -19,44 +18,17 @@ internal sealed class EvictionAwareCacheStore(IOutputCacheStore inner, IHttpCont
     /// <summary>Called by the cache policies as a request starts, before it reads anything.</summary>
     public void MarkStart(HttpContext context) => context.Items[StartKey] = Interlocked.Read(ref _sequence);
 
-    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    public override ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
         _evictedAt[tag] = Interlocked.Increment(ref _sequence);
-        await inner.EvictByTagAsync(tag, cancellationToken);
+        return base.EvictByTagAsync(tag, cancellationToken);
     }
 
-    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+    public override ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+        IsStale(tags) ? ValueTask.CompletedTask : base.SetAsync(key, value, tags, validFor, cancellationToken);
 
-    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
-        IsStale(tags) ? ValueTask.CompletedTask : inner.SetAsync(key, value, tags, validFor, cancellationToken);
-
-    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
-    {
-        if (inner is IOutputCacheBufferStore buffers)
-        {
-            return await buffers.TryGetAsync(key, destination, cancellationToken);
-        }
-
-        if (await inner.GetAsync(key, cancellationToken) is not { } value)
-        {
-            return false;
-        }
-
-        await destination.WriteAsync(value, cancellationToken);
-        return true;
-    }
-
-    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
-    {
-        if (IsStale(tags.Span))
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        return inner is IOutputCacheBufferStore buffers
-            ? buffers.SetAsync(key, value, tags, validFor, cancellationToken)
-            : inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
-    }
+    public override ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+        IsStale(tags.Span) ? ValueTask.CompletedTask : base.SetAsync(key, value, tags, validFor, cancellationToken);
 
     private bool IsStale(ReadOnlySpan<string> tags)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Masthead.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -47,10 +46,10 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(Hash(buffer.GetReadOnlySequence()))}\"", isWeak: true);
+            var etag = ContentTags.For(buffer.GetReadOnlySequence());
             response.Headers.ETag = etag.ToString();
             response.Headers.CacheControl = _cacheControl;
-            if (IfNoneMatch(context.Request, etag))
+            if (ContentTags.Matches(context.Request, etag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
@@ -72,20 +71,4 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
             }
         }
     }
-
-    /// <summary>The first 16 bytes of the page's SHA-256.</summary>
-    private static byte[] Hash(System.Buffers.ReadOnlySequence<byte> page)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var segment in page)
-        {
-            sha.AppendData(segment.Span);
-        }
-
-        return sha.GetHashAndReset()[..16];
-    }
-
-    private static bool IfNoneMatch(HttpRequest request, EntityTagHeaderValue etag) =>
-        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
-        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
 }

@@ -83,6 +83,12 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
         EF.CompileAsyncQuery((MastheadDb db, List<int> ids) => db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new KeyValuePair<int, string>(a.Id, a.BodyText)));
 
+    /// <summary>
+    /// A developing story's updates a list carries: its newest. A story followed for days gathers hundreds, and a
+    /// list of fifteen posts should not carry them all; reading the post gives every one.
+    /// </summary>
+    public const int UpdatesInLists = 20;
+
     public async Task<ContentList<ContentPost>> BrowseAsync(ContentRequest request, CancellationToken cancellationToken = default)
     {
         var skip = (request.Page - 1) * request.Limit;
@@ -102,7 +108,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
         var total = rows.Count < request.Limit && (rows.Count > 0 || request.Page == 1) ? skip + rows.Count
             : latest ? await counts.GetAsync(ArticleFilter.All, () => PublishedCount(db))
             : await filtered.CountAsync(cancellationToken);
-        return new ContentList<ContentPost>(await CompleteAsync(rows, request, cancellationToken), request.Page, request.Limit, total);
+        return new ContentList<ContentPost>(await CompleteAsync(rows, request, UpdatesInLists, cancellationToken), request.Page, request.Limit, total);
     }
 
     private static Func<MastheadDb, IAsyncEnumerable<PostRow>> NewestPage(int skip, int size) => skip > 0
@@ -119,10 +125,10 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
     private async Task<ContentPost?> ReadAsync(Expression<Func<Article, bool>> which, ContentRequest request, CancellationToken cancellationToken)
     {
         var rows = await db.Articles.AsNoTracking().Where(IsPublished).Where(which).Select(Projection).ToListAsync(cancellationToken);
-        return rows.Count == 0 ? null : (await CompleteAsync(rows, request, cancellationToken))[0];
+        return rows.Count == 0 ? null : (await CompleteAsync(rows, request, int.MaxValue, cancellationToken))[0];
     }
 
-    private async Task<List<ContentPost>> CompleteAsync(List<PostRow> rows, ContentRequest request, CancellationToken cancellationToken)
+    private async Task<List<ContentPost>> CompleteAsync(List<PostRow> rows, ContentRequest request, int updatesPerStory, CancellationToken cancellationToken)
     {
         var ids = rows.ConvertAll(r => r.Id);
         var withAuthors = request.Includes(ContentIncludes.Authors);
@@ -144,7 +150,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
                 : null;
             var notes = related.Where(l => l.Kind == LinkKind.Note).OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Select(l => l.Note).ToList();
             var live = r.Coverage == CoverageStatus.None ? null
-                : new ContentLive(r.Coverage, r.CoverageStartedAt, r.CoverageEndedAt, r.PinnedUpdateId, updates![r.Id].ToList());
+                : new ContentLive(r.Coverage, r.CoverageStartedAt, r.CoverageEndedAt, r.PinnedUpdateId, [.. updates![r.Id].Take(updatesPerStory)], updates[r.Id].Count());
             var updatedAt = r.LastModifiedAt > r.PublishedAt ? r.LastModifiedAt : r.PublishedAt;
             return new ContentPost(r.Id, r.Uuid, r.Slug, r.Title, r.Html, plaintexts?.GetValueOrDefault(r.Id), r.Standfirst, r.AutoExcerpt,
                 r.WordCount, r.Featured, r.UrlDate, r.PublishedAt, r.CreatedAt, updatedAt, r.Image, authors, tags, notes, live);

@@ -68,7 +68,9 @@ public sealed record ContentTag(string Id, string Slug, string Name, string Desc
 }
 
 /// <summary>A developing story's coverage, with its updates newest first.</summary>
-public sealed record ContentLive(CoverageStatus Status, DateTime? StartedAt, DateTime? EndedAt, int? PinnedUpdateId, IReadOnlyList<LiveUpdateView> Updates);
+/// <param name="Updates">Newest first: all of them when one post is read, the newest <see cref="ContentPostQueries.UpdatesInLists"/> in a list.</param>
+/// <param name="UpdateCount">How many updates the story has in all.</param>
+public sealed record ContentLive(CoverageStatus Status, DateTime? StartedAt, DateTime? EndedAt, int? PinnedUpdateId, IReadOnlyList<LiveUpdateView> Updates, int UpdateCount);
 
 /// <summary>A published article as the Content API shows it.</summary>
 /// <param name="AutoExcerpt">The first 500 characters of the body text, when there is no standfirst.</param>

@@ -259,6 +259,7 @@ internal static class PostJson
         json.WriteDate("started_at", live.StartedAt, output);
         json.WriteDate("ended_at", live.EndedAt, output);
         json.WriteUrl("stream_url", post.Path + "/live", output);
+        json.WriteNumber("update_count", live.UpdateCount);
         json.WriteStartArray("updates");
         foreach (var update in live.Updates)
         {

@@ -108,7 +108,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
         var total = rows.Count < request.Limit && (rows.Count > 0 || request.Page == 1) ? skip + rows.Count
             : latest ? await counts.GetAsync(ArticleFilter.All, () => PublishedCount(db))
             : await filtered.CountAsync(cancellationToken);
-        return new ContentList<ContentPost>(await CompleteAsync(rows, request, UpdatesInLists, cancellationToken), request.Page, request.Limit, total);
+        return new ContentList<ContentPost>(await CompleteAsync(rows, request, allUpdates: false, cancellationToken), request.Page, request.Limit, total);
     }
 
     private static Func<MastheadDb, IAsyncEnumerable<PostRow>> NewestPage(int skip, int size) => skip > 0
@@ -125,10 +125,17 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
     private async Task<ContentPost?> ReadAsync(Expression<Func<Article, bool>> which, ContentRequest request, CancellationToken cancellationToken)
     {
         var rows = await db.Articles.AsNoTracking().Where(IsPublished).Where(which).Select(Projection).ToListAsync(cancellationToken);
-        return rows.Count == 0 ? null : (await CompleteAsync(rows, request, int.MaxValue, cancellationToken))[0];
+        return rows.Count == 0 ? null : (await CompleteAsync(rows, request, allUpdates: true, cancellationToken))[0];
     }
 
-    private async Task<List<ContentPost>> CompleteAsync(List<PostRow> rows, ContentRequest request, int updatesPerStory, CancellationToken cancellationToken)
+    private async Task<(ILookup<int, LiveUpdateView>, Dictionary<int, int>)> AllUpdatesAsync(List<int> ids, CancellationToken cancellationToken)
+    {
+        var updates = await ContentPostRelations.UpdatesAsync(db, ids, cancellationToken);
+        return (updates, ids.ToDictionary(id => id, id => updates[id].Count()));
+    }
+
+    /// <param name="allUpdates">Every update of a developing story (one post read), or its newest (a list).</param>
+    private async Task<List<ContentPost>> CompleteAsync(List<PostRow> rows, ContentRequest request, bool allUpdates, CancellationToken cancellationToken)
     {
         var ids = rows.ConvertAll(r => r.Id);
         var withAuthors = request.Includes(ContentIncludes.Authors);
@@ -138,7 +145,9 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
         var byArticle = links.ToLookup(l => l.ArticleId);
         var plaintexts = request.Plaintext ? (await ContentPostRelations.ListAsync(BodyTexts(db, ids), cancellationToken)).ToDictionary() : null;
         var developing = rows.Where(r => r.Coverage != CoverageStatus.None).Select(r => r.Id).ToList();
-        var updates = developing.Count > 0 ? await ContentPostRelations.UpdatesAsync(db, developing, cancellationToken) : null;
+        var (updates, updateCounts) = developing.Count == 0 ? (null, null)
+            : allUpdates ? await AllUpdatesAsync(developing, cancellationToken)
+            : await ContentPostRelations.NewestUpdatesAsync(db, developing, cancellationToken);
 
         return rows.ConvertAll(r =>
         {
@@ -150,7 +159,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
                 : null;
             var notes = related.Where(l => l.Kind == LinkKind.Note).OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Select(l => l.Note).ToList();
             var live = r.Coverage == CoverageStatus.None ? null
-                : new ContentLive(r.Coverage, r.CoverageStartedAt, r.CoverageEndedAt, r.PinnedUpdateId, [.. updates![r.Id].Take(updatesPerStory)], updates[r.Id].Count());
+                : new ContentLive(r.Coverage, r.CoverageStartedAt, r.CoverageEndedAt, r.PinnedUpdateId, [.. updates![r.Id]], updateCounts![r.Id]);
             var updatedAt = r.LastModifiedAt > r.PublishedAt ? r.LastModifiedAt : r.PublishedAt;
             return new ContentPost(r.Id, r.Uuid, r.Slug, r.Title, r.Html, plaintexts?.GetValueOrDefault(r.Id), r.Standfirst, r.AutoExcerpt,
                 r.WordCount, r.Featured, r.UrlDate, r.PublishedAt, r.CreatedAt, updatedAt, r.Image, authors, tags, notes, live);

@@ -79,6 +79,28 @@ internal static class ContentPostRelations
     public static async Task<ILookup<int, LiveUpdateView>> UpdatesAsync(MastheadDb db, List<int> ids, CancellationToken cancellationToken) =>
         (await ListAsync(Updates(db, ids), cancellationToken)).ToLookup(u => u.ArticleId, u => u.Update);
 
+    private static readonly Func<MastheadDb, int, IAsyncEnumerable<UpdateRow>> NewestUpdates =
+        EF.CompileAsyncQuery((MastheadDb db, int id) => db.LiveUpdates.AsNoTracking().Where(u => u.ArticleId == id && u.DeletedAt == null)
+            .OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id).Take(ContentPostQueries.UpdatesInLists)
+            .Select(u => new UpdateRow(u.ArticleId, new LiveUpdateView(u.Id, u.Title, u.BodyHtml, u.BodyMarkdown, u.AuthorName, u.AuthorSlug, u.PostedAt, u.EditedAt, u.IsKey))));
+
+    private static readonly Func<MastheadDb, int, Task<int>> UpdateCount =
+        EF.CompileAsyncQuery((MastheadDb db, int id) => db.LiveUpdates.Count(u => u.ArticleId == id && u.DeletedAt == null));
+
+    /// <summary>Each story's newest updates (as many as a list shows) and how many it has in all: two short reads per story.</summary>
+    public static async Task<(ILookup<int, LiveUpdateView> Newest, Dictionary<int, int> Counts)> NewestUpdatesAsync(MastheadDb db, List<int> ids, CancellationToken cancellationToken)
+    {
+        var newest = new List<UpdateRow>();
+        var counts = new Dictionary<int, int>();
+        foreach (var id in ids)
+        {
+            newest.AddRange(await ListAsync(NewestUpdates(db, id), cancellationToken));
+            counts[id] = await UpdateCount(db, id);
+        }
+
+        return (newest.ToLookup(u => u.ArticleId, u => u.Update), counts);
+    }
+
     public static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
     {
         var list = new List<T>();

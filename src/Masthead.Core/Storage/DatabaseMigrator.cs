@@ -16,7 +16,12 @@ public sealed class DatabaseMigrator(MastheadDb db, IEnumerable<IDatabaseTuning>
         }
 
         var pending = known.Except(applied).Count();
-        await db.Database.MigrateAsync(cancellationToken);
+        if (pending > 0)
+        {
+            // Up to date, as on almost every start: EF Core's migrator (its lock, its history table) is skipped.
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         foreach (var tuning in tunings)
         {
             await tuning.ApplyAsync(db, cancellationToken);

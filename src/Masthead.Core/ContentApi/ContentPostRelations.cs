@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Masthead.Core.Corrections;
 using Masthead.Core.Live;
 using Masthead.Core.Storage;
@@ -44,10 +45,13 @@ internal static class ContentPostRelations
                 NamedLikeASection = false, NoteKind = null, At = null,
             })));
 
+    private static readonly Expression<Func<LiveUpdate, UpdateRow>> UpdateProjection = u =>
+        new UpdateRow(u.ArticleId, new LiveUpdateView(u.Id, u.Title, u.BodyHtml, u.BodyMarkdown, u.AuthorName, u.AuthorSlug, u.PostedAt, u.EditedAt, u.IsKey));
+
     private static readonly Func<MastheadDb, List<int>, IAsyncEnumerable<UpdateRow>> Updates =
         EF.CompileAsyncQuery((MastheadDb db, List<int> ids) => db.LiveUpdates.AsNoTracking().Where(u => ids.Contains(u.ArticleId) && u.DeletedAt == null)
             .OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id)
-            .Select(u => new UpdateRow(u.ArticleId, new LiveUpdateView(u.Id, u.Title, u.BodyHtml, u.BodyMarkdown, u.AuthorName, u.AuthorSlug, u.PostedAt, u.EditedAt, u.IsKey))));
+            .Select(UpdateProjection));
 
     /// <summary>The notes of the given articles, and their bylines, sections and tags when asked for.</summary>
     public static Task<List<Link>> LinksAsync(MastheadDb db, List<int> ids, bool authors, bool tags, CancellationToken cancellationToken) =>
@@ -82,7 +86,7 @@ internal static class ContentPostRelations
     private static readonly Func<MastheadDb, int, IAsyncEnumerable<UpdateRow>> NewestUpdates =
         EF.CompileAsyncQuery((MastheadDb db, int id) => db.LiveUpdates.AsNoTracking().Where(u => u.ArticleId == id && u.DeletedAt == null)
             .OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id).Take(ContentPostQueries.UpdatesInLists)
-            .Select(u => new UpdateRow(u.ArticleId, new LiveUpdateView(u.Id, u.Title, u.BodyHtml, u.BodyMarkdown, u.AuthorName, u.AuthorSlug, u.PostedAt, u.EditedAt, u.IsKey))));
+            .Select(UpdateProjection));
 
     private static readonly Func<MastheadDb, int, Task<int>> UpdateCount =
         EF.CompileAsyncQuery((MastheadDb db, int id) => db.LiveUpdates.Count(u => u.ArticleId == id && u.DeletedAt == null));

@@ -46,7 +46,7 @@ public static class LiveFanOut
     public static async Task<LiveResult> MeasureAsync(MastheadServer server, LiveOptions options, CancellationToken cancellationToken)
     {
         using var editor = new Newsroom(server.BaseAddress);
-        await editor.SignInAsync("anaya-kessler@larkmoorlantern.example", "lantern-editor", cancellationToken);
+        await editor.SignInAsDemoEditorAsync(cancellationToken);
         var (path, articleId) = await editor.FindStoryAsync(Slug, cancellationToken);
         await editor.StartCoverageAsync(articleId, cancellationToken);
 

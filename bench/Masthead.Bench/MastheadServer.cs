@@ -137,7 +137,7 @@ public sealed class MastheadServer : IMeasuredServer, IDisposable
     public CpuTime CpuTime() => ProcessStats.CpuTime(Pid);
 
     /// <summary>CPU time so far of the runtime's tiered-compilation (JIT) thread.</summary>
-    public TimeSpan JitCpuTime() => ProcessStats.CpuTimeByThread(Pid).GetValueOrDefault(".NET Tiered Com"); // names are cut at 15 characters
+    public TimeSpan JitCpuTime() => ProcessStats.JitCpuTime(Pid);
 
     /// <summary>CPU time so far of the garbage collector's own threads (server GC and background GC).</summary>
     public TimeSpan GcCpuTime() =>

@@ -15,6 +15,10 @@ public sealed partial class Newsroom(Uri baseAddress) : IDisposable
 
     private Form? _updateForm;
 
+    /// <summary>Signs in as the demo publication's editor (src/Masthead.Core/Demo: DemoAccounts).</summary>
+    public Task SignInAsDemoEditorAsync(CancellationToken cancellationToken) =>
+        SignInAsync("anaya-kessler@larkmoorlantern.example", "lantern-editor", cancellationToken);
+
     public async Task SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
         var form = Forms("/newsroom/sign-in", await GetPageAsync("/newsroom/sign-in", cancellationToken)).First(f => f.Action == "/newsroom/sign-in");

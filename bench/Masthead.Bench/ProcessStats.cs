@@ -17,6 +17,9 @@ public static class ProcessStats
     /// <summary>User and system CPU time so far, from utime and stime in /proc/PID/stat.</summary>
     public static CpuTime CpuTime(int pid) => ParseStat(File.ReadAllText($"/proc/{pid}/stat"));
 
+    /// <summary>CPU time so far of the runtime's tiered-compilation (JIT) thread.</summary>
+    public static TimeSpan JitCpuTime(int pid) => CpuTimeByThread(pid).GetValueOrDefault(".NET Tiered Com"); // names are cut at 15 characters
+
     /// <summary>
     /// CPU time so far per thread name (/proc/PID/task/*/comm). Only threads alive now count, so this is reliable for
     /// long-lived threads such as the JIT's and the GC's, not for thread-pool workers, which come and go.

@@ -22,7 +22,7 @@ public static class PublishToVisible
     public static async Task<PublishResult> RunAsync(Uri baseAddress, int times, CancellationToken cancellationToken)
     {
         using var editor = new Newsroom(baseAddress);
-        await editor.SignInAsync("anaya-kessler@larkmoorlantern.example", "lantern-editor", cancellationToken);
+        await editor.SignInAsDemoEditorAsync(cancellationToken);
         using var reader = new HttpClient(new SocketsHttpHandler { UseCookies = false, AutomaticDecompression = DecompressionMethods.None })
         {
             BaseAddress = baseAddress,

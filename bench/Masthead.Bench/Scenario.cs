@@ -64,16 +64,14 @@ public sealed class ScenarioRunner(ILoadGenerator load, SuiteOptions options)
     {
         for (var round = 0; round < MaxWarmUpRounds && options.Warmup > TimeSpan.Zero; round++)
         {
-            var jit = JitCpuTime(pid);
+            var jit = ProcessStats.JitCpuTime(pid);
             await load.RunAsync(request with { Duration = options.Warmup }, cancellationToken);
-            if (JitCpuTime(pid) - jit < QuietJit)
+            if (ProcessStats.JitCpuTime(pid) - jit < QuietJit)
             {
                 return;
             }
         }
     }
-
-    private static TimeSpan JitCpuTime(int pid) => ProcessStats.CpuTimeByThread(pid).GetValueOrDefault(".NET Tiered Com");
 
     /// <summary>The first few paths must answer 200 with the expected content: a wrong URL must not be measured as a fast 404.</summary>
     private static async Task CheckAsync(Scenario scenario, Uri baseAddress, CancellationToken cancellationToken)

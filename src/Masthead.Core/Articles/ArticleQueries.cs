@@ -12,7 +12,7 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
 
     private static readonly Func<MastheadDb, string, Task<ArticleRow?>> PublishedBySlug =
         EF.CompileAsyncQuery((MastheadDb db, string slug) => db.Articles.AsNoTracking().AsSingleQuery()
-            .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published && a.UrlDate != null && a.PublishedAt != null)
+            .Where(PublishedArticles.IsPublished).Where(a => a.Slug == slug)
             .Select(a => new ArticleRow
             {
                 Summary = new SummaryRow(a.Id, a.Slug, a.UrlDate!.Value, a.Headline, a.Standfirst, a.PublishedAt!.Value, a.UpdatedAt, a.SectionId,
@@ -134,7 +134,7 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
 
     private IQueryable<Article> Filtered(ArticleFilter filter)
     {
-        var query = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.UrlDate != null && a.PublishedAt != null);
+        var query = db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
         if (filter.SectionId is { } sectionId)
         {
             query = query.Where(a => a.SectionId == sectionId);
@@ -150,7 +150,7 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
             query = query.Where(a => a.Authors.Any(b => b.StaffMemberId == authorId));
         }
 
-        return query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+        return query.NewestFirst();
     }
 
     private async Task<List<ArticleSummary>> Summaries(IQueryable<Article> query, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ internal static class FrontPageQuery
     private static readonly ConcurrentDictionary<string, Func<MastheadDb, IAsyncEnumerable<FlatSummaryRow>>> Compiled = new();
 
     private static readonly Expression<Func<MastheadDb, IQueryable<Article>>> Published = db =>
-        db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.UrlDate != null && a.PublishedAt != null);
+        db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
 
     private static readonly Expression<Func<IQueryable<Article>, int, IQueryable<Article>>> InSection = (articles, sectionId) =>
         articles.Where(a => a.SectionId == sectionId);

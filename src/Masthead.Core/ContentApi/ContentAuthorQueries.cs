@@ -40,7 +40,7 @@ public sealed class ContentAuthorQueries(MastheadDb db, TimeProvider time)
 
     private IQueryable<StaffMember> Visible()
     {
-        var published = db.Articles.Where(ContentPostQueries.IsPublished);
+        var published = db.Articles.Where(PublishedArticles.IsPublished);
         return db.Staff.AsNoTracking().Where(s => s.IsActive && db.ArticleAuthors.Any(b => b.StaffMemberId == s.Id && published.Any(a => a.Id == b.ArticleId)));
     }
 
@@ -55,7 +55,7 @@ public sealed class ContentAuthorQueries(MastheadDb db, TimeProvider time)
     /// <summary>Bylines on published articles.</summary>
     private static IQueryable<ArticleAuthor> PostCount(MastheadDb db)
     {
-        var published = db.Articles.Where(ContentPostQueries.IsPublished);
+        var published = db.Articles.Where(PublishedArticles.IsPublished);
         return db.ArticleAuthors.Where(b => published.Any(a => a.Id == b.ArticleId));
     }
 

@@ -43,10 +43,6 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
         .By("featured", a => a.Featured)
         .By("id", a => a.Id);
 
-    /// <summary>What readers may see: published, with a URL date.</summary>
-    internal static readonly Expression<Func<Article, bool>> IsPublished =
-        a => a.Status == ArticleStatus.Published && a.UrlDate != null && a.PublishedAt != null;
-
     private static readonly Expression<Func<Article, PostRow>> Projection = a => new PostRow
     {
         Id = a.Id,
@@ -74,10 +70,10 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
     private static readonly ConcurrentDictionary<int, Func<MastheadDb, IAsyncEnumerable<PostRow>>> NewestBySize = new();
 
     private static readonly Expression<Func<MastheadDb, int, IQueryable<PostRow>>> Newest = (db, size) =>
-        db.Articles.AsNoTracking().Where(IsPublished).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(size).Select(Projection);
+        db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(size).Select(Projection);
 
     private static readonly Func<MastheadDb, Task<int>> PublishedCount =
-        EF.CompileAsyncQuery((MastheadDb db) => db.Articles.Where(IsPublished).Count());
+        EF.CompileAsyncQuery((MastheadDb db) => db.Articles.Where(PublishedArticles.IsPublished).Count());
 
     private static readonly Func<MastheadDb, List<int>, IAsyncEnumerable<KeyValuePair<int, string>>> BodyTexts =
         EF.CompileAsyncQuery((MastheadDb db, List<int> ids) => db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
@@ -93,7 +89,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
     {
         var skip = (request.Page - 1) * request.Limit;
         var latest = request.Filter is null && request.Order is not { Count: > 0 };
-        var filtered = db.Articles.AsNoTracking().Where(IsPublished);
+        var filtered = db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
         if (request.Filter is { } filter)
         {
             filtered = filtered.Where(NqlCompiler.Compile(filter, Filters, time.GetUtcNow().UtcDateTime));
@@ -112,7 +108,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
     }
 
     private static Func<MastheadDb, IAsyncEnumerable<PostRow>> NewestPage(int skip, int size) => skip > 0
-        ? db => db.Articles.AsNoTracking().Where(IsPublished).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Page(skip, size).Select(Projection).AsAsyncEnumerable()
+        ? db => db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished).NewestFirst().Page(skip, size).Select(Projection).AsAsyncEnumerable()
         : NewestBySize.GetOrAdd(size, _ => EF.CompileAsyncQuery(Expression.Lambda<Func<MastheadDb, IQueryable<PostRow>>>(
             Newest.Inline(Newest.Parameters[0], Expression.Constant(size)), Newest.Parameters[0])));
 
@@ -124,7 +120,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
 
     private async Task<ContentPost?> ReadAsync(Expression<Func<Article, bool>> which, ContentRequest request, CancellationToken cancellationToken)
     {
-        var rows = await db.Articles.AsNoTracking().Where(IsPublished).Where(which).Select(Projection).ToListAsync(cancellationToken);
+        var rows = await db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished).Where(which).Select(Projection).ToListAsync(cancellationToken);
         return rows.Count == 0 ? null : (await CompleteAsync(rows, request, allUpdates: true, cancellationToken))[0];
     }
 

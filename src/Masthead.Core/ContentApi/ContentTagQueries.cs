@@ -1,3 +1,4 @@
+using Masthead.Core.Articles;
 using Masthead.Core.ContentApi.Nql;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ public sealed class ContentTagQueries(MastheadDb db, TimeProvider time)
 
     private async Task<List<Listed>> AllAsync(bool counts, CancellationToken cancellationToken)
     {
-        var published = db.Articles.Where(ContentPostQueries.IsPublished);
+        var published = db.Articles.Where(PublishedArticles.IsPublished);
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
             .Select(s => new
             {

@@ -84,7 +84,7 @@ public static class SitemapQueries
     }
 
     private static IQueryable<Article> Published(MastheadDb db) =>
-        db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.UrlDate != null && a.PublishedAt != null);
+        db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
 
     private static IQueryable<Row> Rows(MastheadDb db, IQueryable<Article> articles) =>
         articles.Select(a => new Row(

@@ -3,12 +3,9 @@ using System.Text.Json;
 using Masthead.Core.ContentApi;
 using Masthead.Core.Events;
 using Masthead.Core.Live;
-using Masthead.Core.Pages;
 using Masthead.Core.Publication;
-using Masthead.Core.Sections;
-using Masthead.Core.Storage;
+using Masthead.Core.SiteData;
 using Masthead.Site;
-using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.ContentApi;
 
@@ -123,9 +120,8 @@ public static class ContentApiEndpoints
         AnswerAsync(context, ContentResource.Settings, browse: true, async (output, services, cancel) =>
         {
             var publication = await services.GetRequiredService<PublicationService>().GetAsync(cancel);
-            var sections = await services.GetRequiredService<SectionService>().ListAsync(cancel);
-            var pages = await services.GetRequiredService<MastheadDb>().StaticPageLinks().ToListAsync(cancel);
-            return json => SettingsJson.Write(json, publication, sections, pages, output);
+            var site = await services.GetRequiredService<SiteDataService>().GetAsync(cancel);
+            return json => SettingsJson.Write(json, publication, site.Sections, site.StaticPages, output);
         });
 
     /// <summary>Masthead has no paid tiers or newsletters; Ghost themes that ask get an empty list rather than an error.</summary>

@@ -21,6 +21,17 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void A_top_level_heading_becomes_an_h2_and_keeps_its_text()
+    {
+        var html = _renderer.Render("# What the council decided\n\nThe vote was close.\n\n### Who voted how").Html;
+        var body = _parser.ParseDocument(html).Body!;
+
+        Assert.Empty(body.QuerySelectorAll("h1"));
+        Assert.Equal("What the council decided", body.QuerySelector("h2")?.TextContent);
+        Assert.Equal("Who voted how", body.QuerySelector("h3")?.TextContent);
+    }
+
+    [Fact]
     public void Raw_html_in_markdown_is_shown_as_text_not_passed_through()
     {
         var html = _renderer.Render("Hello <script>alert('x')</script> and <b onclick=\"steal()\">bold</b>").Html;

@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 
 namespace Masthead.Core.Text;
 
@@ -29,12 +30,22 @@ public sealed class MarkdownRenderer
         }
 
         var document = Markdown.Parse(markdown, _pipeline);
+        DemoteTopLevelHeadings(document);
         var html = _sanitizer.Sanitize(document.ToHtml(_pipeline));
         var plain = Markdown.ToPlainText(markdown, _pipeline).Trim();
         return new RenderedMarkdown(html, plain, CountWords(plain));
     }
 
     public string Sanitize(string html) => _sanitizer.Sanitize(html);
+
+    /// <summary>The page's own h1 is the headline, so a "# Heading" in the body becomes an h2 rather than a second h1.</summary>
+    private static void DemoteTopLevelHeadings(MarkdownDocument document)
+    {
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Max(2, heading.Level);
+        }
+    }
 
     internal static int CountWords(string text)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Masthead.Site;
 
 /// <summary>What a page puts in its head: title, description, canonical link, social cards and structured data.</summary>
@@ -14,6 +16,9 @@ public sealed class PageMeta
     public string OpenGraphType { get; set; } = "website";
     public string? ImageUrl { get; set; }
     public string? ImageAlt { get; set; }
+
+    /// <summary>A photograph worth a large social card; a logo or portrait gets the small one.</summary>
+    public bool ImageIsLarge { get; set; }
     public string? JsonLd { get; set; }
     public string? PreviousUrl { get; set; }
     public string? NextUrl { get; set; }
@@ -24,4 +29,17 @@ public sealed class PageMeta
 
     /// <summary>Extra meta properties for articles (article:published_time and so on).</summary>
     public List<KeyValuePair<string, string>> ArticleProperties { get; } = [];
+
+    /// <summary>OpenGraph wants language_TERRITORY: "de" becomes de_DE, "en-GB" en_GB.</summary>
+    public static string OpenGraphLocale(string language)
+    {
+        try
+        {
+            return CultureInfo.CreateSpecificCulture(language).Name.Replace('-', '_');
+        }
+        catch (CultureNotFoundException)
+        {
+            return language.Replace('-', '_');
+        }
+    }
 }

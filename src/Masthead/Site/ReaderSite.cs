@@ -26,6 +26,11 @@ public static class ReaderSite
                 }
 
                 model.EndpointMetadata.Add(new PublicPageMetadata());
+                if (model.HandlerType.IsDefined(typeof(PagedListAttribute), inherit: true))
+                {
+                    model.EndpointMetadata.Add(new PagedListAttribute());
+                }
+
                 model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCachePolicy.Name });
             });
         });

@@ -30,9 +30,10 @@ public static class StructuredData
             ["author"] = new JsonArray([.. summary.Authors.Select(a => (JsonNode)Person(page, a.Name, a.Slug, a.JobTitle))]),
             ["publisher"] = Publisher(page),
         };
-        if (summary.LeadImage is { } image)
+        // Search engines want an image on every article: one without a photograph shows the publication's logo.
+        if ((summary.LeadImage?.Url ?? page.Publication.LogoUrl) is { Length: > 0 } imageUrl)
         {
-            json["image"] = new JsonArray(page.Absolute(image.Url));
+            json["image"] = new JsonArray(page.Absolute(imageUrl));
         }
 
         if (summary.Section is { } section)

@@ -89,6 +89,33 @@ public sealed class ArticleChangeTests(DemoSiteFixture site) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task An_old_address_keeps_leading_to_its_article_after_another_article_takes_the_slug()
+    {
+        var first = await PublishAsync("Pier repairs begin");
+        await UpdateAsync(first, input => input with { Slug = "pier-repairs-under-way" });
+        await PublishAsync("Pier repairs begin", at: LateEveningInChicago.AddDays(3)); // a later story that takes the freed slug
+
+        using var oldAddress = await Server.Client.GetAsync("/2026/02/03/pier-repairs-begin");
+        using var later = await Server.Client.GetAsync("/2026/02/06/pier-repairs-begin");
+
+        Assert.Equal(301, (int)oldAddress.StatusCode);
+        Assert.Equal("/2026/02/03/pier-repairs-under-way", oldAddress.Headers.Location!.OriginalString);
+        Assert.Equal(200, (int)later.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_address_typed_in_capitals_redirects_to_the_canonical_one()
+    {
+        await PublishAsync("Harbour lights restored");
+        Assert.Equal(200, (int)(await Server.Client.GetAsync("/2026/02/03/harbour-lights-restored")).StatusCode);
+
+        using var response = await Server.Client.GetAsync("/2026/02/03/Harbour-Lights-Restored");
+
+        Assert.Equal(301, (int)response.StatusCode);
+        Assert.Equal("/2026/02/03/harbour-lights-restored", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Pages_are_served_from_the_output_cache_and_evicted_when_the_article_changes()
     {
         var id = await PublishAsync("Transit board meets", at: DateTime.UtcNow.AddMinutes(-1));
@@ -120,6 +147,17 @@ public sealed class ArticleChangeTests(DemoSiteFixture site) : IClassFixture<Dem
 
         Assert.Equal(304, (int)notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_query_string_on_a_page_that_is_not_paged_shares_the_page_cache_entry()
+    {
+        using var plain = await Server.Client.GetAsync("/staff");
+        using var withQuery = await Server.Client.GetAsync("/staff?page=77&utm_source=x");
+
+        Assert.Equal(200, (int)withQuery.StatusCode);
+        Assert.Equal(plain.Headers.ETag, withQuery.Headers.ETag);
+        Assert.NotNull(withQuery.Headers.Age); // answered from the entry /staff stored
     }
 
     [Fact]

@@ -142,24 +142,63 @@ public sealed class ArticlePageTests(DemoSiteFixture site) : IClassFixture<DemoS
     }
 
     [Fact]
-    public async Task An_ordinary_article_is_a_news_article()
+    public async Task An_ordinary_article_is_a_complete_news_article()
     {
-        var front = await Server.GetDocumentAsync("/");
-        var path = front.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).First(href => href.EndsWith("/mill-reopening", StringComparison.Ordinal));
+        var path = await PathOfAsync("mill-reopening");
 
         var document = await Server.GetDocumentAsync(path);
         using var json = JsonDocument.Parse(document.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var article = json.RootElement;
 
-        Assert.Equal("NewsArticle", json.RootElement.GetProperty("@type").GetString());
-        Assert.False(json.RootElement.TryGetProperty("liveBlogUpdate", out _));
+        Assert.Equal("NewsArticle", article.GetProperty("@type").GetString());
+        Assert.False(article.TryGetProperty("liveBlogUpdate", out _));
+        Assert.Equal(document.QuerySelector("h1")!.TextContent, article.GetProperty("headline").GetString());
+        Assert.Equal(document.QuerySelector(".article-standfirst")!.TextContent, article.GetProperty("description").GetString());
+        Assert.Equal(Absolute(document.QuerySelector("figure.lead-image img")!.GetAttribute("src")!), article.GetProperty("image")[0].GetString());
+        Assert.Equal(DateTimeOffset.Parse(document.QuerySelector("time.published")!.GetAttribute("datetime")!),
+            DateTimeOffset.Parse(article.GetProperty("datePublished").GetString()!));
+        Assert.True(article.TryGetProperty("dateModified", out _));
+        Assert.Equal(Absolute(path), article.GetProperty("mainEntityOfPage").GetProperty("@id").GetString());
+        var bylines = document.QuerySelectorAll(".byline-author").Select(a => (
+            a.QuerySelector(".byline-name")!.TextContent.Trim(), a.QuerySelector(".byline-title")!.TextContent.Trim()));
+        var authors = article.GetProperty("author").EnumerateArray()
+            .Select(a => (a.GetProperty("name").GetString()!, a.GetProperty("jobTitle").GetString()!));
+        Assert.Equal(bylines, authors);
+        Assert.All(article.GetProperty("author").EnumerateArray(), a => Assert.StartsWith(Absolute("/author/"), a.GetProperty("url").GetString()));
+        Assert.Equal("The Larkmoor Lantern", article.GetProperty("publisher").GetProperty("name").GetString());
+        Assert.Equal(Absolute("/demo/logo.svg"), article.GetProperty("publisher").GetProperty("logo").GetProperty("url").GetString());
     }
 
     [Fact]
-    public async Task Article_html_and_css_together_weigh_under_30_kilobytes_with_no_third_party_requests()
+    public async Task An_article_without_a_lead_image_offers_the_publication_logo_to_search_engines_and_social_cards()
     {
-        // An ordinary article: a developing story grows with its updates.
-        var front = await Server.GetDocumentAsync("/");
-        var path = front.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).First(href => href.EndsWith("/mill-reopening", StringComparison.Ordinal));
+        var document = await Server.GetDocumentAsync(await PathOfAsync("credit-union-merger"));
+        using var json = JsonDocument.Parse(document.QuerySelector("script[type='application/ld+json']")!.TextContent);
+
+        Assert.Null(document.QuerySelector("figure.lead-image"));
+        Assert.Equal(Absolute("/demo/logo.svg"), json.RootElement.GetProperty("image")[0].GetString());
+        Assert.Equal(Absolute("/demo/logo.svg"), document.QuerySelector("meta[property='og:image']")?.GetAttribute("content"));
+        Assert.Equal("summary", document.QuerySelector("meta[name='twitter:card']")?.GetAttribute("content"));
+    }
+
+    private string Absolute(string path) => new Uri(Server.BaseAddress, path).ToString();
+
+    private async Task<string> PathOfAsync(string slug)
+    {
+        var sitemap = await Server.Client.GetStringAsync("/sitemaps/articles-1.xml");
+        var match = System.Text.RegularExpressions.Regex.Match(sitemap, $@"<loc>[^<]*?(/\d{{4}}/\d{{2}}/\d{{2}}/{slug})</loc>");
+        Assert.True(match.Success, $"{slug} is not in the article sitemap");
+        return match.Groups[1].Value;
+    }
+
+    [Theory]
+    [InlineData("mill-reopening")]
+    [InlineData("mayor-housing-plan")] // the demo's longest article with two authors
+    [InlineData("credit-union-merger")]
+    public async Task Article_html_and_css_together_weigh_under_30_kilobytes_with_no_third_party_requests(string slug)
+    {
+        // Ordinary articles: a developing story grows with its updates, as an article grows with its text.
+        var path = await PathOfAsync(slug);
         var document = await Server.GetDocumentAsync(path);
 
         var html = await Server.Client.GetByteArrayAsync(path);

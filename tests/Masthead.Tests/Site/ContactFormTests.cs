@@ -133,6 +133,16 @@ public sealed class ContactFormTests(DemoSiteFixture site) : IClassFixture<DemoS
     }
 
     [Fact]
+    public async Task The_form_tells_browsers_and_cdns_not_to_store_it()
+    {
+        using var response = await new NewsroomClient(Server).Http.GetAsync("/contact");
+
+        Assert.True(response.Headers.CacheControl!.NoStore, response.Headers.CacheControl.ToString());
+        Assert.False(response.Headers.CacheControl.Public);
+        Assert.Null(response.Headers.ETag);
+    }
+
+    [Fact]
     public async Task Messages_are_rate_limited_per_client()
     {
         await using var server = await MastheadServer.StartAsync(demo: true, extraArgs: "--Masthead:RateLimits:ContactMessagesPerHour=2");

@@ -19,6 +19,7 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
     {
+        slug = slug.ToLowerInvariant(); // a URL typed in capitals finds the article and is sent to its canonical address
         if (!Slugs.IsValid(slug) || !IsDate(year, month, day, out var urlDate))
         {
             return PageNotFound();
@@ -39,7 +40,9 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
 
         if (article.Path != Request.Path.Value)
         {
-            return RedirectPermanent(article.Path);
+            // An old address of another article whose slug this one took later still leads to that article.
+            var moved = article.Path == requestedPath ? null : await articles.FindMovedPathAsync(requestedPath, cancellationToken);
+            return RedirectPermanent(moved ?? article.Path);
         }
 
         Article = article;
@@ -78,6 +81,12 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         {
             Meta.ImageUrl = Absolute(image.Url);
             Meta.ImageAlt = image.Alt;
+            Meta.ImageIsLarge = true;
+        }
+        else if (Publication.LogoUrl is { Length: > 0 } logo)
+        {
+            Meta.ImageUrl = Absolute(logo);
+            Meta.ImageAlt = Publication.Name;
         }
 
         Meta.ArticleProperties.Add(new("article:published_time", Clock.FormatIso(summary.PublishedAt)));

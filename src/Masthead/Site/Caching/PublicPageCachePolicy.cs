@@ -4,8 +4,8 @@ using Microsoft.Extensions.Primitives;
 namespace Masthead.Site.Caching;
 
 /// <summary>
-/// Public pages are the same for every reader: cache them for anonymous GETs, vary only by the page number
-/// (so random query strings cannot fill the cache), and never store a response that sets a cookie.
+/// Public pages are the same for every reader: cache them for anonymous GETs, vary only by the page number of
+/// paged lists (so random query strings cannot fill the cache), and never store a response that sets a cookie.
 /// </summary>
 internal sealed class PublicPageCachePolicy : IOutputCachePolicy
 {
@@ -22,7 +22,11 @@ internal sealed class PublicPageCachePolicy : IOutputCachePolicy
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
-        context.CacheVaryByRules.QueryKeys = new StringValues("page");
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<PagedListAttribute>() is not null)
+        {
+            context.CacheVaryByRules.QueryKeys = new StringValues("page");
+        }
+
         context.Tags.Add(CacheTags.Site);
         return ValueTask.CompletedTask;
     }

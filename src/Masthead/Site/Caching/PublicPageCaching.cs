@@ -13,6 +13,7 @@ public static class PublicPageCaching
         {
             options.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy());
             options.SizeLimit = 256L * 1024 * 1024;
+            options.UseCaseSensitivePaths = true; // routes ignore case but slugs do not: /A and /a may answer differently
         });
         services.AddHttpContextAccessor();
         services.DecorateSingleton<IOutputCacheStore, EvictionAwareCacheStore>((provider, memory) =>

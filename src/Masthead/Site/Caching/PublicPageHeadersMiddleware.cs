@@ -1,6 +1,7 @@
 using Masthead.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IO;
 using Microsoft.Net.Http.Headers;
 
@@ -44,7 +45,8 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
         }
 
         var response = context.Response;
-        if (response.StatusCode == StatusCodes.Status200OK)
+        // A page that sets a cookie (the contact form's antiforgery token) belongs to one reader: its own no-store stands.
+        if (response.StatusCode == StatusCodes.Status200OK && StringValues.IsNullOrEmpty(response.Headers.SetCookie))
         {
             var etag = ContentTags.For(buffer.GetReadOnlySequence());
             response.Headers.ETag = etag.ToString();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Masthead.Site.Pages;
 
 /// <summary>Every correction the publication has made, newest first: mistakes fixed in the open.</summary>
+[PagedList]
 public sealed class CorrectionsPage(ArticleNoteService notes) : SitePage
 {
     public Page<CorrectionListing> Corrections { get; private set; } = null!;

@@ -1,9 +1,11 @@
 using Masthead.Core.Articles;
+using Masthead.Site.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Shared;
 
 /// <summary>A paged list of published articles: section, tag and author pages.</summary>
+[PagedList]
 public abstract class ArticleListPage(ArticleQueries articles) : SitePage
 {
     public Page<ArticleSummary> Results { get; private set; } = null!;

@@ -70,18 +70,25 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         return bodies.ToDictionary(b => b.Id, b => new ArticleContent(b.Uuid, b.BodyHtml, tagsByArticle[b.Id].ToList()));
     }
 
-    /// <summary>True when an article was at this slug and has been taken down: its URL answers 410 Gone.</summary>
-    public Task<bool> IsUnpublishedAsync(string slug, CancellationToken cancellationToken = default) =>
-        db.Articles.AnyAsync(a => a.Slug == slug && a.Status == ArticleStatus.Unpublished && a.UrlDate != null, cancellationToken);
-
-    /// <summary>The current path of the published article that used to answer at <paramref name="oldPath"/>, if any.</summary>
-    public async Task<string?> FindMovedPathAsync(string oldPath, CancellationToken cancellationToken = default)
+    /// <summary>What became of the article that answered at <paramref name="urlDate"/>/<paramref name="slug"/>, if one did.</summary>
+    public async Task<FormerAddress> FindFormerAddressAsync(DateOnly urlDate, string slug, CancellationToken cancellationToken = default)
     {
+        if (await db.Articles.AnyAsync(a => a.Slug == slug && a.UrlDate == urlDate && a.Status == ArticleStatus.Unpublished, cancellationToken))
+        {
+            return FormerAddress.Gone;
+        }
+
+        var path = ArticleUrls.PathFor(urlDate, slug);
         var target = await db.ArticleRedirects.AsNoTracking()
-            .Where(r => r.Path == oldPath && r.Article!.Status == ArticleStatus.Published && r.Article.UrlDate != null)
-            .Select(r => new { UrlDate = r.Article!.UrlDate!.Value, r.Article.Slug })
+            .Where(r => r.Path == path && r.Article!.UrlDate != null)
+            .Select(r => new { r.Article!.Status, UrlDate = r.Article.UrlDate!.Value, r.Article.Slug })
             .FirstOrDefaultAsync(cancellationToken);
-        return target is null ? null : ArticleUrls.PathFor(target.UrlDate, target.Slug);
+        return target?.Status switch
+        {
+            ArticleStatus.Published => FormerAddress.MovedTo(ArticleUrls.PathFor(target.UrlDate, target.Slug)),
+            ArticleStatus.Unpublished => FormerAddress.Gone,
+            _ => FormerAddress.Unknown,
+        };
     }
 
     public async Task<Page<ArticleSummary>> ListAsync(ArticleFilter filter, int pageNumber, int pageSize, CancellationToken cancellationToken = default)

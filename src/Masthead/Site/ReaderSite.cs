@@ -18,6 +18,7 @@ public static class ReaderSite
             pages.RootDirectory = "/";
             pages.Conventions.AuthorizeFolder("/Newsroom");
             pages.Conventions.ConfigureFilter(new Newsroom.NewsroomErrors());
+            pages.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             pages.Conventions.AddFolderApplicationModelConvention("/Site", model =>
             {
                 if (model.HandlerType.IsDefined(typeof(UncachedPageAttribute), inherit: false))

@@ -41,14 +41,15 @@ public static class StructuredData
             json["articleSection"] = section.Name;
         }
 
-        var corrections = article.Notes.Where(n => n.Kind == ArticleNoteKind.Correction).ToList();
-        if (corrections.Count > 0)
+        // Clarifications and updates are published amendments too; each says which it is in its name.
+        if (article.Notes.Count > 0)
         {
-            json["correction"] = new JsonArray([.. corrections.Select(c => (JsonNode)new JsonObject
+            json["correction"] = new JsonArray([.. article.Notes.Select(note => (JsonNode)new JsonObject
             {
                 ["@type"] = "CorrectionComment",
-                ["text"] = c.Text,
-                ["datePublished"] = page.Clock.FormatIso(c.PublishedAt),
+                ["name"] = note.Kind.ToString(),
+                ["text"] = note.Text,
+                ["datePublished"] = page.Clock.FormatIso(note.PublishedAt),
             })]);
         }
 

@@ -50,6 +50,21 @@ public sealed class ArticleCorrectionTests(DemoSiteFixture site) : IClassFixture
     }
 
     [Fact]
+    public async Task Clarifications_and_updates_are_in_the_json_ld_too_newest_first()
+    {
+        var id = await PublishedTwoDaysAgoAsync("Ferry fares frozen", "tobias-wren");
+        using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
+
+        (await editor.StepAsync(id, "AddNote", new() { ["kind"] = "Clarification", ["text"] = "The freeze covers weekday fares." })).Dispose();
+        (await editor.StepAsync(id, "AddNote", new() { ["kind"] = "Update", ["text"] = "The board confirmed the freeze on Friday." })).Dispose();
+
+        var notes = NewsArticle(await Server.GetDocumentAsync(await Server.PublicPathAsync(id)))["correction"]!.AsArray();
+        Assert.Equal(["Update", "Clarification"], notes.Select(n => n!["name"]!.GetValue<string>()));
+        Assert.All(notes, n => Assert.Equal("CorrectionComment", n!["@type"]!.GetValue<string>()));
+        Assert.Equal("The freeze covers weekday fares.", notes[1]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Only_editors_get_the_correction_form_and_others_are_refused()
     {
         var id = await PublishedTwoDaysAgoAsync("Parade route announced", "tobias-wren");

@@ -35,6 +35,34 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public async Task Datelines_follow_a_changed_language_and_time_zone_at_once()
+    {
+        await using var server = await MastheadServer.StartAsync();
+        var path = (await server.GetDocumentAsync("/")).QuerySelector(".story-headline a")!.GetAttribute("href")!;
+        var before = await server.GetDocumentAsync(path); // now in the output cache
+        var published = DateTimeOffset.Parse(before.QuerySelector("time.published")!.GetAttribute("datetime")!);
+        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
+
+        using var response = await admin.SubmitAsync("/newsroom/settings", "form.settings", new()
+        {
+            ["Form.Language"] = "fr",
+            ["Form.TimeZone"] = "Europe/Paris",
+        });
+        var after = await server.GetDocumentAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var time = after.QuerySelector("time.published")!;
+        var inParis = DateTimeOffset.Parse(time.GetAttribute("datetime")!);
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        Assert.Equal(published, inParis);
+        Assert.Equal(paris.GetUtcOffset(published), inParis.Offset);
+        var french = System.Globalization.CultureInfo.GetCultureInfo("fr");
+        Assert.StartsWith(inParis.ToString("d MMMM yyyy", french), time.TextContent);
+        Assert.Equal("fr", after.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("fr_FR", after.QuerySelector("meta[property='og:locale']")!.GetAttribute("content"));
+    }
+
+    [Fact]
     public async Task The_form_shows_every_current_setting()
     {
         await using var server = await MastheadServer.StartAsync();

@@ -97,4 +97,17 @@ public sealed class TaxonomyTests
 
     private static async Task<List<(string Name, string? Href)>> NavAsync(MastheadServer server) =>
         (await server.GetDocumentAsync("/")).QuerySelectorAll("nav.site-nav a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+
+    [Fact]
+    public async Task A_post_naming_no_action_is_refused_with_400_and_changes_nothing()
+    {
+        await using var server = await MastheadServer.StartAsync();
+        using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
+        var business = await server.InScopeAsync(services => services.GetRequiredService<SectionService>().GetBySlugAsync("business"));
+
+        using var response = await editor.PostAsync($"/newsroom/sections/{business!.Id}", new() { ["Form.Name"] = "Money" }, tokenPage: $"/newsroom/sections/{business.Id}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(await NavAsync(server), n => n.Name == business.Name);
+    }
 }

@@ -104,6 +104,19 @@ public sealed class ArticleChangeTests(DemoSiteFixture site) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Every_address_of_an_unpublished_article_answers_410_and_other_dates_404()
+    {
+        var id = await PublishAsync("Quarry permit withdrawn");
+        await UpdateAsync(id, input => input with { Slug = "quarry-permit-pulled" });
+
+        await Server.InScopeAsync(services => services.GetRequiredService<PublishingService>().UnpublishAsync(Actor.System, id));
+
+        Assert.Equal(410, (int)(await Server.Client.GetAsync("/2026/02/03/quarry-permit-pulled")).StatusCode);
+        Assert.Equal(410, (int)(await Server.Client.GetAsync("/2026/02/03/quarry-permit-withdrawn")).StatusCode);
+        Assert.Equal(404, (int)(await Server.Client.GetAsync("/2025/07/09/quarry-permit-pulled")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_address_typed_in_capitals_redirects_to_the_canonical_one()
     {
         await PublishAsync("Harbour lights restored");

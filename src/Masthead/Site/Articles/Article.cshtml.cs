@@ -25,24 +25,20 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
             return PageNotFound();
         }
 
-        var requestedPath = ArticleUrls.PathFor(urlDate, slug);
         var article = await articles.GetPublishedAsync(slug, cancellationToken);
-        if (article is null)
+        if (article is null || article.Path != Request.Path.Value)
         {
-            if (await articles.IsUnpublishedAsync(slug, cancellationToken))
+            // An old address of another article, whose slug this one took later, still answers for that article.
+            var former = article?.Path == ArticleUrls.PathFor(urlDate, slug)
+                ? FormerAddress.Unknown
+                : await articles.FindFormerAddressAsync(urlDate, slug, cancellationToken);
+            if (former.IsGone)
             {
                 return new StatusCodeResult(StatusCodes.Status410Gone);
             }
 
-            var moved = await articles.FindMovedPathAsync(requestedPath, cancellationToken);
-            return moved is null ? PageNotFound() : RedirectPermanent(moved);
-        }
-
-        if (article.Path != Request.Path.Value)
-        {
-            // An old address of another article whose slug this one took later still leads to that article.
-            var moved = article.Path == requestedPath ? null : await articles.FindMovedPathAsync(requestedPath, cancellationToken);
-            return RedirectPermanent(moved ?? article.Path);
+            var path = former.NewPath ?? article?.Path;
+            return path is null ? PageNotFound() : RedirectPermanent(path);
         }
 
         Article = article;

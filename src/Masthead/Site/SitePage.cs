@@ -14,7 +14,7 @@ namespace Masthead.Site;
 /// <summary>Base of every reader page: loads what the masthead and navigation show, and builds absolute URLs.</summary>
 public abstract class SitePage : PageModel
 {
-    public const int ListPageSize = 12;
+    public const int ListPageSize = 10;
 
     public PublicationInfo Publication { get; private set; } = null!;
     public IReadOnlyList<SectionView> Sections { get; private set; } = [];

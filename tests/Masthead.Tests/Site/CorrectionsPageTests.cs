@@ -1,3 +1,4 @@
+using Masthead.Site;
 using Masthead.Core.Articles;
 using Masthead.Core.Corrections;
 using Masthead.Core.Publishing;
@@ -33,7 +34,7 @@ public sealed class CorrectionsPageTests
     public async Task Corrections_are_newest_first_and_paged()
     {
         await using var server = await MastheadServer.StartAsync();
-        var articles = await LatestAsync(server, 13);
+        var articles = await LatestAsync(server, SitePage.ListPageSize + 1);
         foreach (var (article, n) in articles.Select((a, n) => (a, n)))
         {
             await CorrectAsync(server, article.Id, ArticleNoteKind.Correction, $"Correction number {n}.");
@@ -43,8 +44,8 @@ public sealed class CorrectionsPageTests
         var second = await server.GetDocumentAsync(first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!);
 
         var texts = first.QuerySelectorAll(".correction-text").Select(p => p.TextContent).ToList();
-        Assert.Equal(12, texts.Count);
-        Assert.Equal("Correction number 12.", texts[0]);
+        Assert.Equal(SitePage.ListPageSize, texts.Count);
+        Assert.Equal($"Correction number {SitePage.ListPageSize}.", texts[0]);
         Assert.Equal("Correction number 1.", texts[^1]);
         Assert.Contains("Correction number 0.", second.QuerySelector("main")!.TextContent);
         Assert.Equal("Corrections (page 2) - The Larkmoor Lantern", second.Title);

@@ -128,4 +128,15 @@ public sealed class ReaderPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     }
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
+    public async Task The_demo_shows_a_pager_on_its_busiest_author_page()
+    {
+        var first = await Server.GetDocumentAsync("/author/tobias-wren");
+        var second = await Server.GetDocumentAsync("/author/tobias-wren?page=2");
+
+        Assert.Equal("/author/tobias-wren?page=2", first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+        Assert.NotEmpty(second.QuerySelectorAll(".story-list .story"));
+        Assert.Equal("/author/tobias-wren", second.QuerySelector(".pager a[rel=prev]")!.GetAttribute("href"));
+    }
 }

@@ -11,8 +11,10 @@ public static class SqliteStorage
 {
     public const string FileName = "masthead.db";
 
+    public static string DatabaseFileIn(string dataDirectory) => Path.Combine(dataDirectory, FileName);
+
     public static string ConnectionStringFor(string dataDirectory) =>
-        $"Data Source={Path.Combine(dataDirectory, FileName)};Foreign Keys=True";
+        $"Data Source={DatabaseFileIn(dataDirectory)};Foreign Keys=True";
 
     public static IServiceCollection AddMastheadSqlite(this IServiceCollection services, string connectionString)
     {

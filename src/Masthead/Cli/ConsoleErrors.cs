@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using Masthead.Hosting;
 
 namespace Masthead.Cli;
@@ -5,6 +7,7 @@ namespace Masthead.Cli;
 internal static class ConsoleErrors
 {
     public const int StartupFailed = 1;
+    public const int UsageError = 2;
 
     /// <summary>Turns a problem the operator can fix into one clear line on stderr and a non-zero exit code.</summary>
     public static async Task<int> GuardAsync(Func<Task<int>> run)
@@ -24,4 +27,22 @@ internal static class ConsoleErrors
             return StartupFailed;
         }
     }
+
+    /// <summary>A command line that does not parse: one line naming the first problem and where help is, and nothing runs.</summary>
+    public static async Task<int> UsageErrorAsync(ParseResult result)
+    {
+        var command = CommandPath(result.CommandResult);
+        var problem = result.UnmatchedTokens.FirstOrDefault() switch
+        {
+            null => result.Errors[0].Message.TrimEnd('.'),
+            var token when token.StartsWith('-') => $"unknown option '{token}' for '{command}'",
+            var token when result.CommandResult.Command.Subcommands.Count > 0 => $"unknown command '{token}'",
+            var token => $"unexpected argument '{token}' for '{command}'",
+        };
+        await Console.Error.WriteLineAsync($"masthead: {problem}. See '{command} --help'.");
+        return UsageError;
+    }
+
+    private static string CommandPath(CommandResult command) =>
+        command.Parent is CommandResult parent ? $"{CommandPath(parent)} {command.Command.Name}" : "masthead";
 }

@@ -14,7 +14,6 @@ internal static class KeyCommands
     {
         var name = new Option<string>("--name") { Description = "What uses the key, e.g. \"Mobile app\".", Required = true };
         var add = new Command("add", "Create a Content API key and print it on the last line.") { name };
-        add.TreatUnmatchedTokensAsErrors = false;
         add.SetAction((result, cancellationToken) => RunAsync(hostArgs(result), cancellationToken, async keys =>
         {
             var key = await keys.CreateAsync(Actor.System, result.GetValue(name)!, cancellationToken);
@@ -23,7 +22,6 @@ internal static class KeyCommands
         }));
 
         var list = new Command("list", "List the Content API keys: number, name, when created, when revoked, and the key.");
-        list.TreatUnmatchedTokensAsErrors = false;
         list.SetAction((result, cancellationToken) => RunAsync(hostArgs(result), cancellationToken, async keys =>
         {
             var all = await keys.ListAsync(Actor.System, cancellationToken);
@@ -42,7 +40,6 @@ internal static class KeyCommands
 
         var which = new Argument<string>("key") { Description = "The key's number (from `masthead key list`) or the key itself." };
         var revoke = new Command("revoke", "Revoke a Content API key; apps using it are refused from then on.") { which };
-        revoke.TreatUnmatchedTokensAsErrors = false;
         revoke.SetAction((result, cancellationToken) => RunAsync(hostArgs(result), cancellationToken, async keys =>
         {
             var key = await keys.RevokeAsync(Actor.System, result.GetValue(which)!, cancellationToken);

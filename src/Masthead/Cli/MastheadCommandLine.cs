@@ -1,21 +1,27 @@
 using System.CommandLine;
-using Masthead.Hosting;
 
 namespace Masthead.Cli;
 
-/// <summary>`masthead [serve|migrate|seed-demo|user|key]`. Tokens it does not know (--urls, --Masthead:DataDirectory=...) go to the host's configuration.</summary>
+/// <summary>
+/// `masthead [serve|migrate|seed-demo|user|key]`. Configuration overrides (--urls, --Masthead:DataDirectory=...) go to
+/// the host; any other token the commands do not know is refused with exit code 2, before anything starts.
+/// </summary>
 public static class MastheadCommandLine
 {
     public static Task<int> RunAsync(string[] args)
     {
-        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on, separated by ';' (default http://localhost:5080)." };
-
-        var serve = new Command("serve", "Start the web site (the default). Migrates the database first; a new database gets the demo publication unless Masthead__DemoOnFirstRun=false.")
+        var urls = new Option<string?>("--urls")
         {
-            urls,
+            Description = "Addresses to listen on, separated by ';' (default http://localhost:5080); printed links use the first.",
+            Recursive = true,
         };
-        serve.TreatUnmatchedTokensAsErrors = false;
-        serve.SetAction((result, cancellationToken) => ServeCommand.RunAsync(HostArgs(result, urls), cancellationToken));
+        // Set below, once the finished command tree can tell its own options from configuration.
+        string[] configuration = [];
+        string[] HostArgs(ParseResult result) =>
+            result.GetValue(urls) is { Length: > 0 } value ? [.. configuration, $"--urls={value}"] : configuration;
+
+        var serve = new Command("serve", "Start the web site (the default). Migrates the database first; a new database gets the demo publication unless Masthead__DemoOnFirstRun=false.");
+        serve.SetAction((result, cancellationToken) => ServeCommand.RunAsync(HostArgs(result), cancellationToken));
 
         var fromSqlite = new Option<FileInfo?>("--from-sqlite")
         {
@@ -25,32 +31,23 @@ public static class MastheadCommandLine
         {
             fromSqlite,
         };
-        migrate.TreatUnmatchedTokensAsErrors = false;
         migrate.SetAction((result, cancellationToken) => result.GetValue(fromSqlite) is { } file
-            ? CopyFromSqliteCommand.RunAsync(HostArgs(result, null), file, cancellationToken)
-            : MaintenanceCommands.MigrateAsync(HostArgs(result, null), cancellationToken));
+            ? CopyFromSqliteCommand.RunAsync(HostArgs(result), file, cancellationToken)
+            : MaintenanceCommands.MigrateAsync(HostArgs(result), cancellationToken));
 
         var seedDemo = new Command("seed-demo", "Fill an empty database with the demo publication (staff, sections, articles). A database with content is left as it is.");
-        seedDemo.TreatUnmatchedTokensAsErrors = false;
-        seedDemo.SetAction((result, cancellationToken) => MaintenanceCommands.SeedDemoAsync(HostArgs(result, null), cancellationToken));
+        seedDemo.SetAction((result, cancellationToken) => MaintenanceCommands.SeedDemoAsync(HostArgs(result), cancellationToken));
 
-        var root = new RootCommand("Masthead: a news publishing platform for independent newsrooms. Without a command, `serve` runs.")
+        var root = new RootCommand(
+            "Masthead: a news publishing platform for independent newsrooms. Without a command, `serve` runs. " +
+            "Any setting can also be given as --Section:Key=Value, e.g. --Masthead:DataDirectory=/srv/news.")
         {
-            urls, serve, migrate, seedDemo, UserCommands.Create(result => HostArgs(result, null)), KeyCommands.Create(result => HostArgs(result, null)),
+            urls, serve, migrate, seedDemo, UserCommands.Create(HostArgs), KeyCommands.Create(HostArgs),
         };
-        root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(HostArgs(result, urls), cancellationToken));
-        return root.Parse(args).InvokeAsync();
-    }
+        root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(HostArgs(result), cancellationToken));
 
-    private static string[] HostArgs(ParseResult result, Option<string?>? urls)
-    {
-        var args = result.UnmatchedTokens.ToList();
-        if (urls is not null && result.GetValue(urls) is { Length: > 0 } value)
-        {
-            args.Add($"--urls={value}");
-        }
-
-        return [.. args];
+        (var commandLine, configuration) = ConfigurationArguments.Split(args, root);
+        var parsed = root.Parse(commandLine);
+        return parsed.Errors.Count > 0 ? ConsoleErrors.UsageErrorAsync(parsed) : parsed.InvokeAsync();
     }
 }

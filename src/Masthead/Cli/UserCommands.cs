@@ -17,7 +17,6 @@ internal static class UserCommands
         var title = new Option<string>("--job-title") { Description = "Job title shown with bylines, e.g. \"Senior Reporter\"." };
 
         var add = new Command("add", "Create a staff account and print a one-time link where the person chooses their password.") { email, name, role, title };
-        add.TreatUnmatchedTokensAsErrors = false;
         add.SetAction((result, cancellationToken) => ConsoleErrors.GuardAsync(async () =>
         {
             await using var app = MastheadApp.Build(hostArgs(result));

@@ -1,25 +1,22 @@
 using System.Data.Common;
 using Masthead.Core.Demo;
 using Masthead.Core.Storage;
+using Masthead.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Masthead.Hosting;
 
-/// <summary>Creates the data directory, migrates the database and, on a first run, seeds the demo publication.</summary>
+/// <summary>Creates the data directory, checks that the database can be read and written, migrates it and, on a first run, seeds the demo publication.</summary>
 public static class DatabaseStartup
 {
     public static async Task<MigrationResult> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var options = services.GetRequiredService<IOptions<MastheadOptions>>().Value;
-        var dataDirectory = options.DataDirectoryFullPath;
-        try
+        DataDirectories.Create(options);
+        var databaseFile = SqliteStorage.DatabaseFileIn(options.DataDirectoryFullPath);
+        if (options.Database.IsSqlite)
         {
-            Directory.CreateDirectory(dataDirectory);
-            Directory.CreateDirectory(options.UploadsDirectoryFullPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new StartupException($"Masthead cannot create its data directory {dataDirectory}: {exception.Message}", exception);
+            await SqliteFileCheck.ReadAndWriteAsync(databaseFile, cancellationToken);
         }
 
         await using var scope = services.CreateAsyncScope();
@@ -33,9 +30,7 @@ public static class DatabaseStartup
         }
         catch (DbException exception) when (options.Database.IsSqlite)
         {
-            throw new StartupException(
-                $"Masthead cannot use its database in {dataDirectory}: {exception.Message} Check that the file is a Masthead database and that this user may read and write it.",
-                exception);
+            throw SqliteFileCheck.CannotUse(databaseFile, exception);
         }
         catch (DbException exception)
         {

@@ -51,12 +51,12 @@ public static class SiteAssetsPipeline
                 file.Context.Request.Query.ContainsKey("v") ? OneYear : "public, max-age=3600",
         });
 
-        var uploads = app.Services.GetRequiredService<IOptions<MastheadOptions>>().Value.UploadsDirectoryFullPath;
-        Directory.CreateDirectory(uploads);
+        var options = app.Services.GetRequiredService<IOptions<MastheadOptions>>().Value;
+        DataDirectories.Create(options);
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/media",
-            FileProvider = new PhysicalFileProvider(uploads),
+            FileProvider = new PhysicalFileProvider(options.UploadsDirectoryFullPath),
             ContentTypeProvider = new FileExtensionContentTypeProvider(),
             ServeUnknownFileTypes = false,
             OnPrepareResponse = file =>

@@ -1,24 +1,53 @@
 using System.Diagnostics;
+using Masthead.Testing;
 
 namespace Masthead.Tests.Cli;
 
 /// <summary>Runs the built `masthead` executable as an operator would, in a working directory of its own.</summary>
 internal sealed class MastheadProcess : IDisposable
 {
+    private const string Setpriv = "/usr/bin/setpriv";
+
+    private const UnixFileMode EveryoneMayWrite =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
     public string WorkingDirectory { get; } = Directory.CreateTempSubdirectory("masthead-cli-").FullName;
 
     public string DatabasePath => Path.Combine(WorkingDirectory, "data", "masthead.db");
 
-    public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync("dotnet", [], args);
+
+    /// <summary>
+    /// Runs as a user without root's power to write any file: as nobody when the tests run as root (as in CI), whom
+    /// the working directory is opened to.
+    /// </summary>
+    public Task<(int ExitCode, string Output, string Error)> RunUnprivilegedAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        if (OperatingSystem.IsWindows() || !Environment.IsPrivilegedProcess)
+        {
+            return RunAsync(args);
+        }
+
+        TestEnvironment.Require(File.Exists(Setpriv), $"the tests run as root and {Setpriv} (util-linux), needed to run masthead as nobody, is missing");
+        foreach (var directory in Directory.GetDirectories(WorkingDirectory, "*", SearchOption.AllDirectories).Prepend(WorkingDirectory))
+        {
+            File.SetUnixFileMode(directory, EveryoneMayWrite);
+        }
+
+        return RunAsync(Setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet"], args);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string[] programArgs, string[] args)
+    {
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "masthead.dll"));
-        foreach (var arg in args)
+        foreach (var arg in programArgs.Append(Path.Combine(AppContext.BaseDirectory, "masthead.dll")).Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -28,7 +57,16 @@ internal sealed class MastheadProcess : IDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output, await error);
     }
 

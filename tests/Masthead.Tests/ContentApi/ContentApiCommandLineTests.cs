@@ -47,15 +47,22 @@ public sealed partial class ContentApiCommandLineTests
         var again = await masthead.RunAsync("key", "revoke", key);
         var unknown = await masthead.RunAsync("key", "revoke", "99");
         var blank = await masthead.RunAsync("key", "add", "--name", " ");
-        var missing = await masthead.RunAsync("key", "add");
 
         Assert.Equal((1, "masthead: The key 'Once' was already revoked."), (again.ExitCode, again.Error.Trim()));
         Assert.Equal((1, "masthead: There is no Content API key '99'."), (unknown.ExitCode, unknown.Error.Trim()));
         Assert.Equal(1, blank.ExitCode);
         Assert.StartsWith("masthead: Name the key", blank.Error.Trim());
-        Assert.Equal(1, missing.ExitCode);
-        Assert.Contains("--name", missing.Error);
         Assert.DoesNotContain("   at ", again.Error + unknown.Error + blank.Error);
+    }
+
+    [Fact]
+    public async Task A_missing_option_is_a_usage_error_with_exit_code_2()
+    {
+        using var masthead = new MastheadProcess();
+
+        var missing = await masthead.RunAsync("key", "add");
+
+        Assert.Equal((2, "masthead: Option '--name' is required. See 'masthead key add --help'."), (missing.ExitCode, missing.Error.Trim()));
     }
 
     private static string LastLine(string output) => output.TrimEnd().Split('\n')[^1].Trim();

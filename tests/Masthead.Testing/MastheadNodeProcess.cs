@@ -21,6 +21,18 @@ public sealed class MastheadNodeProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Everything the node has written to its console so far, standard output and error together.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
     /// <summary>Starts a node on <paramref name="dataDirectory"/> (and its database) and waits until /healthz answers.</summary>
     public static async Task<MastheadNodeProcess> StartAsync(string dataDirectory, params string[] extraArgs)
     {

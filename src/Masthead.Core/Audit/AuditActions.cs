@@ -18,6 +18,8 @@ public static class AuditActions
     public const string RoleChanged = "role-changed";
     public const string Deactivated = "deactivated";
     public const string Reactivated = "reactivated";
+    public const string ProfileChanged = "profile-changed";
+    public const string FirstAdministrator = "first-administrator";
     public const string SettingsChanged = "settings-changed";
     public const string ContentApiKeyCreated = "api-key-created";
     public const string ContentApiKeyRevoked = "api-key-revoked";

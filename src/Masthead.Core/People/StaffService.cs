@@ -1,28 +1,26 @@
+using Masthead.Core.Audit;
 using Masthead.Core.Events;
+using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.People;
 
-public sealed class StaffService(MastheadDb db, IEventPublisher events)
+public sealed class StaffService(MastheadDb db, IEventPublisher events, TimeProvider time)
 {
-    /// <summary>Active staff in masthead order.</summary>
+    /// <summary>The staff page, in masthead order: active staff, less invitees who have not yet chosen a password.</summary>
     public Task<List<StaffProfile>> ListActiveAsync(CancellationToken cancellationToken = default) =>
-        Profiles(db.Staff.Where(s => s.IsActive).OrderBy(s => s.Position).ThenBy(s => s.Name)).ToListAsync(cancellationToken);
+        Profiles(db.ListedStaff().OrderBy(s => s.Position).ThenBy(s => s.Name)).ToListAsync(cancellationToken);
 
-    /// <summary>Anyone who has ever had a byline keeps an author page, active or not.</summary>
+    /// <summary>Anyone who has ever had a byline keeps an author page, active or not; an invitee without one has none yet.</summary>
     public Task<StaffProfile?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
-        Profiles(db.Staff.Where(s => s.Slug == slug)).SingleOrDefaultAsync(cancellationToken);
+        Profiles(db.AuthorsWithPages().Where(s => s.Slug == slug)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<int> CreateAsync(StaffInput input, CancellationToken cancellationToken = default)
     {
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.Slugify(input.Name) : input.Slug.Trim();
-        if (string.IsNullOrWhiteSpace(input.Name))
-        {
-            throw ValidationException.For(nameof(input.Name), "A staff member needs a name.");
-        }
-
+        StaffProfileRules.Check(new ProfileInput(input.Name, input.JobTitle, input.Bio, input.PhotoUrl, input.PublicEmail));
         if (!Slugs.IsValid(slug) || await db.Staff.AnyAsync(s => s.Slug == slug, cancellationToken))
         {
             throw ValidationException.For(nameof(input.Slug), $"The slug '{slug}' is not valid or is already used by someone else.");
@@ -35,8 +33,8 @@ public sealed class StaffService(MastheadDb db, IEventPublisher events)
             Name = input.Name.Trim(),
             JobTitle = input.JobTitle.Trim(),
             Bio = input.Bio.Trim(),
-            PhotoUrl = input.PhotoUrl,
-            PublicEmail = string.IsNullOrWhiteSpace(input.PublicEmail) ? null : input.PublicEmail.Trim(),
+            PhotoUrl = StaffProfileRules.Blank(input.PhotoUrl),
+            PublicEmail = StaffProfileRules.Blank(input.PublicEmail),
             Position = position + 1,
             Role = input.Role,
         };
@@ -45,6 +43,51 @@ public sealed class StaffService(MastheadDb db, IEventPublisher events)
         await events.PublishAsync(new SiteChanged("staff"), cancellationToken);
         return member.Id;
     }
+
+    /// <summary>A profile for its editor: each person may edit their own, administrators anyone's.</summary>
+    public async Task<StaffProfile> GetForEditingAsync(Actor actor, int staffMemberId, CancellationToken cancellationToken = default)
+    {
+        DemandMayEdit(actor, staffMemberId);
+        return await Profiles(db.Staff.Where(s => s.Id == staffMemberId)).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no staff member {staffMemberId}.");
+    }
+
+    /// <summary>Changes what bylines, author pages and the staff page show; the slug and role stay as they are.</summary>
+    public async Task UpdateProfileAsync(Actor actor, int staffMemberId, ProfileInput input, CancellationToken cancellationToken = default)
+    {
+        DemandMayEdit(actor, staffMemberId);
+        var member = await db.Staff.SingleOrDefaultAsync(s => s.Id == staffMemberId, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no staff member {staffMemberId}.");
+        StaffProfileRules.Check(input);
+
+        var changed = new List<string>();
+        void Set(string field, string? current, string? value, Action<string?> assign)
+        {
+            if (current != value)
+            {
+                assign(value);
+                changed.Add(field);
+            }
+        }
+
+        var formerName = member.Name;
+        Set("name", member.Name, input.Name.Trim(), v => member.Name = v!);
+        Set("job title", member.JobTitle, input.JobTitle.Trim(), v => member.JobTitle = v!);
+        Set("bio", member.Bio, input.Bio.Trim(), v => member.Bio = v!);
+        Set("photo", member.PhotoUrl, StaffProfileRules.Blank(input.PhotoUrl), v => member.PhotoUrl = v);
+        Set("public email", member.PublicEmail, StaffProfileRules.Blank(input.PublicEmail), v => member.PublicEmail = v);
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.ProfileChanged, details: $"{formerName}: {string.Join(", ", changed)}");
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new SiteChanged("staff"), cancellationToken);
+    }
+
+    private static void DemandMayEdit(Actor actor, int staffMemberId) =>
+        Permissions.Demand(actor.StaffId == staffMemberId || Permissions.CanAdminister(actor), "edit other people's profiles");
 
     private static IQueryable<StaffProfile> Profiles(IQueryable<StaffMember> staff) =>
         staff.AsNoTracking().Select(s => new StaffProfile(s.Id, s.Slug, s.Name, s.JobTitle, s.Bio, s.PhotoUrl, s.PublicEmail));

@@ -19,8 +19,7 @@ public sealed class NewsroomQueries(MastheadDb db)
 
     public async Task<Dashboard> DashboardAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var mine = db.Articles.Where(a => a.Status == ArticleStatus.Draft
-            && (a.CreatedById == actor.StaffId || a.Authors.Any(b => b.StaffMemberId == actor.StaffId)));
+        var mine = OwnedBy(db.Articles, actor.StaffId).Where(a => a.Status == ArticleStatus.Draft);
         var review = db.Articles.Where(a => a.Status == ArticleStatus.InReview);
         var scheduled = db.Articles.Where(a => a.Status == ArticleStatus.Scheduled);
         var published = db.Articles.Where(a => a.Status == ArticleStatus.Published);
@@ -31,15 +30,20 @@ public sealed class NewsroomQueries(MastheadDb db)
             await Desk(published.OrderByDescending(a => a.PublishedAt), cancellationToken), await published.CountAsync(cancellationToken));
     }
 
-    /// <summary>All articles in one state (or every state), most recently changed first.</summary>
-    public async Task<Page<DeskArticle>> ListAsync(ArticleStatus? status, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>All articles in one state (or every state), most recently changed first; only one person's when <paramref name="ownerId"/> is given.</summary>
+    public async Task<Page<DeskArticle>> ListAsync(ArticleStatus? status, int pageNumber, int pageSize, int? ownerId = null, CancellationToken cancellationToken = default)
     {
-        var query = status is { } s ? db.Articles.Where(a => a.Status == s) : db.Articles;
+        var query = ownerId is { } owner ? OwnedBy(db.Articles, owner) : db.Articles;
+        query = status is { } s ? query.Where(a => a.Status == s) : query;
         var total = await query.CountAsync(cancellationToken);
         var skip = (pageNumber - 1) * pageSize;
         var items = await Desk(query.OrderByDescending(a => a.LastModifiedAt).Skip(skip), cancellationToken, pageSize);
         return new Page<DeskArticle>(items, pageNumber, pageSize, total);
     }
+
+    /// <summary>Articles a person started or is bylined on: what the dashboard calls theirs.</summary>
+    private static IQueryable<Article> OwnedBy(IQueryable<Article> articles, int? staffId) =>
+        articles.Where(a => a.CreatedById == staffId || a.Authors.Any(b => b.StaffMemberId == staffId));
 
     private static async Task<List<DeskArticle>> Desk(IQueryable<Article> query, CancellationToken cancellationToken, int take = ListLength)
     {

@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.People;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public static class SitemapQueries
         await Published(db).CountAsync(cancellationToken),
         await db.Sections.AnyAsync(cancellationToken),
         await db.ArticleTags.AnyAsync(t => Published(db).Any(a => a.Id == t.ArticleId), cancellationToken),
-        await db.Staff.AnyAsync(p => p.IsActive, cancellationToken));
+        await db.ListedStaff().AnyAsync(cancellationToken));
 
     public static Task<int> CountPublishedArticlesAsync(this MastheadDb db, CancellationToken cancellationToken = default) =>
         Published(db).CountAsync(cancellationToken);
@@ -62,7 +63,7 @@ public static class SitemapQueries
     public static async Task<IReadOnlyList<SitemapEntry>> AuthorsAsync(this MastheadDb db, CancellationToken cancellationToken = default)
     {
         var changes = await LastChanges(db, db.ArticleAuthors.AsNoTracking().Where(b => Published(db).Any(a => a.Id == b.ArticleId)).Select(b => new Keyed { Key = b.StaffMemberId, ArticleId = b.ArticleId }), cancellationToken);
-        var people = await db.Staff.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Position).ThenBy(p => p.Id).Select(p => new { p.Id, p.Slug }).ToListAsync(cancellationToken);
+        var people = await db.ListedStaff().AsNoTracking().OrderBy(p => p.Position).ThenBy(p => p.Id).Select(p => new { p.Id, p.Slug }).ToListAsync(cancellationToken);
         return people.ConvertAll(p => new SitemapEntry($"/author/{p.Slug}", changes.GetValueOrDefault(p.Id)));
     }
 

@@ -3,6 +3,7 @@ using Masthead.Core.People;
 using Masthead.Core.Storage;
 using Masthead.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Masthead.Newsroom;
@@ -49,6 +50,14 @@ public static class NewsroomSetup
             antiforgery.Cookie.Name = "masthead.antiforgery";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // Flash messages and one-time set-password links travel in this cookie between a post and its redirect.
+        services.Configure<CookieTempDataProviderOptions>(tempData =>
+        {
+            tempData.Cookie.Name = "masthead.tempdata";
+            tempData.Cookie.HttpOnly = true;
+            tempData.Cookie.SameSite = SameSiteMode.Lax;
+            tempData.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<CurrentStaff>();
         services.AddScoped<Staff.StaffAccountService>();

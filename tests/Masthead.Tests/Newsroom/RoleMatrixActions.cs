@@ -47,6 +47,12 @@ internal static class RoleMatrixActions
             t => $"/newsroom/articles/{t.Id}/revisions?from=1&to=2"),
         Page("open the live desk of a colleague's story", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published, live: true), t => $"/newsroom/live/{t.Id}"),
         Page("open their password page", Anyone, "/newsroom/account/password"),
+        Page("open their own profile", Anyone, c => Task.FromResult(new MatrixTarget(c.Me.Id)), t => $"/newsroom/staff/{t.Id}"),
+        // Their name stays, so the other cases still know them; the other fields are not posted and so are emptied.
+        new("edit their own profile", Anyone,
+            c => Task.FromResult(new MatrixTarget(c.Me.Id)),
+            (c, t) => Post($"/newsroom/staff/{t.Id}", ("Form.Name", c.Me.Name), ("Form.JobTitle", c.Marker)),
+            async (c, t) => Assert.Equal(c.Marker, await c.DbAsync(db => db.Staff.Where(s => s.Id == t.Id).Select(s => s.JobTitle).SingleAsync()))),
 
         // Writing.
         new("write a new article", Anyone,
@@ -185,6 +191,12 @@ internal static class RoleMatrixActions
             _ => Task.FromResult(new MatrixTarget()),
             (c, _) => Post("/newsroom/staff?handler=Invite", ("Invite.Name", c.Marker), ("Invite.Email", $"{c.MarkerSlug}@example.org"), ("Invite.JobTitle", ""), ("Invite.Role", "Reporter")),
             async (c, _) => Assert.True(await c.DbAsync(db => db.Users.AnyAsync(u => u.Email == $"{c.MarkerSlug}@example.org" && u.StaffMember!.Name == c.Marker)))),
+        Page("open a colleague's profile", Administrator, c => Task.FromResult(new MatrixTarget(c.Colleague.Id)), t => $"/newsroom/staff/{t.Id}"),
+        new("edit a colleague's profile", Administrator,
+            c => c.StaffMemberAsync(),
+            (c, t) => Post($"/newsroom/staff/{t.Id}", ("Form.Name", c.Marker + " renamed"), ("Form.JobTitle", "Night Editor"), ("Form.Bio", ""),
+                ("Form.PhotoUrl", ""), ("Form.PublicEmail", "")),
+            async (c, t) => Assert.Equal(c.Marker + " renamed", await c.DbAsync(db => db.Staff.Where(s => s.Id == t.Id).Select(s => s.Name).SingleAsync()))),
         new("change a staff member's role", Administrator,
             c => c.StaffMemberAsync(),
             (_, t) => Post("/newsroom/staff?handler=Role", ("id", $"{t.Id}"), ("role", "Editor")),

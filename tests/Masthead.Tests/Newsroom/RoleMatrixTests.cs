@@ -27,7 +27,7 @@ public sealed class RoleMatrixTests(DemoSiteFixture site, RoleMatrixSessions ses
     {
         ["POST /newsroom/articles/new Preview"] = "renders the Markdown being typed and stores nothing",
         ["POST /newsroom/articles/{id:int} Preview"] = "renders the Markdown being typed and stores nothing",
-        ["POST /newsroom/account/password"] = "everyone changes their own password, and only theirs (see the account tests)",
+        ["POST /newsroom/account/password"] = "everyone changes their own password, and only theirs (see AccountTests)",
     };
 
     [Fact]

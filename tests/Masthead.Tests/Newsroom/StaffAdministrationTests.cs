@@ -105,6 +105,20 @@ public sealed class StaffAdministrationTests(DemoSiteFixture site) : IClassFixtu
     }
 
     [Fact]
+    public async Task Deactivating_asks_for_confirmation_first_as_other_destructive_buttons_do()
+    {
+        using var admin = await NewsroomClient.SignInAsync(Server, DemoLogins.Administrator);
+
+        var staff = await admin.GetDocumentAsync("/newsroom/staff");
+
+        var deactivate = Row(staff, "Anaya Kessler").QuerySelector("form[action*='handler=Active']")!;
+        Assert.Equal("Deactivate", deactivate.QuerySelector("button")!.TextContent);
+        Assert.StartsWith("Deactivate Anaya Kessler? They are signed out at once", deactivate.GetAttribute("data-confirm"));
+        var script = staff.QuerySelector("script[src*='/js/newsroom.js']")!.GetAttribute("src")!;
+        Assert.Contains("form.dataset.confirm", await Server.Client.GetStringAsync(script));
+    }
+
+    [Fact]
     public async Task Roles_change_at_once_but_the_last_administrator_stays()
     {
         await using var server = await MastheadServer.StartAsync();

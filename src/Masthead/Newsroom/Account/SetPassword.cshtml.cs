@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Masthead.Core.Events;
 using Masthead.Core.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ namespace Masthead.Newsroom.Account;
 /// <summary>Where an invitation or a reset link lands: the person chooses a password. Each link works once.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(NewsroomSetup.SignInLimit)]
-public sealed class SetPasswordPage(UserManager<StaffAccount> accounts) : PageModel
+public sealed class SetPasswordPage(UserManager<StaffAccount> accounts, IEventPublisher events) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Account { get; set; }
@@ -55,6 +56,7 @@ public sealed class SetPasswordPage(UserManager<StaffAccount> accounts) : PageMo
             return Page();
         }
 
+        var accepted = account.PasswordHash is null;
         var result = await accounts.ResetPasswordAsync(account, Token, Password);
         if (!result.Succeeded)
         {
@@ -67,6 +69,12 @@ public sealed class SetPasswordPage(UserManager<StaffAccount> accounts) : PageMo
         }
 
         await accounts.SetLockoutEndDateAsync(account, null);
+        if (accepted)
+        {
+            // An invitee joins the public staff page with their first password.
+            await events.PublishAsync(new SiteChanged("staff"), HttpContext.RequestAborted);
+        }
+
         TempData["SignInMessage"] = "Your password is set. Sign in with it now.";
         return Redirect("/newsroom/sign-in");
     }

@@ -14,21 +14,35 @@ public sealed class ArticleDeskPage(NewsroomQueries queries) : NewsroomPage
         Enum.GetValues<ArticleStatus>().Select(s => (s.ToString().ToLowerInvariant(), s)).ToList();
 
     public ArticleStatus? Status { get; private set; }
+
+    /// <summary>Only the articles the signed-in person started or is bylined on (?mine=true), as the dashboard counts them.</summary>
+    public bool Mine { get; private set; }
+
     public Page<DeskArticle> Articles { get; private set; } = null!;
 
     // "page" is also the route value naming the Razor page itself, hence the explicit query binding.
-    public async Task OnGetAsync(string? status, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
+    public async Task OnGetAsync(string? status, bool mine = false, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
     {
         Status = Filters.FirstOrDefault(f => f.Value == status?.ToLowerInvariant()) is { Value: not null } match ? match.Status : null;
-        Articles = await queries.ListAsync(Status, Math.Max(1, pageNumber), PageSize, cancellationToken);
+        Mine = mine;
+        Articles = await queries.ListAsync(Status, Math.Max(1, pageNumber), PageSize, Mine ? Actor.StaffId : null, cancellationToken);
     }
 
-    public string PagePath(int page)
+    public string FilterPath(ArticleStatus? status) => ListPath(status, 1);
+
+    public string PagePath(int page) => ListPath(Status, page);
+
+    private string ListPath(ArticleStatus? state, int page)
     {
         var query = new List<string>();
-        if (Status is { } status)
+        if (state is { } status)
         {
             query.Add("status=" + status.ToString().ToLowerInvariant());
+        }
+
+        if (Mine)
+        {
+            query.Add("mine=true");
         }
 
         if (page > 1)

@@ -15,8 +15,11 @@ namespace Masthead.Newsroom.Staff;
 /// <summary>A one-time link that lets a person choose their password, as a path with its query.</summary>
 public sealed record SetPasswordLink(int AccountId, string Path);
 
-/// <summary>A staff member as administrators see them: role, whether they may sign in, and their sign-in address.</summary>
-public sealed record StaffAccountView(int Id, string Slug, string Name, string JobTitle, NewsroomRole Role, bool IsActive, string? AccountEmail);
+/// <summary>
+/// A staff member as administrators see them: role, whether they may sign in, their sign-in address, and whether
+/// they are still to choose their first password (readers do not see them until they have).
+/// </summary>
+public sealed record StaffAccountView(int Id, string Slug, string Name, string JobTitle, NewsroomRole Role, bool IsActive, string? AccountEmail, bool AwaitingPassword);
 
 /// <summary>Staff accounts: invitations, roles, deactivation, and the very first administrator.</summary>
 public sealed class StaffAccountService(
@@ -32,7 +35,8 @@ public sealed class StaffAccountService(
         Permissions.Demand(Permissions.CanAdminister(actor), "manage staff");
         return await db.Staff.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
             .Select(s => new StaffAccountView(s.Id, s.Slug, s.Name, s.JobTitle, s.Role, s.IsActive,
-                db.Users.Where(a => a.StaffMemberId == s.Id).Select(a => a.Email).FirstOrDefault()))
+                db.Users.Where(a => a.StaffMemberId == s.Id).Select(a => a.Email).FirstOrDefault(),
+                db.Users.Any(a => a.StaffMemberId == s.Id && a.PasswordHash == null)))
             .ToListAsync(cancellationToken);
     }
 
@@ -149,14 +153,19 @@ public sealed class StaffAccountService(
             throw new ForbiddenException("This set-up link has already been used.");
         }
 
+        name = name.Trim();
+        email = email.Trim();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var memberId = await staff.CreateAsync(new StaffInput(name, "Administrator", Slug: await FreeSlugAsync(name, cancellationToken), Role: NewsroomRole.Administrator), cancellationToken);
-        var account = new StaffAccount { StaffMemberId = memberId, UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true };
+        var account = new StaffAccount { StaffMemberId = memberId, UserName = email, Email = email, EmailConfirmed = true };
         Check(await accounts.CreateAsync(account, password));
         var settings = await db.Publication.SingleAsync(s => s.Id == PublicationSettings.SingletonId, cancellationToken);
         settings.SetupTokenHash = null;
+        db.Record(time.GetUtcNow().UtcDateTime, new Actor(memberId, NewsroomRole.Administrator, name), AuditActions.FirstAdministrator,
+            details: $"{name} <{email}> set up the newsroom");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await events.PublishAsync(new SiteChanged("staff"), cancellationToken);
     }
 
     private async Task<SetPasswordLink> LinkAsync(StaffAccount account)

@@ -16,6 +16,11 @@ internal static class ConsoleErrors
         {
             return await run();
         }
+        catch (Core.ValidationException exception)
+        {
+            await Console.Error.WriteLineAsync($"masthead: {exception.Message}");
+            return StartupFailed;
+        }
         catch (StartupException exception)
         {
             await Console.Error.WriteLineAsync($"masthead: {exception.Message}");

@@ -25,7 +25,7 @@ internal static class ServeCommand
         if (token is not null)
         {
             Console.WriteLine("This newsroom has no staff yet. Create the first administrator at (works once):");
-            Console.WriteLine($"{SiteAddress.Of(app)}/newsroom/setup?token={token}");
+            Console.WriteLine($"{await SiteAddress.PublicAsync(app, cancellationToken)}/newsroom/setup?token={token}");
             Console.WriteLine("If this link is lost, run: masthead user add --email you@example.org --name \"Your Name\" --role administrator");
         }
     }

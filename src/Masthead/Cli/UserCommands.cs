@@ -25,7 +25,7 @@ internal static class UserCommands
             var link = await scope.ServiceProvider.GetRequiredService<StaffAccountService>().InviteAsync(
                 Actor.System, result.GetValue(name)!, result.GetValue(email)!, result.GetValue(role), result.GetValue(title) ?? "", cancellationToken);
             Console.WriteLine($"Created {result.GetValue(role)} account for {result.GetValue(email)}. They choose a password at (valid for 7 days, once):");
-            Console.WriteLine(SiteAddress.Of(app) + link.Path);
+            Console.WriteLine(await SiteAddress.PublicAsync(app, cancellationToken) + link.Path);
             return 0;
         }));
 

@@ -11,7 +11,6 @@ namespace Masthead.Newsroom;
 public static class NewsroomSetup
 {
     public const string SignInLimit = "sign-in";
-    public const string ContactLimit = "contact";
 
     public static IServiceCollection AddNewsroom(this IServiceCollection services, MastheadOptions options)
     {
@@ -36,13 +35,18 @@ public static class NewsroomSetup
         {
             cookie.LoginPath = "/newsroom/sign-in";
             cookie.LogoutPath = "/newsroom/sign-out";
-            cookie.AccessDeniedPath = "/newsroom/forbidden";
             cookie.Cookie.Name = "masthead.staff";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
+            // The rules, not role policies, refuse actions; should a policy ever refuse, answer 403 in place like they do.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         }));
         services.AddAuthorization();
         services.AddAntiforgery(antiforgery =>
@@ -66,8 +70,9 @@ public static class NewsroomSetup
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limits.AddPolicy(SignInLimit, context => PostsPerClient(context, options.RateLimits.SignInsPerMinute, TimeSpan.FromMinutes(1)));
-            limits.AddPolicy(ContactLimit, context => PostsPerClient(context, options.RateLimits.ContactMessagesPerHour, TimeSpan.FromHours(1)));
         });
+        // Counted by the contact page itself, which keeps what the reader typed when it refuses a message.
+        services.AddSingleton(provider => new Site.ContactRateLimit(options.RateLimits.ContactMessagesPerHour, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 

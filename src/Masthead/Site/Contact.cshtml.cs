@@ -1,15 +1,23 @@
+using System.Globalization;
 using Masthead.Core.Contact;
-using Masthead.Newsroom;
+using Masthead.Site.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Masthead.Site;
 
 /// <summary>"Let's talk": the editors' address and a form whose messages land in the newsroom inbox.</summary>
-[EnableRateLimiting(NewsroomSetup.ContactLimit)]
-public sealed class ContactPage(ContactService contact, ILogger<ContactPage> logger) : SitePage
+/// <remarks>
+/// A form at its longest is under 100 KB, even a 10,000-character message in a script whose every character is
+/// percent-encoded; far larger posts are not read, and are answered 413.
+/// </remarks>
+[RequestSizeLimit(MaxPostBytes)]
+[RequestFormLimits(ValueLengthLimit = MaxPostBytes)]
+[RefuseOversizeForm(MaxCharacters = ContactMessage.MaxBodyLength)]
+public sealed class ContactPage(ContactService contact, ContactRateLimit rateLimit, ILogger<ContactPage> logger) : SitePage
 {
+    private const int MaxPostBytes = 256 * 1024;
+
     [BindProperty]
     public string? Name { get; set; }
 
@@ -29,6 +37,9 @@ public sealed class ContactPage(ContactService contact, ILogger<ContactPage> log
     /// <summary>Set on the page the form redirects to after a message is stored.</summary>
     public bool Sent => Request.Query["sent"] == "1";
 
+    /// <summary>Why a well-formed message was not sent: its client has sent as many as it may this hour.</summary>
+    public string? TooManyMessages { get; private set; }
+
     public IActionResult OnGet()
     {
         Describe();
@@ -45,12 +56,24 @@ public sealed class ContactPage(ContactService contact, ILogger<ContactPage> log
             return Redirect("/contact?sent=1");
         }
 
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!rateLimit.TryTake(client, out var place, out var retryAfter))
+        {
+            return TooMany(retryAfter);
+        }
+
         try
         {
             await contact.ReceiveAsync(new ContactInput(Name, Email, Subject, Message), cancellationToken);
         }
-        catch (Core.ValidationException problems)
+        catch (Exception failure)
         {
+            rateLimit.GiveBack(client, place);
+            if (failure is not Core.ValidationException problems)
+            {
+                throw;
+            }
+
             foreach (var (field, message) in problems.Problems)
             {
                 ModelState.AddModelError(field, message);
@@ -60,6 +83,16 @@ public sealed class ContactPage(ContactService contact, ILogger<ContactPage> log
         }
 
         return Redirect("/contact?sent=1");
+    }
+
+    private IActionResult TooMany(TimeSpan retryAfter)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        TooManyMessages = string.Create(CultureInfo.InvariantCulture,
+            $"Too many messages have come from your connection in the last hour, so this one was not sent. Please try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}; everything you typed is still here.");
+        return Page();
     }
 
     /// <summary>"true" for a field the last post got wrong, for aria-invalid.</summary>

@@ -90,6 +90,22 @@ public sealed class ContactFormTests(DemoSiteFixture site) : IClassFixture<DemoS
     }
 
     [Fact]
+    public async Task A_message_of_megabytes_is_refused_with_413_and_the_limit_explained()
+    {
+        var reader = new NewsroomClient(Server);
+        var pasted = new string('x', 5 * 1024 * 1024);
+
+        using var response = await reader.SubmitAsync("/contact", ".contact-form form", Letter("A pasted archive", pasted));
+        var page = await MastheadServer.ParseAsync(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("That is too long to send", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("limit of 10,000 characters", page.QuerySelector(".error-page")!.TextContent);
+        Assert.NotNull(page.QuerySelector("header.masthead"));
+        Assert.Equal(0, await CountAsync("A pasted archive"));
+    }
+
+    [Fact]
     public async Task A_filled_honeypot_is_answered_as_sent_but_not_stored()
     {
         var reader = new NewsroomClient(Server);
@@ -158,9 +174,41 @@ public sealed class ContactFormTests(DemoSiteFixture site) : IClassFixture<DemoS
         Assert.Equal(200, (int)(await reader.Http.GetAsync("/contact")).StatusCode);
     }
 
+    [Fact]
+    public async Task Only_stored_messages_count_and_a_refused_one_keeps_what_was_typed()
+    {
+        await using var server = await MastheadServer.StartAsync(demo: true, extraArgs: "--Masthead:RateLimits:ContactMessagesPerHour=1");
+        var reader = new NewsroomClient(server);
+        var withoutName = Letter("Missing a name");
+        withoutName["Name"] = "";
+        var spam = Letter("Cheap pens");
+        spam["Website"] = "https://spam.example";
+
+        using var invalid = await reader.SubmitAsync("/contact", ".contact-form form", withoutName);
+        using var honeypot = await reader.SubmitAsync("/contact", ".contact-form form", spam);
+        using var first = await reader.SubmitAsync("/contact", ".contact-form form", Letter("First letter"));
+        using var second = await reader.SubmitAsync("/contact", ".contact-form form", Letter("Second letter", "Please keep this paragraph."));
+        var page = await MastheadServer.ParseAsync(await second.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, honeypot.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.InRange(second.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+        Assert.Matches("Too many messages have come from your connection.*try again in 60 minutes", page.QuerySelector(".form-errors[role=alert]")!.TextContent);
+        Assert.Equal("Orla Pennywhistle", page.QuerySelector("input[name=Name]")!.GetAttribute("value"));
+        Assert.Equal("orla@example.org", page.QuerySelector("input[name=Email]")!.GetAttribute("value"));
+        Assert.Equal("Second letter", page.QuerySelector("input[name=Subject]")!.GetAttribute("value"));
+        Assert.Equal("Please keep this paragraph.", page.QuerySelector("textarea[name=Message]")!.TextContent.Trim());
+        Assert.Equal(0, await CountAsync(server, "Second letter"));
+        Assert.Equal(1, await CountAsync(server, "First letter"));
+    }
+
     private static string ErrorFor(IDocument page, string field) => page.QuerySelector($"#{field}-error")!.TextContent.Trim();
 
-    private Task<int> CountAsync(string subject) => Server.InScopeAsync(async services =>
+    private Task<int> CountAsync(string subject) => CountAsync(Server, subject);
+
+    private static Task<int> CountAsync(MastheadServer server, string subject) => server.InScopeAsync(async services =>
     {
         var contact = services.GetRequiredService<ContactService>();
         var all = await contact.ListAsync(Actor.System, ContactMessageStatus.New, 1, 500);

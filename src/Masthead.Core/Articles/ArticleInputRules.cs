@@ -1,3 +1,4 @@
+using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,12 @@ internal static class ArticleInputRules
         }
 
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.Slugify(headline) : input.Slug.Trim();
+        if (SlugFollowingHeadline(article, slug, headline) is { } following
+            && !await db.Articles.AnyAsync(a => a.Slug == following && a.Id != article.Id, cancellationToken))
+        {
+            slug = following;
+        }
+
         if (!Slugs.IsValid(slug))
         {
             problems[nameof(input.Slug)] = "A slug is made of lowercase letters, digits and single hyphens, at most 80 characters.";
@@ -51,6 +58,10 @@ internal static class ArticleInputRules
         else if (await db.Staff.CountAsync(s => input.AuthorIds.Contains(s.Id), cancellationToken) != input.AuthorIds.Count)
         {
             problems[nameof(input.AuthorIds)] = "A bylined person does not exist.";
+        }
+        else if (input.AuthorIds.Count == 0 && article.Status is ArticleStatus.Scheduled or ArticleStatus.Published)
+        {
+            problems[nameof(input.AuthorIds)] = $"An article that is {StatusText.Of(article.Status)} needs at least one byline.";
         }
 
         if (input.SectionId is { } sectionId && !await db.Sections.AnyAsync(s => s.Id == sectionId, cancellationToken))
@@ -98,6 +109,22 @@ internal static class ArticleInputRules
         article.Tags.RemoveAll(t => !tagIds.Contains(t.TagId));
         article.Tags.AddRange(tagIds.Except(article.Tags.Select(t => t.TagId)).Select(id => new ArticleTag { TagId = id }));
         article.LastModifiedAt = now;
+    }
+
+    /// <summary>
+    /// The slug a new headline makes, when the article has never been published and its saved slug is still the
+    /// one its saved headline made: an early save then does not fix the address. Once published, the slug stays.
+    /// </summary>
+    private static string? SlugFollowingHeadline(Article article, string slug, string headline)
+    {
+        if (article.Id == 0 || article.PublishedAt is not null || headline == article.Headline
+            || slug != article.Slug || article.Slug != Slugs.Slugify(article.Headline))
+        {
+            return null;
+        }
+
+        var following = Slugs.Slugify(headline);
+        return Slugs.IsValid(following) ? following : null;
     }
 
     private static bool IsImageUrl(string url) =>

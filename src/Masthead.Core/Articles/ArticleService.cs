@@ -43,7 +43,12 @@ public sealed class ArticleService(
 
     /// <summary>Saves <paramref name="input"/> over version <paramref name="expectedVersion"/>; returns the new version.</summary>
     /// <exception cref="EditConflictException">Someone else saved since that version.</exception>
-    public async Task<int> UpdateAsync(Actor actor, int articleId, ArticleInput input, int expectedVersion, string? note = null, CancellationToken cancellationToken = default)
+    public Task<int> UpdateAsync(Actor actor, int articleId, ArticleInput input, int expectedVersion, string? note = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(actor, articleId, input, expectedVersion, note, alongside: null, cancellationToken);
+
+    /// <param name="alongside">Adds what must be saved in the same transaction as the change, such as an audit entry.</param>
+    internal async Task<int> UpdateAsync(
+        Actor actor, int articleId, ArticleInput input, int expectedVersion, string? note, Action<Article>? alongside, CancellationToken cancellationToken)
     {
         var article = await LoadAsync(articleId, cancellationToken);
         Permissions.Demand(Permissions.CanEdit(actor, ArticleAccess.Of(article)), "edit this article");
@@ -70,6 +75,7 @@ public sealed class ArticleService(
         article.Version++;
         var number = await db.Revisions.Where(r => r.ArticleId == articleId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
         db.Revisions.Add(RevisionSnapshot.Of(article, number + 1, actor, note, now));
+        alongside?.Invoke(article);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Masthead.Core.Audit;
 using Masthead.Core.Publication;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Masthead.Core.Publishing;
 
@@ -10,7 +11,12 @@ namespace Masthead.Core.Publishing;
 /// Moves articles through Draft → In review → Scheduled → Published → Unpublished. Each step checks the actor's
 /// role and the article's state, records an audit entry in the same transaction, and raises ArticleChanged after it.
 /// </summary>
-public sealed class PublishingService(MastheadDb db, ArticleService articles, PublicationService publication, TimeProvider time)
+public sealed class PublishingService(
+    MastheadDb db,
+    ArticleService articles,
+    PublicationService publication,
+    TimeProvider time,
+    ILogger<PublishingService> logger)
 {
     public Task SubmitAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
         StepAsync(articleId, [ArticleStatus.Draft], "submit", cancellationToken, (article, _) =>
@@ -47,7 +53,7 @@ public sealed class PublishingService(MastheadDb db, ArticleService articles, Pu
         });
 
     public Task ScheduleAsync(Actor actor, int articleId, DateTime publishAt, CancellationToken cancellationToken = default) =>
-        StepAsync(articleId, [ArticleStatus.Draft, ArticleStatus.InReview, ArticleStatus.Scheduled], "schedule", cancellationToken, (article, _) =>
+        StepAsync(articleId, [ArticleStatus.Draft, ArticleStatus.InReview, ArticleStatus.Scheduled], "schedule", cancellationToken, async (article, token) =>
         {
             Permissions.Demand(Permissions.CanSchedule(actor, ArticleAccess.Of(article)), "schedule this article");
             if (publishAt <= Now)
@@ -57,9 +63,11 @@ public sealed class PublishingService(MastheadDb db, ArticleService articles, Pu
 
             RequireByline(article);
             article.Status = ArticleStatus.Scheduled;
-            article.ScheduledFor = DateTime.SpecifyKind(publishAt, DateTimeKind.Utc);
-            db.Record(Now, actor, AuditActions.Scheduled, article.Id, $"{article.Headline} at {article.ScheduledFor:u}");
-            return Task.CompletedTask;
+            var at = DateTime.SpecifyKind(publishAt, DateTimeKind.Utc);
+            article.ScheduledFor = at;
+            article.ReviewComment = null;
+            var clock = (await publication.GetAsync(token)).Clock;
+            db.Record(Now, actor, AuditActions.Scheduled, article.Id, $"{article.Headline} at {clock.FormatDateTime(at)}");
         });
 
     public Task UnscheduleAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
@@ -91,7 +99,9 @@ public sealed class PublishingService(MastheadDb db, ArticleService articles, Pu
 
     /// <summary>
     /// Publishes every scheduled article whose time has come. The save is conditional on the version it read,
-    /// so two runs at once (or two nodes) never publish the same article twice.
+    /// so two runs at once (or two nodes) never publish the same article twice. One article that cannot be
+    /// published never holds up the others: one the rules refuse goes to the review queue saying why (see
+    /// <see cref="HoldBackAsync"/>); one that fails otherwise stays scheduled for the next run.
     /// </summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
     {
@@ -117,9 +127,43 @@ public sealed class PublishingService(MastheadDb db, ArticleService articles, Pu
             {
                 db.ChangeTracker.Clear(); // another run published or changed it first
             }
+            catch (ValidationException refused)
+            {
+                db.ChangeTracker.Clear();
+                await HoldBackAsync(id, refused.Message, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                db.ChangeTracker.Clear();
+                logger.LogError(exception, "Publishing scheduled article {ArticleId} failed; while it is still scheduled, the next run tries again", id);
+            }
         }
 
         return published;
+    }
+
+    /// <summary>
+    /// Takes a due article the rules refuse to publish (its bylines removed behind the editor's back, say) off the
+    /// schedule and into the review queue, with the reason as its review comment and in the audit log, so the
+    /// newsroom sees it on the dashboard instead of the scheduler retrying it for ever.
+    /// </summary>
+    private async Task HoldBackAsync(int articleId, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StepAsync(articleId, [ArticleStatus.Scheduled], "unschedule", cancellationToken, (article, _) =>
+            {
+                article.Status = ArticleStatus.InReview;
+                article.ScheduledFor = null;
+                article.ReviewComment = $"Could not publish on schedule: {reason}";
+                db.Record(Now, Actor.System, AuditActions.Unscheduled, article.Id, $"{article.Headline}: {article.ReviewComment}");
+                return Task.CompletedTask;
+            });
+        }
+        catch (Exception exception) when (exception is DbUpdateConcurrencyException or WorkflowException)
+        {
+            db.ChangeTracker.Clear(); // another run held it back, or someone changed it first
+        }
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;

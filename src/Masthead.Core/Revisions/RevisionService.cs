@@ -14,6 +14,9 @@ public sealed record FieldDiff(string Field, IReadOnlyList<DiffPiece> Pieces)
     public bool Changed => Pieces.Any(p => p.Kind != DiffKind.Same);
 }
 
+/// <summary>The article's version after a restore, and what was left out because it has been deleted since.</summary>
+public sealed record RestoredRevision(int Version, string? LeftOut);
+
 public sealed class RevisionService(MastheadDb db, ArticleService articles, TimeProvider time)
 {
     public Task<List<RevisionSummary>> ListAsync(int articleId, CancellationToken cancellationToken = default) =>
@@ -25,24 +28,61 @@ public sealed class RevisionService(MastheadDb db, ArticleService articles, Time
     {
         var from = await GetAsync(articleId, fromNumber, cancellationToken);
         var to = await GetAsync(articleId, toNumber, cancellationToken);
+        var names = await RevisionNames.LoadAsync(db, [from, to], cancellationToken);
         return
         [
             new FieldDiff("Headline", WordDiff.Compare(from.Headline, to.Headline)),
             new FieldDiff("Slug", WordDiff.Compare(from.Slug, to.Slug)),
             new FieldDiff("Standfirst", WordDiff.Compare(from.Standfirst, to.Standfirst)),
             new FieldDiff("Body", WordDiff.Compare(from.BodyMarkdown, to.BodyMarkdown)),
+            new FieldDiff("Section", WordDiff.CompareNames(names.SectionOf(from), names.SectionOf(to))),
+            new FieldDiff("Tags", WordDiff.CompareNames(names.TagsOf(from), names.TagsOf(to))),
+            new FieldDiff("Byline", WordDiff.CompareNames(names.BylineOf(from), names.BylineOf(to))),
             new FieldDiff("Lead image", WordDiff.Compare(ImageText(from), ImageText(to))),
         ];
     }
 
-    /// <summary>Saves revision <paramref name="number"/>'s content as a new revision; nothing is deleted.</summary>
-    public async Task<int> RestoreAsync(Actor actor, int articleId, int number, int expectedVersion, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves revision <paramref name="number"/>'s content as a new revision; nothing is deleted. A section, tag or
+    /// byline deleted since that revision is left out, and the revision note says so.
+    /// </summary>
+    public async Task<RestoredRevision> RestoreAsync(Actor actor, int articleId, int number, int expectedVersion, CancellationToken cancellationToken = default)
     {
         var revision = await GetAsync(articleId, number, cancellationToken);
-        var version = await articles.UpdateAsync(actor, articleId, RevisionSnapshot.ToInput(revision), expectedVersion, $"Restored revision {number}", cancellationToken);
-        db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.Restored, articleId, $"revision {number}");
-        await db.SaveChangesAsync(cancellationToken);
-        return version;
+        var names = await RevisionNames.LoadAsync(db, [revision], cancellationToken);
+        var input = RevisionSnapshot.ToInput(revision);
+        var kept = input with
+        {
+            SectionId = input.SectionId is { } section && names.Sections.ContainsKey(section) ? section : null,
+            TagIds = input.TagIds.Where(names.Tags.ContainsKey).ToList(),
+            AuthorIds = input.AuthorIds.Where(names.Staff.ContainsKey).ToList(),
+        };
+        var leftOut = LeftOut(input, kept);
+        var details = leftOut is null ? $"revision {number}" : $"revision {number}, leaving out what has since been deleted: {leftOut}";
+        var now = time.GetUtcNow().UtcDateTime;
+        var version = await articles.UpdateAsync(actor, articleId, kept, expectedVersion, $"Restored {details}",
+            article => db.Record(now, actor, AuditActions.Restored, article.Id, details), cancellationToken);
+        return new RestoredRevision(version, leftOut);
+    }
+
+    private static string? LeftOut(ArticleInput revision, ArticleInput kept)
+    {
+        var parts = new List<string>();
+        if (revision.SectionId != kept.SectionId)
+        {
+            parts.Add("its section");
+        }
+
+        parts.AddRange(Count(revision.TagIds.Count - kept.TagIds.Count, "tag"));
+        parts.AddRange(Count(revision.AuthorIds.Count - kept.AuthorIds.Count, "byline"));
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+
+        static IEnumerable<string> Count(int count, string what) => count switch
+        {
+            0 => [],
+            1 => [$"1 {what}"],
+            _ => [$"{count} {what}s"],
+        };
     }
 
     private async Task<ArticleRevision> GetAsync(int articleId, int number, CancellationToken cancellationToken) =>

@@ -35,8 +35,8 @@ internal static class RevisionSnapshot
         Standfirst = revision.Standfirst,
         BodyMarkdown = revision.BodyMarkdown,
         SectionId = revision.SectionId,
-        TagIds = Split(revision.TagIds),
-        AuthorIds = Split(revision.AuthorIds),
+        TagIds = Ids(revision.TagIds),
+        AuthorIds = Ids(revision.AuthorIds),
         LeadImage = revision.LeadImageUrl is { } url
             ? new LeadImageView(url, revision.LeadImageAlt ?? "", revision.LeadImageCaption, revision.LeadImageCredit)
             : null,
@@ -44,6 +44,7 @@ internal static class RevisionSnapshot
 
     private static string Join(IEnumerable<int> ids) => string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
-    private static int[] Split(string ids) =>
+    /// <summary>The ids in one of a revision's comma-separated lists, in their order.</summary>
+    public static int[] Ids(string ids) =>
         ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToArray();
 }

@@ -77,6 +77,7 @@ internal static class RoleMatrixActions
         EditArticle("edit their own article in review", Anyone, c => c.ArticleAsync(c.Me, ArticleStatus.InReview)),
         EditArticle("edit a colleague's article in review", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.InReview)),
         EditArticle("edit their own scheduled article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Scheduled)),
+        EditArticle("edit a colleague's scheduled article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Scheduled)),
         EditArticle("edit their own published article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Published)),
         EditArticle("edit a colleague's published article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published)),
         new("feature their own article", Editor,
@@ -93,6 +94,7 @@ internal static class RoleMatrixActions
         Restore("restore a revision of their own draft", Anyone, c => c.Me),
         Restore("restore a revision of a colleague's draft", Editor, c => c.Colleague),
         Restore("restore a revision of their own published article", Reporter, c => c.Me, ArticleStatus.Published),
+        Restore("restore a revision of a colleague's published article", Editor, c => c.Colleague, ArticleStatus.Published),
 
         // The workflow.
         Step("submit their own draft for review", Anyone, c => c.ArticleAsync(c.Me, ArticleStatus.Draft), "Submit", [],
@@ -121,10 +123,10 @@ internal static class RoleMatrixActions
             a => Assert.Equal(ArticleStatus.Unpublished, a.Status)),
         Step("republish their own article", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Unpublished), "Republish", [],
             a => Assert.Equal(ArticleStatus.Published, a.Status)),
-        new("add a correction to their own article", Editor,
-            c => c.ArticleAsync(c.Me, ArticleStatus.Published),
-            (c, t) => Post($"/newsroom/articles/{t.Id}?handler=AddNote", ("kind", "Correction"), ("text", c.Marker)),
-            async (c, t) => Assert.Equal([c.Marker], await c.DbAsync(db => db.ArticleNotes.Where(n => n.ArticleId == t.Id).Select(n => n.Text).ToListAsync()))),
+        Step("republish a colleague's article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Unpublished), "Republish", [],
+            a => Assert.Equal(ArticleStatus.Published, a.Status)),
+        AddCorrection("add a correction to their own article", c => c.Me),
+        AddCorrection("add a correction to a colleague's article", c => c.Colleague),
 
         // The live desk.
         new("start live coverage of their own story", Reporter,
@@ -302,6 +304,12 @@ internal static class RoleMatrixActions
         new(name, allowedFrom, prepare,
             (_, t) => Post($"/newsroom/articles/{t.Id}?handler={handler}", fields),
             async (c, t) => done(await c.ArticleAsync(t.Id)));
+
+    private static MatrixAction AddCorrection(string name, Func<MatrixContext, MatrixPerson> owner) =>
+        new(name, Editor,
+            c => c.ArticleAsync(owner(c), ArticleStatus.Published),
+            (c, t) => Post($"/newsroom/articles/{t.Id}?handler=AddNote", ("kind", "Correction"), ("text", c.Marker)),
+            async (c, t) => Assert.Equal([c.Marker], await c.DbAsync(db => db.ArticleNotes.Where(n => n.ArticleId == t.Id).Select(n => n.Text).ToListAsync())));
 
     private static MatrixAction PostLive(string name, NewsroomRole allowedFrom, Func<MatrixContext, MatrixPerson> owner) =>
         new(name, allowedFrom,

@@ -102,5 +102,45 @@ public sealed class SchedulingTests
         }
     }
 
+    [Fact]
+    public async Task A_due_article_the_rules_refuse_goes_to_review_with_the_reason_and_the_next_one_still_publishes()
+    {
+        await using var server = await MastheadServer.StartAsync();
+        var broken = await WriteAsync(server, "Ferry strike called off");
+        var fine = await WriteAsync(server, "Lighthouse reopens to visitors");
+        foreach (var id in (int[])[broken, fine])
+        {
+            await server.InScopeAsync(services => services.GetRequiredService<PublishingService>().ScheduleAsync(Actor.System, id, DateTime.UtcNow.AddMinutes(5)));
+        }
+
+        // Behind the rules: the first to fall due loses its only byline.
+        await server.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MastheadDb>();
+            await db.ArticleAuthors.Where(b => b.ArticleId == broken).ExecuteDeleteAsync();
+            await db.Articles.Where(a => a.Id == broken).ExecuteUpdateAsync(set => set.SetProperty(a => a.ScheduledFor, DateTime.UtcNow.AddMinutes(-2)));
+            await db.Articles.Where(a => a.Id == fine).ExecuteUpdateAsync(set => set.SetProperty(a => a.ScheduledFor, DateTime.UtcNow.AddMinutes(-1)));
+        });
+
+        await server.InScopeAsync(services => services.GetRequiredService<PublishingService>().PublishDueAsync());
+        await server.InScopeAsync(services => services.GetRequiredService<PublishingService>().PublishDueAsync());
+
+        Assert.Equal(ArticleStatus.Published, await StatusAsync(server, fine));
+        var held = await server.StoredAsync(broken);
+        const string Reason = "Could not publish on schedule: An article needs at least one byline before it is published.";
+        Assert.Equal((ArticleStatus.InReview, (DateTime?)null, (DateTime?)null, Reason), (held.Status, held.ScheduledFor, held.PublishedAt, held.ReviewComment));
+        var entries = await server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().AuditLog.AsNoTracking()
+            .Where(e => e.ArticleId == broken && e.Action != AuditActions.Scheduled).Select(e => new { e.Action, e.Details }).ToListAsync());
+        Assert.Equal(AuditActions.Unscheduled, Assert.Single(entries).Action);
+        Assert.Equal($"Ferry strike called off: {Reason}", entries[0].Details);
+
+        using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
+        var dashboard = await editor.GetDocumentAsync("/newsroom");
+        var queued = dashboard.QuerySelectorAll("#review li").Single(li => li.QuerySelector("a")!.TextContent == "Ferry strike called off");
+        Assert.Contains(Reason, queued.QuerySelector(".review-comment")!.TextContent);
+        var page = await editor.GetDocumentAsync($"/newsroom/articles/{broken}");
+        Assert.Equal(Reason, page.QuerySelector(".review-note .review-comment")!.TextContent);
+    }
+
     private static TimeSpan ScheduledPublisherPeriod => Masthead.Newsroom.ScheduledPublisher.Period;
 }

@@ -1,6 +1,11 @@
 using System.Net;
 using Masthead.Core.Articles;
+using Masthead.Core.Audit;
+using Masthead.Core.Publication;
+using Masthead.Core.Storage;
 using Masthead.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Tests.Newsroom;
 
@@ -151,5 +156,65 @@ public sealed class WorkflowTests(DemoSiteFixture site) : IClassFixture<DemoSite
 
         Assert.Equal(HttpStatusCode.OK, (await Server.Client.GetAsync(path)).StatusCode);
         Assert.Equal(ArticleStatus.Published, (await Server.StoredAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task The_audit_log_gives_the_scheduled_time_in_the_publication_time_zone()
+    {
+        using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
+        var id = await editor.WriteAsync("Regatta moved to Sunday");
+
+        (await editor.StepAsync(id, "Schedule", new() { ["publishAt"] = "2030-07-01T09:30" })).Dispose();
+
+        var details = await Server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().AuditLog
+            .Where(e => e.ArticleId == id && e.Action == AuditActions.Scheduled).Select(e => e.Details).SingleAsync());
+        var clock = (await Server.InScopeAsync(services => services.GetRequiredService<PublicationService>().GetAsync())).Clock;
+        Assert.Equal($"Regatta moved to Sunday at {clock.FormatDateTime(new DateTime(2030, 7, 1, 14, 30, 0, DateTimeKind.Utc))}", details);
+        Assert.Contains("9:30", details);
+    }
+
+    [Fact]
+    public async Task A_scheduled_article_is_not_saved_without_a_byline()
+    {
+        using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
+        var id = await editor.WriteAsync("Tide tables for the regatta");
+        (await editor.StepAsync(id, "Schedule", new() { ["publishAt"] = "2030-08-01T09:00" })).Dispose();
+        var before = await Server.StoredAsync(id);
+
+        using var response = await editor.SubmitAsync($"/newsroom/articles/{id}", ArticleTestSteps.EditorForm,
+            new() { ["Form.AuthorIds[0]"] = "", ["Form.BodyMarkdown"] = "Changed." }, button: "intent=save");
+        var page = await response.ParseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("An article that is scheduled needs at least one byline.", page.QuerySelector(".bylines .error")!.TextContent);
+        var after = await Server.StoredAsync(id);
+        Assert.Equal((ArticleStatus.Scheduled, before.Version, 1, "A first paragraph."), (after.Status, after.Version, after.Authors.Count, after.BodyMarkdown));
+    }
+
+    [Fact]
+    public async Task Until_first_publication_a_slug_made_from_the_headline_follows_it_and_then_stays()
+    {
+        using var reporter = await NewsroomClient.SignInAsync(Server, DemoLogins.Reporter);
+        var id = await reporter.WriteAsync("Mayor to seek a second term");
+        Assert.Equal("mayor-to-seek-a-second-term", (await Server.StoredAsync(id)).Slug);
+
+        await SaveAsync(reporter, id, new() { ["Form.Headline"] = "Mayor will not seek a second term" });
+        Assert.Equal("mayor-will-not-seek-a-second-term", (await Server.StoredAsync(id)).Slug);
+
+        await SaveAsync(reporter, id, new() { ["Form.Slug"] = "mayor-term" });
+        await SaveAsync(reporter, id, new() { ["Form.Headline"] = "Mayor steps aside" });
+        Assert.Equal("mayor-term", (await Server.StoredAsync(id)).Slug);
+
+        await SaveAsync(reporter, id, new() { ["Form.Slug"] = "" });
+        (await reporter.StepAsync(id, "Publish")).Dispose();
+        await SaveAsync(reporter, id, new() { ["Form.Headline"] = "Mayor steps aside after two terms" });
+        var published = await Server.StoredAsync(id);
+        Assert.Equal(("Mayor steps aside after two terms", "mayor-steps-aside"), (published.Headline, published.Slug));
+    }
+
+    private static async Task SaveAsync(NewsroomClient client, int id, Dictionary<string, string> values)
+    {
+        using var response = await client.SubmitAsync($"/newsroom/articles/{id}", ArticleTestSteps.EditorForm, values, button: "intent=save");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 }

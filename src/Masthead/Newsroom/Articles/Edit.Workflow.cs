@@ -57,18 +57,24 @@ public sealed partial class EditArticlePage
     {
         try
         {
-            await revisions.RestoreAsync(Actor, id, number, version, cancellationToken);
+            var restored = await revisions.RestoreAsync(Actor, id, number, version, cancellationToken);
+            Flash = restored.LeftOut is { } leftOut
+                ? $"Restored revision {number} as a new revision, leaving out what has since been deleted: {leftOut}."
+                : $"Restored revision {number} as a new revision.";
+            return Redirect($"/newsroom/articles/{id}");
         }
         catch (EditConflictException)
         {
             StepProblem = $"Someone saved this article after you opened it, so revision {number} was not restored. Look at the latest version and try again.";
-            await LoadAsync(id, keepForm: false, cancellationToken);
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+        }
+        catch (ValidationException problems)
+        {
+            StepProblem = $"Revision {number} was not restored: {problems.Message}";
         }
 
-        Flash = $"Restored revision {number} as a new revision.";
-        return Redirect($"/newsroom/articles/{id}");
+        await LoadAsync(id, keepForm: false, cancellationToken);
+        return Page();
     }
 
     public Task<IActionResult> OnPostAddNoteAsync(int id, ArticleNoteKind kind, string? text, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public sealed class UserCommandTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE PublicationSettings SET BaseUrl = 'https://news.example.org'";
+            command.CommandText = "UPDATE Publication SET BaseUrl = 'https://news.example.org'";
             Assert.Equal(1, command.ExecuteNonQuery());
         }
 
@@ -49,7 +49,7 @@ public sealed class UserCommandTests
     }
 
     [Theory]
-    [InlineData(Email, "is already")]
+    [InlineData(Email, "already has a staff account")]
     [InlineData("not-an-address", "email")]
     public async Task A_refused_email_gets_one_clear_line_and_exit_code_1(string email, string expected)
     {

@@ -56,18 +56,12 @@ public static class LiveFeedEndpoint
     private static SyndicationItem Entry(LiveUpdateView update, Uri storyUrl, string baseUrl)
     {
         var link = new Uri(storyUrl, $"#update-{update.Id}");
-        var item = new SyndicationItem(update.Title ?? FirstWords(update.BodyMarkdown), new TextSyndicationContent(update.BodyHtml, TextSyndicationContentKind.Html), link, link.ToString(), Offset(update.EditedAt ?? update.PostedAt))
+        var item = new SyndicationItem(update.Headline(80), new TextSyndicationContent(update.BodyHtml, TextSyndicationContentKind.Html), link, link.ToString(), Offset(update.EditedAt ?? update.PostedAt))
         {
             PublishDate = Offset(update.PostedAt),
         };
         item.Authors.Add(new SyndicationPerson { Name = update.AuthorName, Uri = update.AuthorSlug is null ? null : $"{baseUrl}/author/{update.AuthorSlug}" });
         return item;
-    }
-
-    private static string FirstWords(string markdown)
-    {
-        var text = string.Join(' ', markdown.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        return text.Length <= 80 ? text : text[..text.LastIndexOf(' ', 80)] + "…";
     }
 
     private static DateTimeOffset Offset(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));

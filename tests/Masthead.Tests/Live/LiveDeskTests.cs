@@ -158,6 +158,34 @@ public sealed class LiveDeskTests : IAsyncLifetime
         Assert.Equal("Anaya Kessler", entry.Element(atom + "author")!.Element(atom + "name")!.Value);
     }
 
+    [Fact]
+    public async Task Untitled_updates_without_spaces_get_shortened_headlines_on_the_page_and_in_the_feed()
+    {
+        using var editor = await StartedByEditorAsync();
+        var address = "https://larkmoor.example/council/agenda/" + new string('a', 110);
+        const string Chinese = "市议会今晚以六票对三票通过恢复全市各分馆周一开放时间的修正案，预算总表将于下周第三次听证会上表决。";
+        var longChinese = string.Concat(Enumerable.Repeat(Chinese, 3));
+        (await PostUpdateAsync(editor, Desk, address)).Dispose();
+        (await PostUpdateAsync(editor, Desk, longChinese)).Dispose();
+        (await PostUpdateAsync(editor, Desk, "The clerk reads the **amended** motion aloud.")).Dispose();
+
+        using var pageResponse = await _server.Client.GetAsync(_path);
+        using var feedResponse = await _server.Client.GetAsync(_path + "/live.atom");
+
+        Assert.Equal(HttpStatusCode.OK, pageResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, feedResponse.StatusCode);
+        var page = await MastheadServer.ParseAsync(await pageResponse.Content.ReadAsStringAsync());
+        var jsonLd = System.Text.Json.JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        var headlines = jsonLd.GetProperty("liveBlogUpdate").EnumerateArray().Select(u => u.GetProperty("headline").GetString()!).ToList();
+        Assert.Contains(address[..109] + "…", headlines);
+        Assert.Contains(longChinese[..109] + "…", headlines);
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var titles = XDocument.Parse(await feedResponse.Content.ReadAsStringAsync()).Root!.Elements(atom + "entry").Select(e => e.Element(atom + "title")!.Value).ToList();
+        Assert.Equal("The clerk reads the amended motion aloud.", titles[0]);
+        Assert.Equal(longChinese[..79] + "…", titles[1]);
+        Assert.Equal(address[..79] + "…", titles[2]);
+    }
+
     private Task<int> CountUpdatesAsync() =>
         _server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().LiveUpdates.CountAsync(u => u.ArticleId == _storyId && u.DeletedAt == null));
 }

@@ -1,5 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
+using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Publication;
 using Masthead.Site.Caching;
@@ -18,12 +19,18 @@ public static class LiveFeedEndpoint
         return app;
     }
 
-    private static async Task WriteAsync(HttpContext context, int year, int month, int day, string slug, LiveQueries live, PublicationService publication)
+    private static async Task WriteAsync(HttpContext context, int year, int month, int day, string slug, LiveQueries live, ArticleQueries articles, PublicationService publication)
     {
         var cancellationToken = context.RequestAborted;
         var story = await live.FindStoryAsync(slug, cancellationToken);
         if (story is null || !story.IsAt(year, month, day))
         {
+            if (await MovedStory.NewAddressAsync(context.Request, articles, year, month, day, slug, "/live.atom") is { } moved)
+            {
+                context.Response.Redirect(moved, permanent: true);
+                return;
+            }
+
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }

@@ -181,12 +181,13 @@
     section.querySelector(".live-status").replaceChildren(span);
   }
 
-  // The server closes the stream after "ended"; the browser's reconnect then gets 204 and stops, unless coverage
-  // resumed in the meantime. Closing here instead would drop a "resumed" that follows in the same replay.
+  // A replay from before an end can carry a "resumed" right after the "ended", so the stream is closed a moment
+  // later, and only if coverage is still over; closing it at all spares the server every reader's reconnect.
   function onEnded({ ended, endedText }) {
     section.dataset.status = "ended";
     document.querySelector(".live-badge")?.remove();
     setStatus("Coverage ended ", timeElement(ended, endedText), ".");
+    setTimeout(() => { if (section.dataset.status === "ended") stream?.close(); }, 1000);
   }
 
   function onResumed({ started, startedText }) {
@@ -224,20 +225,22 @@
   if (section.dataset.status !== "live" || !("EventSource" in window)) return;
 
   const handlers = { update: onUpdate, edit: onEdit, delete: onDelete, pin: onPin, ended: onEnded, resumed: onResumed };
+  let stream = null;
   let lastId = section.dataset.after;
   let failures = 0;
   const streamUrl = () => `${section.dataset.stream}?after=${lastId}`;
 
   function connect() {
-    const stream = new EventSource(streamUrl());
+    const source = new EventSource(streamUrl());
     for (const [type, handle] of Object.entries(handlers)) {
-      stream.addEventListener(type, (event) => {
+      source.addEventListener(type, (event) => {
         if (event.lastEventId) lastId = event.lastEventId;
         handle(JSON.parse(event.data));
       });
     }
-    stream.addEventListener("open", () => { failures = 0; });
-    stream.addEventListener("error", () => { if (stream.readyState === EventSource.CLOSED) reconnectLater(); });
+    source.addEventListener("open", () => { failures = 0; });
+    source.addEventListener("error", () => { if (source.readyState === EventSource.CLOSED) reconnectLater(); });
+    stream = source;
   }
 
   // EventSource retries by itself only after a dropped connection; any answer but 200 (a 502 from the proxy while

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Masthead.Core.Articles;
 using Masthead.Core.Live;
 
 namespace Masthead.Live;
@@ -37,7 +38,7 @@ public static class LiveStreamEndpoint
                 var story = await live.FindStoryAsync(slug, cancellationToken);
                 if (story is null || !story.IsAt(year, month, day))
                 {
-                    var articles = scope.ServiceProvider.GetRequiredService<Core.Articles.ArticleQueries>();
+                    var articles = scope.ServiceProvider.GetRequiredService<ArticleQueries>();
                     if (await MovedStory.NewAddressAsync(context.Request, articles, year, month, day, slug, "/live") is { } moved)
                     {
                         context.Response.Redirect(moved, permanent: true);

@@ -33,8 +33,11 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
     public bool CanPost => Permissions.CanPostLive(Actor, Story.Access);
     public bool CanStart => Story.Status == ArticleStatus.Published && Coverage?.IsLive != true && Permissions.CanPublish(Actor, Story.Access);
 
-    /// <summary>Updates can be corrected after coverage ends, but only added while it is live.</summary>
-    public bool ShowsForm => Refused || (CanPost && (Coverage?.IsLive == true || (Coverage is not null && EditingUpdate is not null)));
+    /// <summary>Whether the updates can be edited, deleted, keyed and pinned: while the story is published, even after coverage ended.</summary>
+    public bool CanCorrect => CanPost && Story.Status == ArticleStatus.Published && Coverage is not null;
+
+    /// <summary>Updates are added only while coverage is live, and corrected whenever <see cref="CanCorrect"/>.</summary>
+    public bool ShowsForm => Refused || (CanCorrect && (Coverage!.IsLive || EditingUpdate is not null));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-using Masthead.Core.Live;
+using System.Text.RegularExpressions;
 using Masthead.Core.Storage;
 using Masthead.Live;
 using Masthead.Testing;
@@ -9,9 +9,13 @@ using Microsoft.Playwright;
 namespace Masthead.Browser.Tests;
 
 /// <summary>A reader watches the budget story in Chromium while an editor runs it from the live desk in another context.</summary>
-public sealed class LiveStoryTests(BrowserSiteFixture site) : IClassFixture<BrowserSiteFixture>
+public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixture<BrowserSiteFixture>
 {
     private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(2);
+    private static readonly LocatorAssertionsToHaveCountOptions Soon = new() { Timeout = (float)Arrival.TotalMilliseconds };
+
+    [GeneratedRegex(@"/live\?")]
+    private static partial Regex StreamRequest();
 
     private async Task<(string Path, string Desk)> StoryAsync()
     {
@@ -20,9 +24,11 @@ public sealed class LiveStoryTests(BrowserSiteFixture site) : IClassFixture<Brow
         return (Masthead.Core.Articles.ArticleUrls.PathFor(story.UrlDate!.Value, "council-budget-night"), $"/newsroom/live/{story.Id}");
     }
 
+    /// <summary>An editor at the desk, with coverage live (another test may have ended it) and confirmations accepted.</summary>
     private async Task<IPage> EditorAtDeskAsync(string desk)
     {
         var editor = await site.NewPageAsync();
+        editor.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await editor.GotoAsync("/newsroom/sign-in");
         await editor.FillAsync("input[name=Email]", DemoLogins.Editor.Email);
         await editor.FillAsync("input[name=Password]", DemoLogins.Editor.Password);
@@ -37,11 +43,37 @@ public sealed class LiveStoryTests(BrowserSiteFixture site) : IClassFixture<Brow
         return editor;
     }
 
-    private static async Task PostAsync(IPage editor, string body)
+    private async Task<IPage> ReaderAsync(string path, BrowserNewContextOptions? options = null)
     {
+        var reader = await site.NewPageAsync(options);
+        await reader.GotoAsync(path);
+        await reader.WaitForFunctionAsync("() => document.querySelector('section.live')?.dataset.status === 'live'");
+        return reader;
+    }
+
+    private static async Task PostAsync(IPage editor, string body, string title = "", bool key = false)
+    {
+        await editor.FillAsync("input[name=Title]", title);
         await editor.FillAsync("textarea[name=Body]", body);
+        await editor.SetCheckedAsync("input[name=IsKey]", key);
         await editor.PressAsync("textarea[name=Body]", "Control+Enter");
         await editor.WaitForSelectorAsync(".flash");
+    }
+
+    /// <summary>Presses a button on the desk's entry for the update containing <paramref name="text"/>.</summary>
+    private static async Task OnDeskAsync(IPage editor, string text, string button)
+    {
+        await editor.Locator(".desk-updates > li", new() { HasText = text }).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await editor.WaitForSelectorAsync(".flash");
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 100)
+        {
+            Assert.True(waited < 20_000, "Timed out waiting.");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
@@ -49,9 +81,7 @@ public sealed class LiveStoryTests(BrowserSiteFixture site) : IClassFixture<Brow
     {
         var (path, desk) = await StoryAsync();
         var editor = await EditorAtDeskAsync(desk);
-        var reader = await site.NewPageAsync();
-        await reader.GotoAsync(path);
-        await reader.WaitForFunctionAsync("() => document.querySelector('section.live')?.dataset.status === 'live'");
+        var reader = await ReaderAsync(path);
         var loads = 0;
         reader.Load += (_, _) => loads++;
 
@@ -68,12 +98,11 @@ public sealed class LiveStoryTests(BrowserSiteFixture site) : IClassFixture<Brow
     }
 
     [Fact]
-    public async Task A_reader_who_has_scrolled_down_is_offered_the_new_updates_instead_of_having_the_page_shift()
+    public async Task A_reader_who_has_scrolled_down_is_offered_the_new_updates_in_view_and_sees_one_pinned_before_taking_them()
     {
         var (path, desk) = await StoryAsync();
         var editor = await EditorAtDeskAsync(desk);
-        var reader = await site.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 600 } });
-        await reader.GotoAsync(path);
+        var reader = await ReaderAsync(path, new() { ViewportSize = new() { Width = 1000, Height = 600 } });
         await reader.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
         var before = await reader.Locator(".live-updates > li").CountAsync();
 
@@ -81,10 +110,131 @@ public sealed class LiveStoryTests(BrowserSiteFixture site) : IClassFixture<Brow
         var button = reader.Locator(".live-new");
         await Assertions.Expect(button).ToBeVisibleAsync(new() { Timeout = (float)Arrival.TotalMilliseconds });
         await Assertions.Expect(button).ToHaveTextAsync("1 new update");
+        var box = (await button.BoundingBoxAsync())!;
+        Assert.InRange(box.Y, 0, 600 - box.Height);
         Assert.Equal(before, await reader.Locator(".live-updates > li").CountAsync());
+
+        await OnDeskAsync(editor, "A quiet update", "Pin to top");
+        await Assertions.Expect(reader.Locator(".live-pinned .live-body")).ToContainTextAsync("A quiet update", new() { Timeout = (float)Arrival.TotalMilliseconds });
 
         await button.EvaluateAsync("b => b.click()"); // a click where the reader is, without scrolling first
         await Assertions.Expect(reader.Locator(".live-updates .live-update").First).ToContainTextAsync("A quiet update");
+        await Assertions.Expect(reader.Locator(".live-pinned .live-body")).ToContainTextAsync("A quiet update");
+        await Assertions.Expect(reader.Locator(".live-update:has-text('A quiet update')")).ToHaveCountAsync(2); // the list and the pinned copy
+    }
+
+    [Fact]
+    public async Task The_key_updates_list_and_edited_marks_follow_the_desk_without_reloading()
+    {
+        var (path, desk) = await StoryAsync();
+        var editor = await EditorAtDeskAsync(desk);
+        var reader = await ReaderAsync(path);
+        var keyLinks = reader.Locator(".live-key a");
+
+        await PostAsync(editor, "Council Member Navarrete's amendment is adopted.", "Amendment adopted", key: true);
+        await Assertions.Expect(keyLinks.First).ToHaveTextAsync("Amendment adopted", new() { Timeout = (float)Arrival.TotalMilliseconds });
+
+        await editor.Locator(".desk-updates > li", new() { HasText = "Amendment adopted" }).GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await editor.FillAsync("input[name=Title]", "Library amendment adopted");
+        await editor.ClickAsync("button:has-text('Save changes')");
+        await editor.WaitForSelectorAsync(".flash");
+        await Assertions.Expect(keyLinks.First).ToHaveTextAsync("Library amendment adopted", new() { Timeout = (float)Arrival.TotalMilliseconds });
+        var card = reader.Locator(".live-updates .live-update", new() { HasText = "Library amendment adopted" });
+        await Assertions.Expect(card.Locator(".live-edited")).ToContainTextAsync("Edited");
+        await Assertions.Expect(card.Locator(".live-ago")).ToHaveCountAsync(1);
+
+        await OnDeskAsync(editor, "Transit is next.", "Mark key");
+        await OnDeskAsync(editor, "Library amendment adopted", "Unmark key");
+        await Assertions.Expect(reader.Locator(".live-key a", new() { HasText = "Library amendment adopted" })).ToHaveCountAsync(0, Soon);
+
+        var server = await site.Server.GetDocumentAsync(path);
+        await Assertions.Expect(keyLinks).ToHaveTextAsync(server.QuerySelectorAll(".live-key a").Select(a => a.TextContent).ToArray());
+        Assert.Equal(
+            server.QuerySelectorAll(".live-key a").Select(a => a.GetAttribute("href")),
+            await keyLinks.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+    }
+
+    [Fact]
+    public async Task Relative_times_count_days_and_stay_on_the_page_after_coverage_ends()
+    {
+        var (path, desk) = await StoryAsync();
+        var editor = await EditorAtDeskAsync(desk);
+        var reader = await ReaderAsync(path);
+        var oldest = reader.Locator(".live-updates > li").Last;
+        await oldest.Locator(".live-time time").EvaluateAsync("time => time.dateTime = new Date(Date.now() - 3 * 86400000).toISOString()");
+
+        await PostAsync(editor, "The council takes a dinner break.");
+        await Assertions.Expect(oldest.Locator(".live-ago")).ToContainTextAsync("3 days ago", new() { Timeout = (float)Arrival.TotalMilliseconds });
+
+        await editor.ClickAsync("form[action*='handler=End'] button");
+        await editor.WaitForSelectorAsync(".flash");
+        await Assertions.Expect(reader.Locator(".live-status")).ToContainTextAsync("Coverage ended", new() { Timeout = (float)Arrival.TotalMilliseconds });
+        await Assertions.Expect(reader.Locator(".live-badge")).ToHaveCountAsync(0);
+        await reader.ReloadAsync();
+        await Assertions.Expect(reader.Locator(".live-updates .live-ago").Last).ToContainTextAsync("hours ago");
+    }
+
+    [Fact]
+    public async Task A_reader_offline_while_coverage_ended_and_resumed_sees_it_live_again_with_the_new_update()
+    {
+        var (path, desk) = await StoryAsync();
+        var editor = await EditorAtDeskAsync(desk);
+        var reader = await ReaderAsync(path);
+        await reader.RouteAsync(StreamRequest(), route => route.AbortAsync());
+        site.Server.Services.GetRequiredService<ILiveBroadcaster>().Close(await StoryIdAsync());
+
+        await editor.ClickAsync("form[action*='handler=End'] button");
+        await editor.WaitForSelectorAsync(".flash");
+        await editor.ClickAsync("form[action*='handler=Start'] button");
+        await editor.WaitForSelectorAsync(".flash");
+        await PostAsync(editor, "Members are back from the dinner break.");
+        await reader.UnrouteAsync(StreamRequest());
+
+        await Assertions.Expect(reader.Locator(".live-updates .live-update").First).ToContainTextAsync("back from the dinner break", new() { Timeout = 20_000 });
+        await Assertions.Expect(reader.Locator(".live-badge")).ToHaveCountAsync(1);
+        await Assertions.Expect(reader.Locator(".live-status")).ToContainTextAsync("Coverage is live");
+        Assert.Equal("live", await reader.EvaluateAsync<string>("() => document.querySelector('section.live').dataset.status"));
+    }
+
+    [Fact]
+    public async Task A_reader_refused_by_the_proxy_while_reconnecting_tries_again_and_catches_up()
+    {
+        var (path, desk) = await StoryAsync();
+        var editor = await EditorAtDeskAsync(desk);
+        var reader = await ReaderAsync(path);
+        var refused = 0;
+        await reader.RouteAsync(StreamRequest(), async route =>
+        {
+            Interlocked.Increment(ref refused);
+            await route.FulfillAsync(new() { Status = 502, Body = "Bad gateway" });
+        });
+
+        site.Server.Services.GetRequiredService<ILiveBroadcaster>().Close(await StoryIdAsync());
+        await WaitForAsync(() => Volatile.Read(ref refused) >= 2); // the browser's own reconnect, then the page's first retry
+        await reader.UnrouteAsync(StreamRequest());
+        await PostAsync(editor, "Posted while a proxy refused the reader.");
+
+        await Assertions.Expect(reader.Locator(".live-updates .live-update").First).ToContainTextAsync("while a proxy refused the reader", new() { Timeout = 20_000 });
+    }
+
+    [Fact]
+    public async Task A_reader_stops_reconnecting_when_the_story_is_gone()
+    {
+        var (path, desk) = await StoryAsync();
+        await EditorAtDeskAsync(desk);
+        var reader = await ReaderAsync(path);
+        var requests = 0;
+        await reader.RouteAsync(StreamRequest(), async route =>
+        {
+            Interlocked.Increment(ref requests);
+            await route.FulfillAsync(new() { Status = 404 });
+        });
+
+        site.Server.Services.GetRequiredService<ILiveBroadcaster>().Close(await StoryIdAsync());
+        await WaitForAsync(() => Volatile.Read(ref requests) >= 2);
+        await Task.Delay(TimeSpan.FromSeconds(8)); // longer than the next retry would wait
+
+        Assert.Equal(2, Volatile.Read(ref requests));
     }
 
     private Task<int> StoryIdAsync() => site.Server.InScopeAsync(services =>

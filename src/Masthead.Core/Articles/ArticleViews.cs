@@ -40,8 +40,16 @@ public sealed record ArticleView(
     public int Id => Summary.Id;
     public string Path => Summary.Path;
 
-    /// <summary>The later of the last update and the newest note: what structured data calls dateModified.</summary>
-    public DateTime ModifiedAt => new[] { Summary.UpdatedAt ?? Summary.PublishedAt, Notes.Count > 0 ? Notes[0].PublishedAt : Summary.PublishedAt }.Max();
+    /// <summary>
+    /// The later of the last update and the newest note: what structured data calls dateModified. A developing
+    /// story also changes with each live update, edit, deletion and pin, which all set LastModifiedAt.
+    /// </summary>
+    public DateTime ModifiedAt => new[]
+    {
+        Summary.UpdatedAt ?? Summary.PublishedAt,
+        Notes.Count > 0 ? Notes[0].PublishedAt : Summary.PublishedAt,
+        Summary.Coverage == Live.CoverageStatus.None ? Summary.PublishedAt : LastModifiedAt,
+    }.Max();
 
     /// <summary>At 230 words a minute, never less than one.</summary>
     public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));

@@ -23,4 +23,7 @@ public static class LiveEventTypes
     public const string Delete = "delete";
     public const string Pin = "pin";
     public const string Ended = "ended";
+
+    /// <summary>Coverage went live again after an <see cref="Ended"/>; later events follow as before.</summary>
+    public const string Resumed = "resumed";
 }

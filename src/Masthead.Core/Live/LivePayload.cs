@@ -18,6 +18,7 @@ internal static class LivePayload
         posted = info.Clock.FormatIso(update.PostedAt),
         postedText = info.Clock.FormatDateTime(update.PostedAt),
         edited = update.EditedAt is { } edited ? info.Clock.FormatIso(edited) : null,
+        editedText = update.EditedAt is { } editedAt ? info.Clock.FormatDateTime(editedAt) : null,
         key = update.IsKey,
         pinned = pinnedId == update.Id,
     }, Json);
@@ -26,4 +27,7 @@ internal static class LivePayload
 
     public static string Ended(DateTime endedAt, PublicationInfo info) =>
         JsonSerializer.Serialize(new { ended = info.Clock.FormatIso(endedAt), endedText = info.Clock.FormatDateTime(endedAt) }, Json);
+
+    public static string Resumed(DateTime startedAt, PublicationInfo info) =>
+        JsonSerializer.Serialize(new { started = info.Clock.FormatIso(startedAt), startedText = info.Clock.FormatDateTime(startedAt) }, Json);
 }

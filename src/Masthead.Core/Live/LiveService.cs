@@ -16,9 +16,18 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
 {
     private const int Attempts = 5;
 
+    /// <summary>The coverage a change needs. Updates may still be corrected after coverage ends, but not added.</summary>
+    private enum CoverageNeeded
+    {
+        Any,
+        LiveOrEnded,
+        Live,
+    }
+
+    /// <summary>Starts coverage, or resumes it after it ended; a resumption is an event, as the end was.</summary>
     /// <param name="at">When coverage began, for an import or the demo; now by default.</param>
     public Task StartAsync(Actor actor, int articleId, DateTime? at = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, articleId, requireLive: false, cancellationToken, (article, _, now) =>
+        ChangeAsync(actor, articleId, CoverageNeeded.Any, cancellationToken, (article, info, now) =>
         {
             Permissions.Demand(Permissions.CanPublish(actor, ArticleAccess.Of(article)), "start live coverage of this article");
             if (article.Coverage == CoverageStatus.Live)
@@ -26,10 +35,11 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
                 throw new WorkflowException("Coverage of this story is already live.");
             }
 
+            var resuming = article.Coverage == CoverageStatus.Ended;
             article.Coverage = CoverageStatus.Live;
             article.CoverageStartedAt ??= at ?? now;
             article.CoverageEndedAt = null;
-            return Task.FromResult<LiveEvent?>(null);
+            return Task.FromResult<LiveEvent?>(resuming ? NewEvent(article, LiveEventTypes.Resumed, LivePayload.Resumed(article.CoverageStartedAt.Value, info), now) : null);
         });
 
     /// <param name="postedAt">When the update was posted, for an import or the demo; now by default.</param>
@@ -37,7 +47,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
     public async Task<int> PostAsync(Actor actor, int articleId, LiveUpdateInput input, DateTime? postedAt = null, CancellationToken cancellationToken = default)
     {
         LiveUpdate? posted = null;
-        await ChangeAsync(actor, articleId, requireLive: true, cancellationToken, async (article, info, now) =>
+        await ChangeAsync(actor, articleId, CoverageNeeded.Live, cancellationToken, async (article, info, now) =>
         {
             DemandPoster(actor, article);
             var (title, body) = Check(input);
@@ -77,8 +87,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
     public Task SetKeyAsync(Actor actor, int updateId, bool isKey, CancellationToken cancellationToken = default) =>
         ChangeUpdateAsync(actor, updateId, cancellationToken, (article, update, info, now) =>
         {
-            update.IsKey = isKey;
-            update.EditedAt = now;
+            update.IsKey = isKey; // not an edit of what readers read, so no "Edited" mark
             return NewEvent(article, LiveEventTypes.Edit, LivePayload.Update(update, article.PinnedUpdateId, info), now);
         });
 
@@ -96,7 +105,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
 
     /// <summary>Pins <paramref name="updateId"/> to the top of the story, or unpins with null.</summary>
     public Task PinAsync(Actor actor, int articleId, int? updateId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, articleId, requireLive: true, cancellationToken, async (article, _, now) =>
+        ChangeAsync(actor, articleId, CoverageNeeded.LiveOrEnded, cancellationToken, async (article, _, now) =>
         {
             DemandPoster(actor, article);
             if (updateId is { } id && !await db.LiveUpdates.AnyAsync(u => u.Id == id && u.ArticleId == articleId && u.DeletedAt == null, cancellationToken))
@@ -109,7 +118,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
         });
 
     public Task EndAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, articleId, requireLive: true, cancellationToken, (article, info, now) =>
+        ChangeAsync(actor, articleId, CoverageNeeded.Live, cancellationToken, (article, info, now) =>
         {
             DemandPoster(actor, article);
             article.Coverage = CoverageStatus.Ended;
@@ -149,7 +158,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
     {
         var articleId = await db.LiveUpdates.Where(u => u.Id == updateId && u.DeletedAt == null).Select(u => (int?)u.ArticleId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new KeyNotFoundException($"There is no live update {updateId}.");
-        await ChangeAsync(actor, articleId, requireLive: true, cancellationToken, async (article, info, now) =>
+        await ChangeAsync(actor, articleId, CoverageNeeded.LiveOrEnded, cancellationToken, async (article, info, now) =>
         {
             DemandPoster(actor, article);
             var update = await db.LiveUpdates.SingleOrDefaultAsync(u => u.Id == updateId && u.DeletedAt == null, cancellationToken)
@@ -162,7 +171,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
     /// Applies one change with its event in a transaction, numbering the event after the story's last one. Two
     /// changes racing for the same number collide on the unique index; the loser starts again with the next.
     /// </summary>
-    private async Task ChangeAsync(Actor actor, int articleId, bool requireLive, CancellationToken cancellationToken,
+    private async Task ChangeAsync(Actor actor, int articleId, CoverageNeeded needed, CancellationToken cancellationToken,
         Func<Article, PublicationInfo, DateTime, Task<LiveEvent?>> change)
     {
         var info = await publication.GetAsync(cancellationToken);
@@ -177,9 +186,14 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
                 throw new WorkflowException("Live updates go on published articles; this one is not published.");
             }
 
-            if (requireLive && article.Coverage != CoverageStatus.Live)
+            if (needed != CoverageNeeded.Any && article.Coverage == CoverageStatus.None)
             {
-                throw new WorkflowException(article.Coverage == CoverageStatus.Ended ? "Coverage of this story has ended." : "This article is not a live story.");
+                throw new WorkflowException("This article is not a live story.");
+            }
+
+            if (needed == CoverageNeeded.Live && article.Coverage == CoverageStatus.Ended)
+            {
+                throw new WorkflowException("Coverage of this story has ended.");
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -10,7 +10,14 @@ public sealed record LiveUpdateView(
     string? AuthorSlug,
     DateTime PostedAt,
     DateTime? EditedAt,
-    bool IsKey);
+    bool IsKey)
+{
+    /// <summary>The update as plain text, without its Markdown.</summary>
+    public string PlainText() => Markdig.Markdown.ToPlainText(BodyMarkdown).Trim();
+
+    /// <summary>The title, or for an untitled update the start of its text on one line.</summary>
+    public string Headline(int maxLength) => Title ?? Text.Excerpts.Shorten(PlainText(), maxLength);
+}
 
 /// <summary>A developing story's coverage as of one moment, with the last event id it includes.</summary>
 public sealed record LiveCoverageView(

@@ -25,7 +25,8 @@ public interface ILiveBroadcaster
 
 /// <summary>
 /// One reader's buffer. It is bounded: a reader that falls this far behind is disconnected (its reader completes
-/// with <see cref="LiveReaderTooSlowException"/>) and resumes from the database by Last-Event-ID.
+/// with <see cref="LiveReaderTooSlowException"/> and <see cref="CutOff"/> is cancelled) and resumes from the
+/// database by Last-Event-ID.
 /// </summary>
 public sealed class LiveSubscription(int articleId, Action<LiveSubscription> unsubscribe) : IDisposable
 {
@@ -34,14 +35,23 @@ public sealed class LiveSubscription(int articleId, Action<LiveSubscription> uns
     private readonly Channel<LiveEventRecord> _channel = Channel.CreateBounded<LiveEventRecord>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
 
+    // Never disposed: Offer may cancel it after the reader has gone, and without a timer it holds nothing to free.
+    private readonly CancellationTokenSource _cutOff = new();
+
     public int ArticleId { get; } = articleId;
     public ChannelReader<LiveEventRecord> Events => _channel.Reader;
 
+    /// <summary>
+    /// Cancelled when the buffer overflowed. A reader whose connection has stopped taking data is stuck in a
+    /// write, not waiting on <see cref="Events"/>, so the stream aborts its connection on this.
+    /// </summary>
+    public CancellationToken CutOff => _cutOff.Token;
+
     internal void Offer(LiveEventRecord liveEvent)
     {
-        if (!_channel.Writer.TryWrite(liveEvent))
+        if (!_channel.Writer.TryWrite(liveEvent) && _channel.Writer.TryComplete(new LiveReaderTooSlowException()))
         {
-            _channel.Writer.TryComplete(new LiveReaderTooSlowException());
+            _ = _cutOff.CancelAsync(); // the callbacks run elsewhere, never on the publishing request
         }
     }
 

@@ -6,6 +6,10 @@ namespace Masthead.Live;
 /// <summary>Writes the text/event-stream format: id, event and one data line per event; comments as heartbeats.</summary>
 internal sealed class LiveEventWriter(HttpResponse response)
 {
+    /// <summary>
+    /// Whether the story's coverage had ended as of the last event written: an <c>ended</c> not followed by a
+    /// <c>resumed</c>. Corrections made after the end are written too; they do not reopen the stream.
+    /// </summary>
     public bool Ended { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -23,7 +27,7 @@ internal sealed class LiveEventWriter(HttpResponse response)
         var wrote = false;
         foreach (var liveEvent in events)
         {
-            if (liveEvent.Id <= sent || Ended)
+            if (liveEvent.Id <= sent)
             {
                 continue;
             }
@@ -31,7 +35,12 @@ internal sealed class LiveEventWriter(HttpResponse response)
             await response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"id: {liveEvent.Id}\nevent: {liveEvent.Type}\ndata: {liveEvent.Data}\n\n"), cancellationToken);
             sent = liveEvent.Id;
             wrote = true;
-            Ended = liveEvent.Type == LiveEventTypes.Ended;
+            Ended = liveEvent.Type switch
+            {
+                LiveEventTypes.Ended => true,
+                LiveEventTypes.Resumed => false,
+                _ => Ended,
+            };
         }
 
         if (wrote)

@@ -1,5 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
+using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Publication;
 using Masthead.Site.Caching;
@@ -18,12 +19,18 @@ public static class LiveFeedEndpoint
         return app;
     }
 
-    private static async Task WriteAsync(HttpContext context, int year, int month, int day, string slug, LiveQueries live, PublicationService publication)
+    private static async Task WriteAsync(HttpContext context, int year, int month, int day, string slug, LiveQueries live, ArticleQueries articles, PublicationService publication)
     {
         var cancellationToken = context.RequestAborted;
         var story = await live.FindStoryAsync(slug, cancellationToken);
         if (story is null || !story.IsAt(year, month, day))
         {
+            if (await MovedStory.NewAddressAsync(context.Request, articles, year, month, day, slug, "/live.atom") is { } moved)
+            {
+                context.Response.Redirect(moved, permanent: true);
+                return;
+            }
+
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
@@ -56,18 +63,12 @@ public static class LiveFeedEndpoint
     private static SyndicationItem Entry(LiveUpdateView update, Uri storyUrl, string baseUrl)
     {
         var link = new Uri(storyUrl, $"#update-{update.Id}");
-        var item = new SyndicationItem(update.Title ?? FirstWords(update.BodyMarkdown), new TextSyndicationContent(update.BodyHtml, TextSyndicationContentKind.Html), link, link.ToString(), Offset(update.EditedAt ?? update.PostedAt))
+        var item = new SyndicationItem(update.Headline(80), new TextSyndicationContent(update.BodyHtml, TextSyndicationContentKind.Html), link, link.ToString(), Offset(update.EditedAt ?? update.PostedAt))
         {
             PublishDate = Offset(update.PostedAt),
         };
         item.Authors.Add(new SyndicationPerson { Name = update.AuthorName, Uri = update.AuthorSlug is null ? null : $"{baseUrl}/author/{update.AuthorSlug}" });
         return item;
-    }
-
-    private static string FirstWords(string markdown)
-    {
-        var text = string.Join(' ', markdown.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        return text.Length <= 80 ? text : text[..text.LastIndexOf(' ', 80)] + "…";
     }
 
     private static DateTimeOffset Offset(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Masthead.Core.Articles;
 using Masthead.Core.Live;
 
 namespace Masthead.Live;
@@ -37,6 +38,13 @@ public static class LiveStreamEndpoint
                 var story = await live.FindStoryAsync(slug, cancellationToken);
                 if (story is null || !story.IsAt(year, month, day))
                 {
+                    var articles = scope.ServiceProvider.GetRequiredService<ArticleQueries>();
+                    if (await MovedStory.NewAddressAsync(context.Request, articles, year, month, day, slug, "/live") is { } moved)
+                    {
+                        context.Response.Redirect(moved, permanent: true);
+                        return;
+                    }
+
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
                     return;
                 }
@@ -59,6 +67,7 @@ public static class LiveStreamEndpoint
                 missed = await live.EventsAfterAsync(story.Id, sent, cancellationToken);
             }
 
+            using var cutOff = subscription.CutOff.Register(context.Abort);
             var stream = new LiveEventWriter(context.Response);
             await stream.StartAsync(cancellationToken);
             sent = await stream.WriteAllAsync(missed, sent, cancellationToken);

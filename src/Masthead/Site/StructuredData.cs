@@ -81,14 +81,13 @@ public static class StructuredData
 
         json["liveBlogUpdate"] = new JsonArray([.. coverage.Updates.Select(update =>
         {
-            var text = Markdig.Markdown.ToPlainText(update.BodyMarkdown).Trim();
             var posting = new JsonObject
             {
                 ["@type"] = "BlogPosting",
-                ["headline"] = update.Title ?? (text.Length <= 110 ? text : text[..text.LastIndexOf(' ', 110)] + "…"),
+                ["headline"] = update.Headline(110),
                 ["datePublished"] = page.Clock.FormatIso(update.PostedAt),
                 ["dateModified"] = page.Clock.FormatIso(update.EditedAt ?? update.PostedAt),
-                ["articleBody"] = text,
+                ["articleBody"] = update.PlainText(),
                 ["url"] = $"{url}#update-{update.Id}",
                 ["author"] = update.AuthorSlug is { } slug
                     ? new JsonObject { ["@type"] = "Person", ["name"] = update.AuthorName, ["url"] = page.Absolute($"/author/{slug}") }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Publishing;
@@ -15,7 +14,7 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
     public LiveDeskStory Story { get; private set; } = null!;
     public LiveCoverageView? Coverage { get; private set; }
 
-    [BindProperty, StringLength(LiveUpdate.MaxTitleLength)]
+    [BindProperty]
     public string? Title { get; set; }
 
     [BindProperty]
@@ -28,8 +27,17 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
     [FromQuery(Name = "edit")]
     public int? Editing { get; set; }
 
+    /// <summary>A post or edit the rules refused: the form comes back with the refusal and what was typed.</summary>
+    public bool Refused { get; private set; }
+
     public bool CanPost => Permissions.CanPostLive(Actor, Story.Access);
     public bool CanStart => Story.Status == ArticleStatus.Published && Coverage?.IsLive != true && Permissions.CanPublish(Actor, Story.Access);
+
+    /// <summary>Whether the updates can be edited, deleted, keyed and pinned: while the story is published, even after coverage ended.</summary>
+    public bool CanCorrect => CanPost && Story.Status == ArticleStatus.Published && Coverage is not null;
+
+    /// <summary>Updates are added only while coverage is live, and corrected whenever <see cref="CanCorrect"/>.</summary>
+    public bool ShowsForm => Refused || (CanCorrect && (Coverage!.IsLive || EditingUpdate is not null));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -42,15 +50,9 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
 
     public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
     {
-        try
+        if (await KeepTypedAsync(() => live.PostAsync(Actor, Id, new LiveUpdateInput(Title, Body, IsKey), cancellationToken: cancellationToken), cancellationToken) is { } refused)
         {
-            await live.PostAsync(Actor, Id, new LiveUpdateInput(Title, Body, IsKey), cancellationToken: cancellationToken);
-        }
-        catch (Core.ValidationException problems)
-        {
-            AddProblems(problems);
-            await LoadAsync(cancellationToken);
-            return Page();
+            return refused;
         }
 
         Flash = "Posted.";
@@ -59,16 +61,10 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
 
     public async Task<IActionResult> OnPostEditAsync(int update, CancellationToken cancellationToken)
     {
-        try
+        Editing = update;
+        if (await KeepTypedAsync(() => live.EditAsync(Actor, update, new LiveUpdateInput(Title, Body, IsKey), cancellationToken), cancellationToken) is { } refused)
         {
-            await live.EditAsync(Actor, update, new LiveUpdateInput(Title, Body, IsKey), cancellationToken);
-        }
-        catch (Core.ValidationException problems)
-        {
-            AddProblems(problems);
-            Editing = update;
-            await LoadAsync(cancellationToken);
-            return Page();
+            return refused;
         }
 
         Flash = "Update edited.";
@@ -88,6 +84,44 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
         ActAsync(() => live.EndAsync(Actor, Id, cancellationToken), "Coverage has ended.", cancellationToken);
 
     public LiveUpdateView? EditingUpdate => Coverage?.Updates.FirstOrDefault(u => u.Id == Editing);
+
+    /// <summary>
+    /// Runs a post or an edit. A refusal (bad input; the story ended or was unpublished, the right to post was
+    /// withdrawn or the update deleted while the text was being typed) re-shows the desk with the message and the
+    /// text, never an error page.
+    /// </summary>
+    /// <returns>The page to show when refused; null when the change was made.</returns>
+    private async Task<IActionResult?> KeepTypedAsync(Func<Task> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await change();
+            return null;
+        }
+        catch (Core.ValidationException problems)
+        {
+            AddProblems(problems);
+        }
+        catch (WorkflowException refused)
+        {
+            ModelState.AddModelError("", refused.Message);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        catch (ForbiddenException refused)
+        {
+            ModelState.AddModelError("", refused.Message);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+        catch (KeyNotFoundException gone)
+        {
+            ModelState.AddModelError("", gone.Message); // a colleague deleted the update being edited
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        Refused = true;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     private async Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken)
     {

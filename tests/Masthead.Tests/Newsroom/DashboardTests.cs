@@ -63,4 +63,19 @@ public sealed class DashboardTests(DemoSiteFixture site) : IClassFixture<DemoSit
 
     private Task<int> DraftAsync(StaffMember owner, string headline) => Server.InScopeAsync(services =>
         services.GetRequiredService<ArticleService>().CreateAsync(Actor.For(owner), new ArticleInput { Headline = headline, BodyMarkdown = "Notes so far.", AuthorIds = [owner.Id] }));
+
+    [Fact]
+    public async Task A_story_with_live_coverage_links_straight_to_its_live_desk()
+    {
+        var liveId = await Server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().Articles
+            .Where(a => a.Slug == "council-budget-night").Select(a => a.Id).SingleAsync());
+        using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
+
+        var dashboard = await editor.GetDocumentAsync("/newsroom");
+        var list = await editor.GetDocumentAsync("/newsroom/articles?status=published");
+
+        var links = dashboard.QuerySelectorAll("#published .live-desk-link").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal([$"/newsroom/live/{liveId}"], links);
+        Assert.Equal([$"/newsroom/live/{liveId}"], list.QuerySelectorAll(".live-desk-link").Select(a => a.GetAttribute("href")));
+    }
 }

@@ -58,3 +58,20 @@ document.addEventListener("keydown", (event) => {
     }
   });
 })();
+
+// A quick second Ctrl+Enter or click must not post the same form twice. Registered last, so it sees a submit
+// that a confirmation above has already cancelled.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-ctrl-enter") || event.defaultPrevented) {
+    return;
+  }
+  if (form.dataset.sending) {
+    event.preventDefault();
+  } else {
+    form.dataset.sending = "true";
+  }
+});
+window.addEventListener("pageshow", () => {
+  document.querySelectorAll("form[data-sending]").forEach((form) => delete form.dataset.sending);
+});

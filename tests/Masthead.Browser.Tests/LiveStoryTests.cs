@@ -98,6 +98,21 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
     }
 
     [Fact]
+    public async Task A_desk_says_when_a_colleague_posts_without_reloading()
+    {
+        var (_, desk) = await StoryAsync();
+        var watching = await EditorAtDeskAsync(desk);
+        var colleague = await EditorAtDeskAsync(desk);
+        await Assertions.Expect(watching.Locator(".desk-activity")).ToBeHiddenAsync();
+
+        await PostAsync(colleague, "Posted from the other end of the press bench.");
+
+        await Assertions.Expect(watching.Locator(".desk-activity")).ToContainTextAsync("1 new change", new() { Timeout = (float)Arrival.TotalMilliseconds });
+        await watching.ClickAsync(".desk-activity a");
+        await Assertions.Expect(watching.Locator(".desk-updates > li").First).ToContainTextAsync("other end of the press bench");
+    }
+
+    [Fact]
     public async Task A_reader_who_has_scrolled_down_is_offered_the_new_updates_in_view_and_sees_one_pinned_before_taking_them()
     {
         var (path, desk) = await StoryAsync();

@@ -59,6 +59,32 @@ document.addEventListener("keydown", (event) => {
   });
 })();
 
+// Live desk: say when colleagues post or change updates, so nobody posts the same news twice.
+(() => {
+  const desk = document.querySelector("[data-desk-stream]");
+  const notice = desk?.querySelector(".desk-activity");
+  if (!notice || !window.EventSource) {
+    return;
+  }
+  let changes = 0;
+  let leaving = false; // this desk's own post is on its way: its event is no colleague's news
+  document.addEventListener("submit", (event) => { leaving ||= !event.defaultPrevented; });
+  const stream = new EventSource(desk.dataset.deskStream);
+  const announce = () => {
+    if (leaving) {
+      return;
+    }
+    changes += 1;
+    const reload = Object.assign(document.createElement("a"), { href: location.pathname, textContent: "Reload the desk" });
+    notice.replaceChildren(`${changes} new change${changes === 1 ? "" : "s"} to this story since this page opened. `, reload);
+    notice.hidden = false;
+  };
+  for (const type of ["update", "edit", "delete", "pin", "ended", "resumed"]) {
+    stream.addEventListener(type, announce);
+  }
+  stream.addEventListener("ended", () => stream.close());
+})();
+
 // A quick second Ctrl+Enter or click must not post the same form twice. Registered last, so it sees a submit
 // that a confirmation above has already cancelled.
 document.addEventListener("submit", (event) => {

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Masthead.Core.Storage;
 using Masthead.Live;
 using Masthead.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -19,9 +17,8 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
 
     private async Task<(string Path, string Desk)> StoryAsync()
     {
-        var story = await site.Server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().Articles
-            .Where(a => a.Slug == "council-budget-night").Select(a => new { a.Id, a.UrlDate, a.Coverage }).SingleAsync());
-        return (Masthead.Core.Articles.ArticleUrls.PathFor(story.UrlDate!.Value, "council-budget-night"), $"/newsroom/live/{story.Id}");
+        var (id, path) = await site.Server.ArticleAsync("council-budget-night");
+        return (path, $"/newsroom/live/{id}");
     }
 
     /// <summary>An editor at the desk, with coverage live (another test may have ended it) and confirmations accepted.</summary>
@@ -252,6 +249,5 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
         Assert.Equal(2, Volatile.Read(ref requests));
     }
 
-    private Task<int> StoryIdAsync() => site.Server.InScopeAsync(services =>
-        services.GetRequiredService<MastheadDb>().Articles.Where(a => a.Slug == "council-budget-night").Select(a => a.Id).SingleAsync());
+    private async Task<int> StoryIdAsync() => (await site.Server.ArticleAsync("council-budget-night")).Id;
 }

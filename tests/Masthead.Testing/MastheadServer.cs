@@ -1,10 +1,13 @@
 using AngleSharp;
 using AngleSharp.Dom;
+using Masthead.Core.Articles;
+using Masthead.Core.Storage;
 using Masthead.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Testing;
@@ -76,6 +79,14 @@ public sealed class MastheadServer : IAsyncDisposable
     {
         await work(services);
         return true;
+    });
+
+    /// <summary>The id and public path (its address once published) of the article at <paramref name="slug"/>, such as the demo's live story.</summary>
+    public Task<(int Id, string Path)> ArticleAsync(string slug) => InScopeAsync(async services =>
+    {
+        var article = await services.GetRequiredService<MastheadDb>().Articles
+            .Where(a => a.Slug == slug).Select(a => new { a.Id, a.UrlDate }).SingleAsync();
+        return (article.Id, ArticleUrls.PathFor(article.UrlDate!.Value, slug));
     });
 
     /// <summary>GETs <paramref name="path"/>, checks the status, and parses the HTML.</summary>

@@ -14,10 +14,14 @@ public sealed class PublicationClock
         Culture = FindCulture(language);
         _dateFormat = DateWithoutWeekday(Culture.DateTimeFormat.LongDatePattern);
         _timeFormat = Culture.DateTimeFormat.ShortTimePattern;
+        OpenGraphLocale = (Culture.IsNeutralCulture ? CultureInfo.CreateSpecificCulture(Culture.Name) : Culture).Name.Replace('-', '_');
     }
 
     public TimeZoneInfo TimeZone { get; }
     public CultureInfo Culture { get; }
+
+    /// <summary>The language as OpenGraph writes it, language_TERRITORY: "de" gives de_DE, "en-GB" en_GB.</summary>
+    public string OpenGraphLocale { get; }
 
     public DateTimeOffset ToLocal(DateTime utc)
     {

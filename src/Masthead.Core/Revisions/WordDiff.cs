@@ -20,9 +20,23 @@ public static class WordDiff
 {
     private static readonly Differ Differ = new();
 
-    public static IReadOnlyList<DiffPiece> Compare(string before, string after)
+    private static readonly WordChunker Words = new();
+
+    // A name never holds a line break, so a line is one name, kept whole however many words and brackets it has.
+    private static readonly DelimiterChunker Names = new(['\n']);
+
+    public static IReadOnlyList<DiffPiece> Compare(string before, string after) => Compare(before, after, Words);
+
+    /// <summary>
+    /// Compares two lists of names (a section, tags, bylines) keeping each name whole, so a renamed or deleted one
+    /// is shown as one name replaced by another rather than as a jumble of words and commas.
+    /// </summary>
+    public static IReadOnlyList<DiffPiece> CompareNames(IReadOnlyList<string> before, IReadOnlyList<string> after) =>
+        [.. Compare(string.Join('\n', before), string.Join('\n', after), Names).Select(p => p with { Text = p.Text.Replace("\n", ", ", StringComparison.Ordinal) })];
+
+    private static List<DiffPiece> Compare(string before, string after, IChunker chunker)
     {
-        var result = Differ.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, new WordChunker());
+        var result = Differ.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, chunker);
         var pieces = new List<DiffPiece>();
         var oldIndex = 0;
         foreach (var block in result.DiffBlocks)
@@ -36,47 +50,6 @@ public static class WordDiff
         Add(pieces, result.PiecesOld, oldIndex, result.PiecesOld.Count - oldIndex, DiffKind.Same);
         return pieces;
     }
-
-    /// <summary>
-    /// Compares two lists of names (a section, tags, bylines) keeping each name whole, so a renamed or deleted one
-    /// is shown as one name replaced by another rather than as a jumble of words and commas.
-    /// </summary>
-    public static IReadOnlyList<DiffPiece> CompareNames(IReadOnlyList<string> before, IReadOnlyList<string> after)
-    {
-        // common[b, a]: how many names before[b..] and after[a..] have in common, in order.
-        var common = new int[before.Count + 1, after.Count + 1];
-        for (var b = before.Count - 1; b >= 0; b--)
-        {
-            for (var a = after.Count - 1; a >= 0; a--)
-            {
-                common[b, a] = before[b] == after[a] ? common[b + 1, a + 1] + 1 : Math.Max(common[b + 1, a], common[b, a + 1]);
-            }
-        }
-
-        var pieces = new List<DiffPiece>();
-        var (i, j) = (0, 0);
-        while (i < before.Count || j < after.Count)
-        {
-            if (i < before.Count && j < after.Count && before[i] == after[j])
-            {
-                AddName(pieces, before[i++], DiffKind.Same);
-                j++;
-            }
-            else if (j == after.Count || (i < before.Count && common[i + 1, j] >= common[i, j + 1]))
-            {
-                AddName(pieces, before[i++], DiffKind.Removed);
-            }
-            else
-            {
-                AddName(pieces, after[j++], DiffKind.Added);
-            }
-        }
-
-        return pieces;
-    }
-
-    private static void AddName(List<DiffPiece> pieces, string name, DiffKind kind) =>
-        Add(pieces, [pieces.Count == 0 ? name : ", " + name], 0, 1, kind);
 
     private static void Add(List<DiffPiece> pieces, IReadOnlyList<string> words, int start, int count, DiffKind kind)
     {

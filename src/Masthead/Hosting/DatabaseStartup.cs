@@ -6,13 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace Masthead.Hosting;
 
-/// <summary>Creates the data directory, checks that the database can be read and written, migrates it and, on a first run, seeds the demo publication.</summary>
+/// <summary>Checks that the database can be read and written, migrates it and, on a first run, seeds the demo publication.</summary>
 public static class DatabaseStartup
 {
     public static async Task<MigrationResult> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var options = services.GetRequiredService<IOptions<MastheadOptions>>().Value;
-        DataDirectories.Create(options);
         var databaseFile = SqliteStorage.DatabaseFileIn(options.DataDirectoryFullPath);
         if (options.Database.IsSqlite)
         {

@@ -30,6 +30,7 @@ public static class MastheadApp
         configure?.Invoke(builder);
 
         var options = builder.Configuration.GetSection(MastheadOptions.Section).Get<MastheadOptions>() ?? new MastheadOptions();
+        DataDirectories.Create(options); // the database, uploads and everything built below expect them
         builder.Services.Configure<MastheadOptions>(builder.Configuration.GetSection(MastheadOptions.Section));
         builder.Services.AddMastheadCore();
         builder.Services.AddMastheadStorage(options, builder.Configuration);

@@ -12,12 +12,12 @@ internal static class MovedStory
     /// <summary>The address the request should go to instead, or null when it names no moved story.</summary>
     public static async Task<string?> NewAddressAsync(HttpRequest request, ArticleQueries articles, int year, int month, int day, string slug, string suffix)
     {
-        if (!Slugs.IsValid(slug) || year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (!Slugs.IsValid(slug) || !ArticleUrls.TryDate(year, month, day, out var urlDate))
         {
             return null;
         }
 
-        var former = await articles.FindFormerAddressAsync(new DateOnly(year, month, day), slug, request.HttpContext.RequestAborted);
+        var former = await articles.FindFormerAddressAsync(urlDate, slug, request.HttpContext.RequestAborted);
         return former.NewPath is { } path ? path + suffix + request.QueryString : null;
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Masthead.Site;
 
 /// <summary>What a page puts in its head: title, description, canonical link, social cards and structured data.</summary>
@@ -29,17 +27,4 @@ public sealed class PageMeta
 
     /// <summary>Extra meta properties for articles (article:published_time and so on).</summary>
     public List<KeyValuePair<string, string>> ArticleProperties { get; } = [];
-
-    /// <summary>OpenGraph wants language_TERRITORY: "de" becomes de_DE, "en-GB" en_GB.</summary>
-    public static string OpenGraphLocale(string language)
-    {
-        try
-        {
-            return CultureInfo.CreateSpecificCulture(language).Name.Replace('-', '_');
-        }
-        catch (CultureNotFoundException)
-        {
-            return language.Replace('-', '_');
-        }
-    }
 }

@@ -52,7 +52,6 @@ public static class SiteAssetsPipeline
         });
 
         var options = app.Services.GetRequiredService<IOptions<MastheadOptions>>().Value;
-        DataDirectories.Create(options);
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/media",

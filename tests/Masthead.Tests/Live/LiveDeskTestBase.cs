@@ -18,11 +18,7 @@ public abstract class LiveDeskTestBase : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Server = await MastheadServer.StartAsync();
-        (StoryId, StoryPath) = await Server.InScopeAsync(async services =>
-        {
-            var story = await services.GetRequiredService<MastheadDb>().Articles.Where(a => a.Slug == "council-budget-night").Select(a => new { a.Id, a.UrlDate }).SingleAsync();
-            return (story.Id, Masthead.Core.Articles.ArticleUrls.PathFor(story.UrlDate!.Value, "council-budget-night"));
-        });
+        (StoryId, StoryPath) = await Server.ArticleAsync("council-budget-night");
     }
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();

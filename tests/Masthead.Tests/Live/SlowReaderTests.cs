@@ -5,7 +5,6 @@ using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Live;
 using Masthead.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Tests.Live;
@@ -20,11 +19,7 @@ public sealed class SlowReaderTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _server = await MastheadServer.StartAsync();
-        (_storyId, _path) = await _server.InScopeAsync(async services =>
-        {
-            var story = await services.GetRequiredService<MastheadDb>().Articles.Where(a => a.Slug == "council-budget-night").Select(a => new { a.Id, a.UrlDate }).SingleAsync();
-            return (story.Id, Masthead.Core.Articles.ArticleUrls.PathFor(story.UrlDate!.Value, "council-budget-night"));
-        });
+        (_storyId, _path) = await _server.ArticleAsync("council-budget-night");
     }
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Text;
@@ -20,7 +19,7 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
     {
         slug = slug.ToLowerInvariant(); // a URL typed in capitals finds the article and is sent to its canonical address
-        if (!Slugs.IsValid(slug) || !IsDate(year, month, day, out var urlDate))
+        if (!Slugs.IsValid(slug) || !ArticleUrls.TryDate(year, month, day, out var urlDate))
         {
             return PageNotFound();
         }
@@ -101,13 +100,5 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         {
             Meta.ArticleProperties.Add(new("article:tag", tag.Name));
         }
-    }
-
-    private static bool IsDate(int year, int month, int day, out DateOnly date)
-    {
-        date = default;
-        return year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1
-            && day <= DateTime.DaysInMonth(year, month)
-            && DateOnly.TryParseExact($"{year:D4}-{month:D2}-{day:D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 }

@@ -1,3 +1,4 @@
+using Masthead.Core.Events;
 using Masthead.Core.Search;
 using Masthead.Core.Storage;
 using Masthead.Data.Postgres.Search;
@@ -11,7 +12,11 @@ public static class PostgresStorage
 {
     public static IServiceCollection AddMastheadPostgres(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContextPool<MastheadDb>(options => Configure(options, connectionString));
+        services.AddDbContextPool<MastheadDb>((provider, options) =>
+        {
+            Configure(options, connectionString);
+            options.UseChangeEvents(provider);
+        });
         services.AddScoped<IArticleSearch, PostgresArticleSearch>();
         return services;
     }

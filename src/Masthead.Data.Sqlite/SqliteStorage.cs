@@ -1,3 +1,4 @@
+using Masthead.Core.Events;
 using Masthead.Core.Search;
 using Masthead.Core.Storage;
 using Masthead.Data.Sqlite.Search;
@@ -19,7 +20,11 @@ public static class SqliteStorage
     public static IServiceCollection AddMastheadSqlite(this IServiceCollection services, string connectionString)
     {
         SqliteProcessSettings.Apply();
-        services.AddDbContextPool<MastheadDb>(options => Configure(options, connectionString));
+        services.AddDbContextPool<MastheadDb>((provider, options) =>
+        {
+            Configure(options, connectionString);
+            options.UseChangeEvents(provider);
+        });
         // Each scope's context runs on a pooled open connection that keeps its statements compiled (see Statements/).
         services.AddSingleton(_ => new SqliteConnectionPool(connectionString));
         services.AddScoped<PooledConnectionLease>();

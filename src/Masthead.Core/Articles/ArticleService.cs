@@ -8,13 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Masthead.Core.Articles;
 
 /// <summary>
-/// Writes articles. Every save is one transaction that also stores a revision, refuses a stale copy, and is
-/// followed by an <see cref="ArticleChanged"/> event once committed.
+/// Writes articles. Every save is one transaction that also stores a revision, refuses a stale copy, and raises
+/// <see cref="ArticleChanged"/>.
 /// </summary>
 public sealed class ArticleService(
     MastheadDb db,
     MarkdownRenderer markdown,
-    IEventPublisher events,
     TimeProvider time)
 {
     public async Task<int> CreateAsync(Actor actor, ArticleInput input, string? note = null, CancellationToken cancellationToken = default)
@@ -28,16 +27,14 @@ public sealed class ArticleService(
         var article = new Article { Slug = "", Headline = "", CreatedAt = now, CreatedById = actor.StaffId };
         DemandFeaturePermission(actor, article, input);
         await ArticleInputRules.ApplyAsync(db, markdown, article, input, now, cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await db.InTransactionAsync(async () =>
         {
             db.Articles.Add(article);
             await db.SaveChangesAsync(cancellationToken);
             db.Revisions.Add(RevisionSnapshot.Of(article, 1, actor, note ?? "Created", now));
+            RaiseChanged(article, ArticlePlaces.None);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await RaiseChangedAsync(article, ArticlePlaces.None, cancellationToken);
+        }, cancellationToken);
         return article.Id;
     }
 
@@ -76,6 +73,7 @@ public sealed class ArticleService(
         var number = await db.Revisions.Where(r => r.ArticleId == articleId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
         db.Revisions.Add(RevisionSnapshot.Of(article, number + 1, actor, note, now));
         alongside?.Invoke(article);
+        RaiseChanged(article, before);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -85,7 +83,6 @@ public sealed class ArticleService(
             throw new EditConflictException(articleId, expectedVersion, expectedVersion + 1);
         }
 
-        await RaiseChangedAsync(article, before, cancellationToken);
         return article.Version;
     }
 
@@ -107,14 +104,15 @@ public sealed class ArticleService(
         }
     }
 
-    internal Task RaiseChangedAsync(Article article, ArticlePlaces before, CancellationToken cancellationToken)
+    /// <summary>Raises <see cref="ArticleChanged"/> for the lists the article was on before the change and is on now.</summary>
+    internal void RaiseChanged(Article article, ArticlePlaces before)
     {
         var after = ArticlePlaces.Of(article);
-        return events.PublishAsync(new ArticleChanged(
+        db.Raise(new ArticleChanged(
             article.Id,
             before.SectionIds.Union(after.SectionIds).ToArray(),
             before.TagIds.Union(after.TagIds).ToArray(),
-            before.AuthorIds.Union(after.AuthorIds).ToArray()), cancellationToken);
+            before.AuthorIds.Union(after.AuthorIds).ToArray()));
     }
 
     private static void DemandFeaturePermission(Actor actor, Article article, ArticleInput input) =>

@@ -13,11 +13,8 @@ public sealed record ContentApiKeyView(int Id, string Name, string Secret, DateT
     public bool IsActive => RevokedAt is null;
 }
 
-/// <summary>A key was revoked; anything that remembers valid keys must forget it at once.</summary>
-public sealed record ContentApiKeyRevoked(string Secret);
-
 /// <summary>Content API keys: administrators create and revoke them; the API asks whether one is valid.</summary>
-public sealed class ContentApiKeyService(MastheadDb db, IEventPublisher events, TimeProvider time)
+public sealed class ContentApiKeyService(MastheadDb db, TimeProvider time)
 {
     public async Task<List<ContentApiKeyView>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
@@ -66,8 +63,8 @@ public sealed class ContentApiKeyService(MastheadDb db, IEventPublisher events, 
 
         key.RevokedAt = time.GetUtcNow().UtcDateTime;
         db.Record(key.RevokedAt.Value, actor, AuditActions.ContentApiKeyRevoked, details: Describe(key));
+        db.Raise(new ContentApiKeyRevoked(key.Id));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new ContentApiKeyRevoked(key.Secret), cancellationToken);
         return await Views(db.ContentApiKeys.Where(k => k.Id == key.Id)).SingleAsync(cancellationToken);
     }
 

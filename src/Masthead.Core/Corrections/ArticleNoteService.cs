@@ -13,7 +13,7 @@ public sealed record ArticleNoteView(int Id, ArticleNoteKind Kind, string Text, 
 public sealed record CorrectionListing(ArticleNoteView Note, string Headline, string Path);
 
 /// <summary>Corrections, clarifications and updates on published articles: added by editors, shown to everyone.</summary>
-public sealed class ArticleNoteService(MastheadDb db, IEventPublisher events, TimeProvider time)
+public sealed class ArticleNoteService(MastheadDb db, TimeProvider time)
 {
     public const int MaxTextLength = 4000;
 
@@ -41,9 +41,8 @@ public sealed class ArticleNoteService(MastheadDb db, IEventPublisher events, Ti
         article.LastModifiedAt = now;
         article.Version++;
         db.Record(now, actor, AuditActions.Corrected, articleId, $"{kind}: {text}");
+        db.Raise(new ArticleChanged(articleId, [.. article.SectionId is { } s ? [s] : Array.Empty<int>()], [.. article.Tags.Select(t => t.TagId)], [.. article.Authors.Select(a => a.StaffMemberId)]));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new ArticleChanged(articleId, article.SectionId is { } s ? [s] : [], [], []), cancellationToken);
-        await events.PublishAsync(new CorrectionsChanged(), cancellationToken);
         return note.Id;
     }
 

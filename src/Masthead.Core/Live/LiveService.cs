@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Masthead.Core.Live;
 
 /// <summary>
-/// Runs a developing story from the live desk. Each change and its numbered event are committed together; the
-/// <see cref="LiveChanged"/> event that pushes it to readers is raised only after the commit.
+/// Runs a developing story from the live desk. Each change and its numbered event are committed together, and
+/// raise <see cref="LiveChanged"/>, which pushes the event to readers once committed.
 /// </summary>
-public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, PublicationService publication, IEventPublisher events, TimeProvider time)
+public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, PublicationService publication, TimeProvider time)
 {
     private const int Attempts = 5;
 
@@ -198,6 +198,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
+            var coverage = article.Coverage;
             var liveEvent = await change(article, info, now);
             if (liveEvent is not null)
             {
@@ -206,6 +207,8 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
             }
 
             article.LastModifiedAt = now;
+            db.Raise(new LiveChanged(id, coverage != article.Coverage,
+                liveEvent is null ? null : new LiveEventRecord(id, liveEvent.Sequence, liveEvent.Type, liveEvent.Data)));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -217,11 +220,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
                 continue;
             }
 
-            await events.PublishAsync(new LiveChanged(id, liveEvent is null ? null : new LiveEventRecord(id, liveEvent.Sequence, liveEvent.Type, liveEvent.Data)), cancellationToken);
             return;
         }
     }
 }
-
-/// <summary>A developing story changed; <paramref name="Event"/> is what to push to its readers, if anything.</summary>
-public sealed record LiveChanged(int ArticleId, LiveEventRecord? Event);

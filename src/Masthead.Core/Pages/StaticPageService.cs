@@ -15,7 +15,7 @@ public sealed record StaticPageView(int Id, string Slug, string Title, string Bo
 public sealed record StaticPageInput(string Title, string? Slug, string BodyMarkdown, StaticPageRole Role);
 
 /// <summary>About us, the ethics and corrections policies and other standing pages; written by administrators.</summary>
-public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, IEventPublisher events, TimeProvider time)
+public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, TimeProvider time)
 {
     /// <summary>Slugs that belong to other pages of the site.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
@@ -81,8 +81,8 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
         }
 
         db.Record(page.UpdatedAt, actor, AuditActions.SettingsChanged, details: $"page /{slug}");
+        db.Raise(new SiteChanged(SiteArea.StaticPages));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("pages"), cancellationToken);
         return page.Id;
     }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.People;
 
-public sealed class StaffService(MastheadDb db, IEventPublisher events, TimeProvider time)
+public sealed class StaffService(MastheadDb db, TimeProvider time)
 {
     /// <summary>The staff page, in masthead order: active staff, less invitees who have not yet chosen a password.</summary>
     public Task<List<StaffProfile>> ListActiveAsync(CancellationToken cancellationToken = default) =>
@@ -39,8 +39,8 @@ public sealed class StaffService(MastheadDb db, IEventPublisher events, TimeProv
             Role = input.Role,
         };
         db.Staff.Add(member);
+        db.Raise(new SiteChanged(SiteArea.Staff));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("staff"), cancellationToken);
         return member.Id;
     }
 
@@ -82,8 +82,8 @@ public sealed class StaffService(MastheadDb db, IEventPublisher events, TimeProv
         }
 
         db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.ProfileChanged, details: $"{formerName}: {string.Join(", ", changed)}");
+        db.Raise(new SiteChanged(SiteArea.Staff));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("staff"), cancellationToken);
     }
 
     private static void DemandMayEdit(Actor actor, int staffMemberId) =>

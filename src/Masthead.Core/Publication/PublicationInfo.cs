@@ -1,3 +1,5 @@
+using Masthead.Core.Caching;
+
 namespace Masthead.Core.Publication;
 
 /// <summary>A read-only snapshot of the publication's settings, with its clock, as every page needs them.</summary>
@@ -23,13 +25,4 @@ public sealed record PublicationInfo(
 }
 
 /// <summary>Holds the current snapshot between requests; cleared whenever settings change.</summary>
-public sealed class PublicationCache
-{
-    private volatile PublicationInfo? _current;
-
-    internal PublicationInfo? Current => _current;
-
-    internal void Set(PublicationInfo info) => _current = info;
-
-    public void Clear() => _current = null;
-}
+public sealed class PublicationCache : ClearableValue<PublicationInfo>;

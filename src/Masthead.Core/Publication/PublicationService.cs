@@ -6,22 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.Publication;
 
-public sealed class PublicationService(MastheadDb db, PublicationCache cache, IEventPublisher events, TimeProvider time)
+public sealed class PublicationService(MastheadDb db, PublicationCache cache, TimeProvider time)
 {
-    public async Task<PublicationInfo> GetAsync(CancellationToken cancellationToken = default)
-    {
-        if (cache.Current is { } current)
-        {
-            return current;
-        }
-
-        var settings = await db.Publication.AsNoTracking()
-            .SingleOrDefaultAsync(s => s.Id == PublicationSettings.SingletonId, cancellationToken)
-            ?? new PublicationSettings();
-        var info = PublicationInfo.From(settings);
-        cache.Set(info);
-        return info;
-    }
+    public async Task<PublicationInfo> GetAsync(CancellationToken cancellationToken = default) =>
+        cache.Current ?? await cache.GetOrLoadAsync(async () => PublicationInfo.From(
+            await db.Publication.AsNoTracking().SingleOrDefaultAsync(s => s.Id == PublicationSettings.SingletonId, cancellationToken)
+            ?? new PublicationSettings()));
 
     /// <summary>Applies <paramref name="change"/> to the stored settings after checking them, with an audit entry naming what changed.</summary>
     public async Task<PublicationInfo> UpdateAsync(Actor actor, Action<PublicationSettings> change, CancellationToken cancellationToken = default)
@@ -39,9 +29,8 @@ public sealed class PublicationService(MastheadDb db, PublicationCache cache, IE
         var changed = db.Entry(settings).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
         settings.LastModifiedAt = time.GetUtcNow().UtcDateTime;
         db.Record(settings.LastModifiedAt, actor, AuditActions.SettingsChanged, details: changed.Count == 0 ? "nothing changed" : string.Join(", ", changed));
+        db.Raise(new SiteChanged(SiteArea.Publication));
         await db.SaveChangesAsync(cancellationToken);
-        cache.Clear();
-        await events.PublishAsync(new SiteChanged("publication"), cancellationToken);
         return await GetAsync(cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace Masthead.Core.Publishing;
 
 /// <summary>
 /// Moves articles through Draft → In review → Scheduled → Published → Unpublished. Each step checks the actor's
-/// role and the article's state, records an audit entry in the same transaction, and raises ArticleChanged after it.
+/// role and the article's state, records an audit entry in the same transaction, and raises ArticleChanged.
 /// </summary>
 public sealed class PublishingService(
     MastheadDb db,
@@ -202,7 +202,7 @@ public sealed class PublishingService(
         await apply(article, cancellationToken);
         article.LastModifiedAt = Now;
         article.Version++;
+        articles.RaiseChanged(article, before);
         await db.SaveChangesAsync(cancellationToken);
-        await articles.RaiseChangedAsync(article, before, cancellationToken);
     }
 }

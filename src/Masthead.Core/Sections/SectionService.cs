@@ -8,7 +8,7 @@ namespace Masthead.Core.Sections;
 
 public sealed record SectionView(int Id, string Slug, string Name, string Description);
 
-public sealed class SectionService(MastheadDb db, IEventPublisher events, TimeProvider time)
+public sealed class SectionService(MastheadDb db, TimeProvider time)
 {
     public Task<List<SectionView>> ListAsync(CancellationToken cancellationToken = default) =>
         Views(db.Sections.OrderBy(s => s.Position).ThenBy(s => s.Name)).ToListAsync(cancellationToken);
@@ -27,8 +27,8 @@ public sealed class SectionService(MastheadDb db, IEventPublisher events, TimePr
             Position = (await db.Sections.Select(s => (int?)s.Position).MaxAsync(cancellationToken) ?? -1) + 1,
         };
         db.Sections.Add(section);
+        db.Raise(new SiteChanged(SiteArea.Sections));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("sections"), cancellationToken);
         return section.Id;
     }
 
@@ -65,8 +65,8 @@ public sealed class SectionService(MastheadDb db, IEventPublisher events, TimePr
         section.Name = name.Trim();
         section.Slug = newSlug;
         section.Description = (description ?? "").Trim();
+        db.Raise(new SiteChanged(SiteArea.Sections));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("sections"), cancellationToken);
     }
 
     /// <summary>Deletes the section. Its articles stay, published or not, and simply lose their section.</summary>
@@ -76,13 +76,14 @@ public sealed class SectionService(MastheadDb db, IEventPublisher events, TimePr
         var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no section {id}.");
         var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Articles.Where(a => a.SectionId == id)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.SectionId, (int?)null).SetProperty(a => a.LastModifiedAt, now), cancellationToken);
-        db.Sections.Remove(section);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("sections"), cancellationToken);
+        await db.InTransactionAsync(async () =>
+        {
+            await db.Articles.Where(a => a.SectionId == id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.SectionId, (int?)null).SetProperty(a => a.LastModifiedAt, now), cancellationToken);
+            db.Sections.Remove(section);
+            db.Raise(new SiteChanged(SiteArea.Sections));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     internal static string Named(string name) =>

@@ -23,17 +23,16 @@ public sealed class SiteDataService(MastheadDb db, SiteDataCache cache)
         return snapshot.Knows(staffIds, tagIds, sectionIds) ? snapshot : await LoadAsync(cancellationToken);
     }
 
-    private async Task<SiteDataSnapshot> LoadAsync(CancellationToken cancellationToken)
+    private ValueTask<SiteDataSnapshot> LoadAsync(CancellationToken cancellationToken) => cache.LoadAsync(() => ReadAsync(cancellationToken));
+
+    private async Task<SiteDataSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
-        var generation = cache.Generation;
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
             .Select(s => new SectionView(s.Id, s.Slug, s.Name, s.Description)).ToListAsync(cancellationToken);
         var pages = await db.StaticPageLinks().ToListAsync(cancellationToken);
         var staff = await db.Staff.AsNoTracking()
             .Select(s => new Byline(s.Id, s.Slug, s.Name, s.JobTitle, s.PhotoUrl, s.Bio)).ToListAsync(cancellationToken);
         var tags = await db.Tags.AsNoTracking().Select(t => new TagRef(t.Id, t.Slug, t.Name)).ToListAsync(cancellationToken);
-        var snapshot = new SiteDataSnapshot(sections, pages, staff.ToFrozenDictionary(s => s.Id), tags.ToFrozenDictionary(t => t.Id));
-        cache.Set(snapshot, generation);
-        return snapshot;
+        return new SiteDataSnapshot(sections, pages, staff.ToFrozenDictionary(s => s.Id), tags.ToFrozenDictionary(t => t.Id));
     }
 }

@@ -3,6 +3,7 @@ using Masthead.Core.Audit;
 using Masthead.Core.Contact;
 using Masthead.Core.ContentApi;
 using Masthead.Core.Corrections;
+using Masthead.Core.Events;
 using Masthead.Core.Live;
 using Masthead.Core.Pages;
 using Masthead.Core.People;
@@ -22,6 +23,8 @@ namespace Masthead.Core.Storage;
 /// </summary>
 public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserContext<StaffAccount, int>(options), IDataProtectionKeyContext
 {
+    internal PendingChanges Pending { get; } = new();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Article> Articles => Set<Article>();
@@ -40,6 +43,41 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<LiveUpdate> LiveUpdates => Set<LiveUpdate>();
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
     public DbSet<ContentApiKey> ContentApiKeys => Set<ContentApiKey>();
+
+    /// <summary>
+    /// Tells the rest of Masthead, on every node, about a change this unit of work makes, once it commits (see
+    /// <see cref="ChangeEventInterceptor"/>): never before, and never if it does not.
+    /// </summary>
+    internal void Raise(IChangeEvent change) => Pending.Add(change, Database.CurrentTransaction?.TransactionId);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction: a new one, committed when it is done, or the caller's, when one
+    /// is open already, which commits (and dispatches the events) when the caller commits it.
+    /// </summary>
+    internal async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            await work();
+            return;
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await work();
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        Pending.Clear(); // what was never committed; a pooled context starts its next scope with nothing pending
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Pending.Clear();
+        return base.DisposeAsync();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,7 +9,7 @@ namespace Masthead.Core.Tags;
 
 public sealed record TagView(int Id, string Slug, string Name, string Description);
 
-public sealed class TagService(MastheadDb db, IEventPublisher events, TimeProvider time)
+public sealed class TagService(MastheadDb db, TimeProvider time)
 {
     public Task<TagView?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
         db.Tags.AsNoTracking().Where(t => t.Slug == slug)
@@ -54,8 +54,8 @@ public sealed class TagService(MastheadDb db, IEventPublisher events, TimeProvid
         tag.Name = name.Trim();
         tag.Slug = newSlug;
         tag.Description = (description ?? "").Trim();
+        db.Raise(new SiteChanged(SiteArea.Tags));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("tags"), cancellationToken);
     }
 
     /// <summary>Deletes the tag and takes it off every article that carried it; the articles stay.</summary>
@@ -65,14 +65,15 @@ public sealed class TagService(MastheadDb db, IEventPublisher events, TimeProvid
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no tag {id}.");
         var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var tagged = db.ArticleTags.Where(t => t.TagId == id).Select(t => t.ArticleId);
-        await db.Articles.Where(a => tagged.Contains(a.Id)).ExecuteUpdateAsync(set => set.SetProperty(a => a.LastModifiedAt, now), cancellationToken);
-        await db.ArticleTags.Where(t => t.TagId == id).ExecuteDeleteAsync(cancellationToken);
-        db.Tags.Remove(tag);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("tags"), cancellationToken);
+        await db.InTransactionAsync(async () =>
+        {
+            var tagged = db.ArticleTags.Where(t => t.TagId == id).Select(t => t.ArticleId);
+            await db.Articles.Where(a => tagged.Contains(a.Id)).ExecuteUpdateAsync(set => set.SetProperty(a => a.LastModifiedAt, now), cancellationToken);
+            await db.ArticleTags.Where(t => t.TagId == id).ExecuteDeleteAsync(cancellationToken);
+            db.Tags.Remove(tag);
+            db.Raise(new SiteChanged(SiteArea.Tags));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<int> CreateAsync(Actor actor, string name, string? slug = null, string description = "", CancellationToken cancellationToken = default)
@@ -87,8 +88,8 @@ public sealed class TagService(MastheadDb db, IEventPublisher events, TimeProvid
 
         var tag = new Tag { Name = tagName, Slug = tagSlug, Description = description.Trim() };
         db.Tags.Add(tag);
+        db.Raise(new SiteChanged(SiteArea.Tags));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("tags"), cancellationToken);
         return tag.Id;
     }
 }

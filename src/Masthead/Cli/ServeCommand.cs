@@ -1,5 +1,5 @@
 using Masthead.Hosting;
-using Masthead.Newsroom.Staff;
+using Masthead.Core.People;
 
 namespace Masthead.Cli;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Masthead.Core.People;
 using Masthead.Core.Publishing;
 using Masthead.Hosting;
-using Masthead.Newsroom.Staff;
 
 namespace Masthead.Cli;
 

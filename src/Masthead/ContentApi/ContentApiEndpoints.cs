@@ -27,9 +27,6 @@ public static class ContentApiEndpoints
     {
         services.AddSingleton<ContentApiKeyCache>();
         services.AddSingleton<ContentApiResponse>();
-        services.AddScoped<IEventHandler<ContentApiKeyRevoked>, ForgetRevokedKey>();
-        services.AddScoped<IEventHandler<ArticleChanged>, ContentApiCacheEviction>();
-        services.AddScoped<IEventHandler<LiveChanged>, ContentApiCacheEviction>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Masthead.Api;
 using Masthead.ContentApi;
 using Masthead.Core;
+using Masthead.Core.Events;
 using Masthead.Data.Postgres;
 using Masthead.Data.Sqlite;
 using Masthead.Feeds;
@@ -33,6 +34,7 @@ public static class MastheadApp
         DataDirectories.Create(options); // the database, uploads and everything built below expect them
         builder.Services.Configure<MastheadOptions>(builder.Configuration.GetSection(MastheadOptions.Section));
         builder.Services.AddMastheadCore();
+        builder.Services.AddChangeEvents(ChangeReactions.Register);
         builder.Services.AddMastheadStorage(options, builder.Configuration);
         builder.Services.AddProxySupport(options);
         builder.Services.AddDataProtection()

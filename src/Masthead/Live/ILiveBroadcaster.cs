@@ -4,9 +4,8 @@ using Masthead.Core.Live;
 namespace Masthead.Live;
 
 /// <summary>
-/// Delivers a story's events to the readers connected to this node: <see cref="InProcessLiveBroadcaster"/> on one
-/// node, <see cref="ScaleOut.RedisLiveBroadcaster"/> when several share Redis, so an event posted on one node reaches
-/// readers on every node.
+/// Delivers a story's events to the readers connected to this node. With several nodes, each node's
+/// <see cref="LiveReaders"/> hands it the events posted anywhere.
 /// </summary>
 public interface ILiveBroadcaster
 {
@@ -21,6 +20,9 @@ public interface ILiveBroadcaster
 
     /// <summary>The story's readers connected to this node.</summary>
     int SubscriberCount(int articleId);
+
+    /// <summary>The stories with readers connected to this node.</summary>
+    IEnumerable<int> FollowedStories { get; }
 }
 
 /// <summary>

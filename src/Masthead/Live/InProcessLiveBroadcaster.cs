@@ -3,10 +3,18 @@ using Masthead.Core.Live;
 
 namespace Masthead.Live;
 
-/// <summary>Fans each event out to this node's readers of the story. Subscribing and publishing never block each other.</summary>
+/// <summary>
+/// Fans each event out to this node's readers of the story. Events of one story may arrive twice or out of order when
+/// several nodes post to it; only an event newer than the last one delivered goes out, so a reader never gets one twice,
+/// and a gap left by a lost or late one is filled from the database by the reader's stream (see
+/// <see cref="LiveStreamEndpoint"/>). Subscribing and publishing never block each other.
+/// </summary>
 public sealed class InProcessLiveBroadcaster : ILiveBroadcaster
 {
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<LiveSubscription, byte>> _stories = new();
+    private readonly Dictionary<int, int> _delivered = [];
+
+    public IEnumerable<int> FollowedStories => _stories.Where(story => !story.Value.IsEmpty).Select(story => story.Key);
 
     public LiveSubscription Subscribe(int articleId)
     {
@@ -17,11 +25,21 @@ public sealed class InProcessLiveBroadcaster : ILiveBroadcaster
 
     public void Publish(LiveEventRecord liveEvent)
     {
-        if (_stories.TryGetValue(liveEvent.ArticleId, out var subscribers))
+        // Offering never blocks, so holding the lock keeps each story's deliveries in increasing order at no cost.
+        lock (_delivered)
         {
-            foreach (var subscriber in subscribers.Keys)
+            if (_delivered.TryGetValue(liveEvent.ArticleId, out var last) && liveEvent.Id <= last)
             {
-                subscriber.Offer(liveEvent);
+                return;
+            }
+
+            _delivered[liveEvent.ArticleId] = liveEvent.Id;
+            if (_stories.TryGetValue(liveEvent.ArticleId, out var subscribers))
+            {
+                foreach (var subscriber in subscribers.Keys)
+                {
+                    subscriber.Offer(liveEvent);
+                }
             }
         }
     }

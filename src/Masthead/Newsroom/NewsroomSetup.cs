@@ -64,7 +64,6 @@ public static class NewsroomSetup
             tempData.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<CurrentStaff>();
-        services.AddScoped<Staff.StaffAccountService>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddRateLimiter(limits =>
         {

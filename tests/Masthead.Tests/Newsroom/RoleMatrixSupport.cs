@@ -12,7 +12,6 @@ using Masthead.Core.Sections;
 using Masthead.Core.Storage;
 using Masthead.Core.Tags;
 using Masthead.Newsroom;
-using Masthead.Newsroom.Staff;
 using Masthead.Testing;
 using Microsoft.AspNetCore.Razor.Hosting;
 using Microsoft.EntityFrameworkCore;

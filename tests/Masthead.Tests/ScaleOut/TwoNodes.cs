@@ -28,14 +28,15 @@ internal sealed class TwoNodes : IAsyncDisposable
     public MastheadServer A { get; private set; } = null!;
     public MastheadServer B { get; private set; } = null!;
 
-    public static async Task<TwoNodes> StartAsync()
+    /// <param name="services">Replaces services on both nodes before they start, e.g. a fake TimeProvider.</param>
+    public static async Task<TwoNodes> StartAsync(Action<IServiceCollection>? services = null)
     {
         var nodes = new TwoNodes(MastheadServer.NewDataDirectory());
         try
         {
             nodes.Redis = await nodes.Started(RedisProcess.StartAsync());
-            nodes.A = await nodes.Started(MastheadServer.StartAsync(demo: true, dataDirectory: nodes._dataDirectory, extraArgs: nodes.Redis.ServerArgument));
-            nodes.B = await nodes.Started(MastheadServer.StartAsync(demo: true, dataDirectory: nodes._dataDirectory, extraArgs: nodes.Redis.ServerArgument));
+            nodes.A = await nodes.Started(MastheadServer.StartAsync(demo: true, dataDirectory: nodes._dataDirectory, services, nodes.Redis.ServerArgument));
+            nodes.B = await nodes.Started(MastheadServer.StartAsync(demo: true, dataDirectory: nodes._dataDirectory, services, nodes.Redis.ServerArgument));
             return nodes;
         }
         catch

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Masthead.Core.Events;
 using Masthead.Core.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +11,7 @@ namespace Masthead.Newsroom.Account;
 /// <summary>Where an invitation or a reset link lands: the person chooses a password. Each link works once.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(NewsroomSetup.SignInLimit)]
-public sealed class SetPasswordPage(UserManager<StaffAccount> accounts, IEventPublisher events) : PageModel
+public sealed class SetPasswordPage(UserManager<StaffAccount> accounts, StaffAccountService staffAccounts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Account { get; set; }
@@ -56,8 +55,7 @@ public sealed class SetPasswordPage(UserManager<StaffAccount> accounts, IEventPu
             return Page();
         }
 
-        var accepted = account.PasswordHash is null;
-        var result = await accounts.ResetPasswordAsync(account, Token, Password);
+        var result = await staffAccounts.SetPasswordAsync(account, Token, Password, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -66,13 +64,6 @@ public sealed class SetPasswordPage(UserManager<StaffAccount> accounts, IEventPu
             }
 
             return Page();
-        }
-
-        await accounts.SetLockoutEndDateAsync(account, null);
-        if (accepted)
-        {
-            // An invitee joins the public staff page with their first password.
-            await events.PublishAsync(new SiteChanged("staff"), HttpContext.RequestAborted);
         }
 
         TempData["SignInMessage"] = "Your password is set. Sign in with it now.";

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Masthead.Newsroom.Staff;
+using Masthead.Core.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace Masthead.Site.Caching;
 
-/// <summary>Evicts every cached page that shows what changed, right after the change is committed.</summary>
-internal sealed class OutputCacheEviction(IOutputCacheStore store) : IEventHandler<ArticleChanged>, IEventHandler<SiteChanged>, IEventHandler<CorrectionsChanged>
+/// <summary>Evicts every cached page that shows what changed, on every node, right after the change is committed.</summary>
+internal sealed class OutputCacheEviction(IOutputCacheStore store)
+    : IEventHandler<ArticleChanged>, IEventHandler<SiteChanged>, IEventHandler<LiveChanged>, IEventHandler<ChangesMissed>
 {
     public async Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken)
     {
@@ -12,7 +13,7 @@ internal sealed class OutputCacheEviction(IOutputCacheStore store) : IEventHandl
         [
             CacheTags.Article(change.ArticleId),
             CacheTags.Front,
-            CacheTags.Corrections, // lists the article's headline and URL, and drops it when unpublished
+            CacheTags.Corrections, // lists the article's headline and URL and its corrections, and drops it when unpublished
             .. change.SectionIds.Select(CacheTags.Section),
             .. change.TagIds.Select(CacheTags.Tag),
             .. change.AuthorIds.Select(CacheTags.Author),
@@ -26,6 +27,11 @@ internal sealed class OutputCacheEviction(IOutputCacheStore store) : IEventHandl
     public async Task HandleAsync(SiteChanged change, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(CacheTags.Site, cancellationToken);
 
-    public async Task HandleAsync(CorrectionsChanged change, CancellationToken cancellationToken) =>
-        await store.EvictByTagAsync(CacheTags.Corrections, cancellationToken);
+    /// <summary>The story's page shows the update; lists show a LIVE badge while coverage lasts.</summary>
+    public async Task HandleAsync(LiveChanged change, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(change.CoverageChanged ? CacheTags.Site : CacheTags.Article(change.ArticleId), cancellationToken);
+
+    /// <summary>Every cached response carries the site tag.</summary>
+    public async Task HandleAsync(ChangesMissed change, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(CacheTags.Site, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Masthead.Core.Events;
 using Masthead.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -18,9 +17,6 @@ public static class PublicPageCaching
         services.AddHttpContextAccessor();
         services.DecorateSingleton<IOutputCacheStore, EvictionAwareCacheStore>((provider, memory) =>
             new EvictionAwareCacheStore(memory, provider.GetRequiredService<IHttpContextAccessor>()));
-        services.AddScoped<IEventHandler<ArticleChanged>, OutputCacheEviction>();
-        services.AddScoped<IEventHandler<SiteChanged>, OutputCacheEviction>();
-        services.AddScoped<IEventHandler<CorrectionsChanged>, OutputCacheEviction>();
         return services;
     }
 

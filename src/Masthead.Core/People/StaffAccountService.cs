@@ -1,16 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
-using Masthead.Core;
 using Masthead.Core.Audit;
 using Masthead.Core.Events;
-using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Masthead.Newsroom.Staff;
+namespace Masthead.Core.People;
 
 /// <summary>A one-time link that lets a person choose their password, as a path with its query.</summary>
 public sealed record SetPasswordLink(int AccountId, string Path);
@@ -21,12 +19,11 @@ public sealed record SetPasswordLink(int AccountId, string Path);
 /// </summary>
 public sealed record StaffAccountView(int Id, string Slug, string Name, string JobTitle, NewsroomRole Role, bool IsActive, string? AccountEmail, bool AwaitingPassword);
 
-/// <summary>Staff accounts: invitations, roles, deactivation, and the very first administrator.</summary>
+/// <summary>Staff accounts: invitations, passwords, roles, deactivation, and the very first administrator.</summary>
 public sealed class StaffAccountService(
     MastheadDb db,
     UserManager<StaffAccount> accounts,
     StaffService staff,
-    IEventPublisher events,
     TimeProvider time)
 {
     /// <summary>Everyone on the staff, active or not, in masthead order.</summary>
@@ -55,15 +52,15 @@ public sealed class StaffAccountService(
             throw ValidationException.For("Email", $"{email} already has a staff account.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var slug = await FreeSlugAsync(name, cancellationToken);
-        var memberId = await staff.CreateAsync(new StaffInput(name, jobTitle, Slug: slug, Role: role), cancellationToken);
-        var account = new StaffAccount { StaffMemberId = memberId, UserName = email, Email = email, EmailConfirmed = true };
-        Check(await accounts.CreateAsync(account));
-        db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.Invited, details: $"{name} <{email}> as {role}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("staff"), cancellationToken);
+        var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true };
+        await db.InTransactionAsync(async () =>
+        {
+            var slug = await FreeSlugAsync(name, cancellationToken);
+            account.StaffMemberId = await staff.CreateAsync(new StaffInput(name, jobTitle, Slug: slug, Role: role), cancellationToken);
+            Check(await accounts.CreateAsync(account));
+            db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.Invited, details: $"{name} <{email}> as {role}");
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return await LinkAsync(account);
     }
 
@@ -105,13 +102,35 @@ public sealed class StaffAccountService(
 
         member.IsActive = active;
         db.Record(time.GetUtcNow().UtcDateTime, actor, active ? AuditActions.Reactivated : AuditActions.Deactivated, details: member.Name);
+        db.Raise(new SiteChanged(SiteArea.Staff));
         await db.SaveChangesAsync(cancellationToken);
         if (await db.Users.SingleOrDefaultAsync(a => a.StaffMemberId == member.Id, cancellationToken) is { } account)
         {
             await accounts.UpdateSecurityStampAsync(account);
         }
+    }
 
-        await events.PublishAsync(new SiteChanged("staff"), cancellationToken);
+    /// <summary>
+    /// Sets the password of the account a one-time link was issued for, spending the link's token, and lifts any
+    /// lockout. An invitee's first password puts them on the public staff page.
+    /// </summary>
+    public async Task<IdentityResult> SetPasswordAsync(StaffAccount account, string token, string password, CancellationToken cancellationToken = default)
+    {
+        var accepting = account.PasswordHash is null;
+        var result = IdentityResult.Failed();
+        await db.InTransactionAsync(async () =>
+        {
+            result = await accounts.ResetPasswordAsync(account, token, password);
+            if (result.Succeeded)
+            {
+                await accounts.SetLockoutEndDateAsync(account, null);
+                if (accepting)
+                {
+                    db.Raise(new SiteChanged(SiteArea.Staff));
+                }
+            }
+        }, cancellationToken);
+        return result;
     }
 
     /// <summary>On a site with no staff accounts, a one-time token for the set-up page; null if one was already issued.</summary>
@@ -155,17 +174,17 @@ public sealed class StaffAccountService(
 
         name = name.Trim();
         email = email.Trim();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var memberId = await staff.CreateAsync(new StaffInput(name, "Administrator", Slug: await FreeSlugAsync(name, cancellationToken), Role: NewsroomRole.Administrator), cancellationToken);
-        var account = new StaffAccount { StaffMemberId = memberId, UserName = email, Email = email, EmailConfirmed = true };
-        Check(await accounts.CreateAsync(account, password));
-        var settings = await db.Publication.SingleAsync(s => s.Id == PublicationSettings.SingletonId, cancellationToken);
-        settings.SetupTokenHash = null;
-        db.Record(time.GetUtcNow().UtcDateTime, new Actor(memberId, NewsroomRole.Administrator, name), AuditActions.FirstAdministrator,
-            details: $"{name} <{email}> set up the newsroom");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await events.PublishAsync(new SiteChanged("staff"), cancellationToken);
+        await db.InTransactionAsync(async () =>
+        {
+            var memberId = await staff.CreateAsync(new StaffInput(name, "Administrator", Slug: await FreeSlugAsync(name, cancellationToken), Role: NewsroomRole.Administrator), cancellationToken);
+            var account = new StaffAccount { StaffMemberId = memberId, UserName = email, Email = email, EmailConfirmed = true };
+            Check(await accounts.CreateAsync(account, password));
+            var settings = await db.Publication.SingleAsync(s => s.Id == PublicationSettings.SingletonId, cancellationToken);
+            settings.SetupTokenHash = null;
+            db.Record(time.GetUtcNow().UtcDateTime, new Actor(memberId, NewsroomRole.Administrator, name), AuditActions.FirstAdministrator,
+                details: $"{name} <{email}> set up the newsroom");
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     private async Task<SetPasswordLink> LinkAsync(StaffAccount account)
@@ -182,13 +201,13 @@ public sealed class StaffAccountService(
     {
         if (!await db.Staff.AnyAsync(s => s.Id != leaving && s.IsActive && s.Role == NewsroomRole.Administrator, cancellationToken))
         {
-            throw new Core.Publishing.WorkflowException("The newsroom needs at least one active administrator; appoint another first.");
+            throw new WorkflowException("The newsroom needs at least one active administrator; appoint another first.");
         }
     }
 
     private async Task<string> FreeSlugAsync(string name, CancellationToken cancellationToken)
     {
-        var slug = Core.Text.Slugs.Slugify(name);
+        var slug = Text.Slugs.Slugify(name);
         if (slug.Length == 0)
         {
             throw ValidationException.For("Name", "Enter the person's name.");

@@ -1,0 +1,53 @@
+using Masthead.Core.Live;
+
+namespace Masthead.Core.Events;
+
+/// <summary>
+/// A committed change, told to whatever keeps a copy of what it changed: caches, readers' open pages, other nodes.
+/// Raised on the unit of work (<see cref="Storage.MastheadDb.Raise"/>) and dispatched once the change commits; what
+/// reacts to each event is listed in one place, Hosting/ChangeReactions.cs. Events travel between nodes as JSON, so
+/// they carry ids and values, never entities.
+/// </summary>
+public interface IChangeEvent;
+
+/// <summary>
+/// An article was created, edited, published, unpublished, moved or corrected. The lists it appears on are given as
+/// they were before the change and after it, so both are refreshed.
+/// </summary>
+public sealed record ArticleChanged(int ArticleId, int[] SectionIds, int[] TagIds, int[] AuthorIds) : IChangeEvent
+{
+    /// <summary>Two changes to the same article in one unit of work, as one.</summary>
+    internal ArticleChanged Merge(ArticleChanged other) => new(
+        ArticleId,
+        SectionIds.Union(other.SectionIds).ToArray(),
+        TagIds.Union(other.TagIds).ToArray(),
+        AuthorIds.Union(other.AuthorIds).ToArray());
+}
+
+/// <summary>What part of the site's shared data changed: each appears on every page (menus, bylines, the masthead).</summary>
+public enum SiteArea
+{
+    Publication,
+    Sections,
+    Tags,
+    Staff,
+    StaticPages,
+}
+
+/// <summary>The publication's settings, a section, a tag, a staff profile or a static page changed: any page may show it.</summary>
+public sealed record SiteChanged(SiteArea Area) : IChangeEvent;
+
+/// <summary>
+/// A developing story changed. <paramref name="CoverageChanged"/>: coverage started, ended or resumed, which LIVE
+/// badges on lists show. <paramref name="Event"/>: the numbered event to push to the story's readers, if any.
+/// </summary>
+public sealed record LiveChanged(int ArticleId, bool CoverageChanged, LiveEventRecord? Event) : IChangeEvent;
+
+/// <summary>A Content API key was revoked and must stop working at once.</summary>
+public sealed record ContentApiKeyRevoked(int KeyId) : IChangeEvent;
+
+/// <summary>
+/// Raised by a node about itself, never by a change: it may have missed events from the other nodes (it was cut off
+/// from them), so whatever it holds in memory must be read again from the database.
+/// </summary>
+public sealed record ChangesMissed : IChangeEvent;

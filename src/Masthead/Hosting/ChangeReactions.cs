@@ -1,0 +1,50 @@
+using Masthead.ContentApi;
+using Masthead.Core.Articles;
+using Masthead.Core.Events;
+using Masthead.Core.Publication;
+using Masthead.Core.SiteData;
+using Masthead.Live;
+using Masthead.Site.Caching;
+
+namespace Masthead.Hosting;
+
+/// <summary>
+/// What happens after a change: every event and what reacts to it, in the order the reactions run.
+/// <para>
+/// Core services raise events on the unit of work (<c>MastheadDb.Raise</c>); they are dispatched once, when the
+/// outermost transaction commits, and never for a change rolled back (Core/Events/ChangeEventInterceptor.cs). Each
+/// reaction runs on the node where the change was made and then, replayed from Redis, on every other node
+/// (ScaleOut/RedisEventRelay.cs), so a feature that reacts to a change is written once and works on every node.
+/// Caches are cleared before pages are evicted, so a page rendered again reads fresh data.
+/// </para>
+/// </summary>
+internal static class ChangeReactions
+{
+    public static void Register(ChangeEventRegistry on) => on
+
+        // An article was created, edited, published, scheduled, unpublished or corrected.
+        .Clears<ArticleChanged, PublishedCounts>()     // counts behind paging and the Content API's totals
+        .On<ArticleChanged, OutputCacheEviction>()     // its page, the front page, its section, tag and author pages, corrections
+        .On<ArticleChanged, ContentApiCacheEviction>() // every Content API answer
+        .On<ArticleChanged, LiveReaders>()             // an unpublished live story's open streams end
+
+        // Settings, a section, a tag, a staff profile or a static page changed: every page may show it.
+        .Clears<SiteChanged, PublicationCache>()
+        .Clears<SiteChanged, SiteDataCache>()          // sections, pages, staff and tags held for reader pages
+        .On<SiteChanged, OutputCacheEviction>()        // every page and Content API answer
+
+        // A live story changed: its page first, so a reader who loads it now sees the update; then open pages get it.
+        .On<LiveChanged, OutputCacheEviction>()        // the story's page; every page when coverage starts or ends (LIVE badges)
+        .On<LiveChanged, ContentApiCacheEviction>()
+        .On<LiveChanged, LiveReaders>()                // the event to the story's readers connected to this node
+
+        .Clears<ContentApiKeyRevoked, ContentApiKeyCache>() // the key stops working at once
+
+        // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
+        .Clears<ChangesMissed, PublishedCounts>()
+        .Clears<ChangesMissed, PublicationCache>()
+        .Clears<ChangesMissed, SiteDataCache>()
+        .Clears<ChangesMissed, ContentApiKeyCache>()
+        .On<ChangesMissed, OutputCacheEviction>()      // every cached page and answer
+        .On<ChangesMissed, LiveReaders>();             // readers of live stories catch up from the database
+}

@@ -33,7 +33,7 @@ public sealed class TagService(MastheadDb db, IEventPublisher events, TimeProvid
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage tags");
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no tag {id}.");
+            ?? throw new NotFoundException($"There is no tag {id}.");
         var problems = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -63,7 +63,7 @@ public sealed class TagService(MastheadDb db, IEventPublisher events, TimeProvid
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage tags");
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no tag {id}.");
+            ?? throw new NotFoundException($"There is no tag {id}.");
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tagged = db.ArticleTags.Where(t => t.TagId == id).Select(t => t.ArticleId);

@@ -38,12 +38,12 @@ public sealed record BylineChoice(int Id, string Name, bool IsActive);
 /// <summary>Reads what the newsroom's article editor needs; writing goes through <see cref="ArticleService"/>.</summary>
 public sealed class ArticleEditorQueries(MastheadDb db)
 {
-    /// <exception cref="KeyNotFoundException">There is no such article.</exception>
+    /// <exception cref="NotFoundException">There is no such article.</exception>
     public async Task<ArticleDraft> GetAsync(int articleId, CancellationToken cancellationToken = default)
     {
         var article = await db.Articles.AsNoTracking().Include(a => a.Authors).Include(a => a.Tags).AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no article {articleId}.");
+            ?? throw new NotFoundException($"There is no article {articleId}.");
         var lastSave = await db.Revisions.AsNoTracking().Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number)
             .Select(r => new ArticleSave(r.SavedByName, r.SavedAt)).FirstOrDefaultAsync(cancellationToken);
         var image = article.LeadImage is { } lead ? new LeadImageView(lead.Url, lead.Alt, lead.Caption, lead.Credit) : null;

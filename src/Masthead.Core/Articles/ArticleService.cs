@@ -89,7 +89,7 @@ public sealed class ArticleService(
     internal async Task<Article> LoadAsync(int articleId, CancellationToken cancellationToken) =>
         await db.Articles.Include(a => a.Authors).Include(a => a.Tags).AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken)
-        ?? throw new KeyNotFoundException($"There is no article {articleId}.");
+        ?? throw new NotFoundException($"There is no article {articleId}.");
 
     internal static string? CurrentPath(Article article) =>
         article.Status == ArticleStatus.Published && article.UrlDate is { } date ? ArticleUrls.PathFor(date, article.Slug) : null;

@@ -65,7 +65,7 @@ public sealed class ContactService(MastheadDb db, TimeProvider time)
     {
         Permissions.Demand(Permissions.CanWorkInbox(actor), "work the inbox");
         var message = await db.ContactMessages.SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no message {id}.");
+            ?? throw new NotFoundException($"There is no message {id}.");
         message.Status = status;
         message.HandledById = status == ContactMessageStatus.New ? null : actor.StaffId;
         message.HandledAt = status == ContactMessageStatus.New ? null : time.GetUtcNow().UtcDateTime;

@@ -47,7 +47,7 @@ public sealed class ContentApiKeyService(MastheadDb db, TimeProvider time)
     }
 
     /// <param name="idOrSecret">The key's number, or the key itself.</param>
-    /// <exception cref="KeyNotFoundException">No key has that number or value.</exception>
+    /// <exception cref="NotFoundException">No key has that number or value.</exception>
     /// <exception cref="WorkflowException">The key was already revoked.</exception>
     public async Task<ContentApiKeyView> RevokeAsync(Actor actor, string idOrSecret, CancellationToken cancellationToken = default)
     {
@@ -55,7 +55,7 @@ public sealed class ContentApiKeyService(MastheadDb db, TimeProvider time)
         idOrSecret = (idOrSecret ?? "").Trim();
         var id = int.TryParse(idOrSecret, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0;
         var key = await db.ContentApiKeys.SingleOrDefaultAsync(k => k.Id == id || k.Secret == idOrSecret, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no Content API key '{idOrSecret}'.");
+            ?? throw new NotFoundException($"There is no Content API key '{idOrSecret}'.");
         if (key.RevokedAt is not null)
         {
             throw new WorkflowException($"The key '{key.Name}' was already revoked.");

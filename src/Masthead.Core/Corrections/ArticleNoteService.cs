@@ -22,7 +22,7 @@ public sealed class ArticleNoteService(MastheadDb db, TimeProvider time)
         Permissions.Demand(Permissions.CanAddNotes(actor), "add corrections or notes to articles");
         var article = await db.Articles.Include(a => a.Authors).Include(a => a.Tags).AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no article {articleId}.");
+            ?? throw new NotFoundException($"There is no article {articleId}.");
         if (article.Status != ArticleStatus.Published)
         {
             throw new WorkflowException("Notes are added to published articles; this one is not published.");

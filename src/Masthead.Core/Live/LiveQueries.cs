@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,13 +46,13 @@ public sealed class LiveQueries(MastheadDb db)
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>What the live desk shows about the story it runs.</summary>
-    /// <exception cref="KeyNotFoundException">There is no such article.</exception>
+    /// <exception cref="NotFoundException">There is no such article.</exception>
     public async Task<LiveDeskStory> DeskStoryAsync(int articleId, CancellationToken cancellationToken = default)
     {
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
             .Select(a => new { a.Id, a.Headline, a.Status, a.CreatedById, a.UrlDate, a.Slug, Authors = a.Authors.Select(b => b.StaffMemberId).ToList() })
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no article {articleId}.");
+            ?? throw new NotFoundException($"There is no article {articleId}.");
         var path = article.Status == ArticleStatus.Published && article.UrlDate is { } date ? ArticleUrls.PathFor(date, article.Slug) : null;
         return new LiveDeskStory(article.Id, article.Headline, article.Status, new Publishing.ArticleAccess(article.Status, article.CreatedById, article.Authors), path);
     }

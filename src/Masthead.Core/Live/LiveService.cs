@@ -110,7 +110,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
             DemandPoster(actor, article);
             if (updateId is { } id && !await db.LiveUpdates.AnyAsync(u => u.Id == id && u.ArticleId == articleId && u.DeletedAt == null, cancellationToken))
             {
-                throw new KeyNotFoundException($"Story {articleId} has no update {id}.");
+                throw new NotFoundException($"Story {articleId} has no update {id}.");
             }
 
             article.PinnedUpdateId = updateId;
@@ -157,12 +157,12 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
     private async Task ChangeUpdateAsync(Actor actor, int updateId, CancellationToken cancellationToken, Func<Article, LiveUpdate, PublicationInfo, DateTime, LiveEvent> change)
     {
         var articleId = await db.LiveUpdates.Where(u => u.Id == updateId && u.DeletedAt == null).Select(u => (int?)u.ArticleId).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no live update {updateId}.");
+            ?? throw new NotFoundException($"There is no live update {updateId}.");
         await ChangeAsync(actor, articleId, CoverageNeeded.LiveOrEnded, cancellationToken, async (article, info, now) =>
         {
             DemandPoster(actor, article);
             var update = await db.LiveUpdates.SingleOrDefaultAsync(u => u.Id == updateId && u.DeletedAt == null, cancellationToken)
-                ?? throw new KeyNotFoundException($"There is no live update {updateId}.");
+                ?? throw new NotFoundException($"There is no live update {updateId}.");
             return change(article, update, info, now);
         });
     }
@@ -180,7 +180,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
             db.ChangeTracker.Clear();
             var id = articleId;
             var article = await db.Articles.Include(a => a.Authors).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-                ?? throw new KeyNotFoundException($"There is no article {id}.");
+                ?? throw new NotFoundException($"There is no article {id}.");
             if (article.Status != ArticleStatus.Published)
             {
                 throw new WorkflowException("Live updates go on published articles; this one is not published.");

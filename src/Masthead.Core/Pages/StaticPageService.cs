@@ -37,7 +37,7 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "edit the publication's pages");
         var page = id is { } existing
-            ? await db.StaticPages.SingleOrDefaultAsync(p => p.Id == existing, cancellationToken) ?? throw new KeyNotFoundException($"There is no page {existing}.")
+            ? await db.StaticPages.SingleOrDefaultAsync(p => p.Id == existing, cancellationToken) ?? throw new NotFoundException($"There is no page {existing}.")
             : new StaticPage { Slug = "", Title = "", Position = await db.StaticPages.CountAsync(cancellationToken) };
         var title = (input.Title ?? "").Trim();
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.Slugify(title) : input.Slug.Trim();

@@ -69,7 +69,7 @@ public sealed class StaffAccountService(
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "reset other people's passwords");
         var account = await db.Users.SingleOrDefaultAsync(a => a.StaffMemberId == staffMemberId, cancellationToken)
-            ?? throw new KeyNotFoundException("That person has no staff account.");
+            ?? throw new NotFoundException("That person has no staff account.");
         db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.PasswordLinkIssued, details: account.Email ?? "");
         await db.SaveChangesAsync(cancellationToken);
         return await LinkAsync(account);
@@ -195,7 +195,7 @@ public sealed class StaffAccountService(
 
     private async Task<StaffMember> FindAsync(int staffMemberId, CancellationToken cancellationToken) =>
         await db.Staff.SingleOrDefaultAsync(s => s.Id == staffMemberId, cancellationToken)
-        ?? throw new KeyNotFoundException($"There is no staff member {staffMemberId}.");
+        ?? throw new NotFoundException($"There is no staff member {staffMemberId}.");
 
     private async Task KeepOneAdministratorAsync(int leaving, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ public sealed class StaffService(MastheadDb db, TimeProvider time)
     {
         DemandMayEdit(actor, staffMemberId);
         return await Profiles(db.Staff.Where(s => s.Id == staffMemberId)).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no staff member {staffMemberId}.");
+            ?? throw new NotFoundException($"There is no staff member {staffMemberId}.");
     }
 
     /// <summary>Changes what bylines, author pages and the staff page show; the slug and role stay as they are.</summary>
@@ -57,7 +57,7 @@ public sealed class StaffService(MastheadDb db, TimeProvider time)
     {
         DemandMayEdit(actor, staffMemberId);
         var member = await db.Staff.SingleOrDefaultAsync(s => s.Id == staffMemberId, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no staff member {staffMemberId}.");
+            ?? throw new NotFoundException($"There is no staff member {staffMemberId}.");
         StaffProfileRules.Check(input);
 
         var changed = new List<string>();

@@ -18,10 +18,12 @@ public sealed class PublishingService(
     TimeProvider time,
     ILogger<PublishingService> logger)
 {
+    /// <summary>The scheduler's steps are the system's, not a person's: no role to check, and only on articles still scheduled.</summary>
+    private static readonly ArticleStatus[] OnlyScheduled = [ArticleStatus.Scheduled];
+
     public Task SubmitAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(articleId, [ArticleStatus.Draft], "submit", cancellationToken, (article, _) =>
+        StepAsync(actor, WorkflowStep.Submit, articleId, cancellationToken, (article, _) =>
         {
-            Permissions.Demand(Permissions.CanSubmit(actor, ArticleAccess.Of(article)), "submit this article for review");
             article.Status = ArticleStatus.InReview;
             article.ReviewComment = null;
             db.Record(Now, actor, AuditActions.Submitted, article.Id, article.Headline);
@@ -29,9 +31,8 @@ public sealed class PublishingService(
         });
 
     public Task SendBackAsync(Actor actor, int articleId, string comment, CancellationToken cancellationToken = default) =>
-        StepAsync(articleId, [ArticleStatus.InReview], "send back", cancellationToken, (article, _) =>
+        StepAsync(actor, WorkflowStep.SendBack, articleId, cancellationToken, (article, _) =>
         {
-            Permissions.Demand(Permissions.CanReview(actor), "send articles back to their writers");
             if (string.IsNullOrWhiteSpace(comment))
             {
                 throw ValidationException.For("Comment", "Say what needs to change before sending the article back.");
@@ -45,17 +46,15 @@ public sealed class PublishingService(
 
     /// <summary>Publishes now; <paramref name="publishedAt"/> backdates an import or the demo.</summary>
     public Task PublishAsync(Actor actor, int articleId, DateTime? publishedAt = null, CancellationToken cancellationToken = default) =>
-        StepAsync(articleId, [ArticleStatus.Draft, ArticleStatus.InReview, ArticleStatus.Scheduled], "publish", cancellationToken, async (article, token) =>
+        StepAsync(actor, WorkflowStep.Publish, articleId, cancellationToken, async (article, token) =>
         {
-            Permissions.Demand(Permissions.CanPublish(actor, ArticleAccess.Of(article)), "publish this article");
             await GoLiveAsync(article, publishedAt ?? Now, token);
             db.Record(Now, actor, AuditActions.Published, article.Id, article.Headline);
         });
 
     public Task ScheduleAsync(Actor actor, int articleId, DateTime publishAt, CancellationToken cancellationToken = default) =>
-        StepAsync(articleId, [ArticleStatus.Draft, ArticleStatus.InReview, ArticleStatus.Scheduled], "schedule", cancellationToken, async (article, token) =>
+        StepAsync(actor, WorkflowStep.Schedule, articleId, cancellationToken, async (article, token) =>
         {
-            Permissions.Demand(Permissions.CanSchedule(actor, ArticleAccess.Of(article)), "schedule this article");
             if (publishAt <= Now)
             {
                 throw ValidationException.For("PublishAt", "Choose a publication time in the future, or publish now.");
@@ -71,9 +70,8 @@ public sealed class PublishingService(
         });
 
     public Task UnscheduleAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(articleId, [ArticleStatus.Scheduled], "unschedule", cancellationToken, (article, _) =>
+        StepAsync(actor, WorkflowStep.Unschedule, articleId, cancellationToken, (article, _) =>
         {
-            Permissions.Demand(Permissions.CanSchedule(actor, ArticleAccess.Of(article)), "unschedule this article");
             article.Status = ArticleStatus.Draft;
             article.ScheduledFor = null;
             db.Record(Now, actor, AuditActions.Unscheduled, article.Id, article.Headline);
@@ -81,18 +79,16 @@ public sealed class PublishingService(
         });
 
     public Task UnpublishAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(articleId, [ArticleStatus.Published], "unpublish", cancellationToken, (article, _) =>
+        StepAsync(actor, WorkflowStep.Unpublish, articleId, cancellationToken, (article, _) =>
         {
-            Permissions.Demand(Permissions.CanUnpublish(actor), "unpublish articles");
             article.Status = ArticleStatus.Unpublished;
             db.Record(Now, actor, AuditActions.Unpublished, article.Id, article.Headline);
             return Task.CompletedTask;
         });
 
     public Task RepublishAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(articleId, [ArticleStatus.Unpublished], "republish", cancellationToken, async (article, token) =>
+        StepAsync(actor, WorkflowStep.Republish, articleId, cancellationToken, async (article, token) =>
         {
-            Permissions.Demand(Permissions.CanUnpublish(actor), "republish articles");
             await GoLiveAsync(article, Now, token);
             db.Record(Now, actor, AuditActions.Published, article.Id, $"{article.Headline} (republished)");
         });
@@ -116,7 +112,7 @@ public sealed class PublishingService(
         {
             try
             {
-                await StepAsync(id, [ArticleStatus.Scheduled], "publish", cancellationToken, async (article, token) =>
+                await StepAsync(id, OnlyScheduled, WorkflowStep.Publish, cancellationToken, async (article, token) =>
                 {
                     await GoLiveAsync(article, article.ScheduledFor ?? now, token);
                     db.Record(now, Actor.System, AuditActions.Published, article.Id, $"{article.Headline} (on schedule)");
@@ -151,7 +147,7 @@ public sealed class PublishingService(
     {
         try
         {
-            await StepAsync(articleId, [ArticleStatus.Scheduled], "unschedule", cancellationToken, (article, _) =>
+            await StepAsync(articleId, OnlyScheduled, WorkflowStep.Unschedule, cancellationToken, (article, _) =>
             {
                 article.Status = ArticleStatus.InReview;
                 article.ScheduledFor = null;
@@ -190,12 +186,24 @@ public sealed class PublishingService(
         }
     }
 
-    private async Task StepAsync(int articleId, ArticleStatus[] from, string step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply)
+    /// <summary>A step a person takes: allowed from the states <see cref="WorkflowSteps"/> gives it, then only if their role allows it.</summary>
+    private Task StepAsync(Actor actor, WorkflowStep step, int articleId, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply)
+    {
+        var rule = WorkflowSteps.Of(step);
+        return StepAsync(articleId, rule.From, step, cancellationToken, (article, token) =>
+        {
+            rule.Demand(actor, ArticleAccess.Of(article));
+            return apply(article, token);
+        });
+    }
+
+    /// <summary>Refuses the step with a WorkflowException unless the article is in one of the states <paramref name="from"/>, then applies it and saves.</summary>
+    private async Task StepAsync(int articleId, IReadOnlyList<ArticleStatus> from, WorkflowStep step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply)
     {
         var article = await articles.LoadAsync(articleId, cancellationToken);
         if (!from.Contains(article.Status))
         {
-            throw new WorkflowException($"An article that is {StatusText.Of(article.Status)} cannot be {StatusText.Past(step)}.");
+            throw new WorkflowException($"An article that is {StatusText.Of(article.Status)} cannot be {WorkflowSteps.Of(step).Past}.");
         }
 
         var before = ArticlePlaces.Of(article);

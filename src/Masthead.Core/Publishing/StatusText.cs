@@ -20,16 +20,4 @@ public static class StatusText
         ArticleStatus.InReview => "In review",
         _ => status.ToString(),
     };
-
-    internal static string Past(string step) => step switch
-    {
-        "submit" => "submitted",
-        "send back" => "sent back",
-        "publish" => "published",
-        "schedule" => "scheduled",
-        "unschedule" => "unscheduled",
-        "unpublish" => "unpublished",
-        "republish" => "republished",
-        _ => step,
-    };
 }

@@ -87,7 +87,7 @@ public sealed class RevisionService(MastheadDb db, ArticleService articles, Time
 
     private async Task<ArticleRevision> GetAsync(int articleId, int number, CancellationToken cancellationToken) =>
         await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.ArticleId == articleId && r.Number == number, cancellationToken)
-        ?? throw new KeyNotFoundException($"Article {articleId} has no revision {number}.");
+        ?? throw new NotFoundException($"Article {articleId} has no revision {number}.");
 
     private static string ImageText(ArticleRevision revision) =>
         revision.LeadImageUrl is null ? "" : $"{revision.LeadImageUrl} {revision.LeadImageAlt} {revision.LeadImageCaption} {revision.LeadImageCredit}".Trim();

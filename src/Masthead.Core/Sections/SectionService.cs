@@ -44,7 +44,7 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
         var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no section {id}.");
+            ?? throw new NotFoundException($"There is no section {id}.");
         var problems = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -74,7 +74,7 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
         var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no section {id}.");
+            ?? throw new NotFoundException($"There is no section {id}.");
         var now = time.GetUtcNow().UtcDateTime;
         await db.InTransactionAsync(async () =>
         {

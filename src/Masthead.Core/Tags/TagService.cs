@@ -33,7 +33,7 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage tags");
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no tag {id}.");
+            ?? throw new NotFoundException($"There is no tag {id}.");
         var problems = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -63,7 +63,7 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage tags");
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no tag {id}.");
+            ?? throw new NotFoundException($"There is no tag {id}.");
         var now = time.GetUtcNow().UtcDateTime;
         await db.InTransactionAsync(async () =>
         {

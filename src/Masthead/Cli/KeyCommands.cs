@@ -61,7 +61,7 @@ internal static class KeyCommands
                 await work(scope.ServiceProvider.GetRequiredService<ContentApiKeyService>());
                 return 0;
             }
-            catch (Exception refused) when (refused is ValidationException or KeyNotFoundException or WorkflowException)
+            catch (Exception refused) when (refused is ValidationException or NotFoundException or WorkflowException)
             {
                 await Console.Error.WriteLineAsync($"masthead: {refused.Message}");
                 return 1;

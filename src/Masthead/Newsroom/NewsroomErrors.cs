@@ -29,7 +29,7 @@ public sealed class NewsroomErrors : IAsyncPageFilter
         {
             ForbiddenException => StatusCodes.Status403Forbidden,
             WorkflowException => StatusCodes.Status409Conflict,
-            KeyNotFoundException => StatusCodes.Status404NotFound,
+            NotFoundException => StatusCodes.Status404NotFound,
             Core.ValidationException => StatusCodes.Status400BadRequest,
             _ => null,
         };

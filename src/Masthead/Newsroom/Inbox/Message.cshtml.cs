@@ -1,4 +1,5 @@
 using Masthead.Core.Contact;
+using Masthead.Core.Publishing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Inbox;
@@ -10,7 +11,7 @@ public sealed class InboxMessagePage(ContactService contact) : NewsroomPage
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        Message = await contact.GetAsync(Actor, id, cancellationToken) ?? throw new KeyNotFoundException($"There is no message {id}.");
+        Message = await contact.GetAsync(Actor, id, cancellationToken) ?? throw new NotFoundException($"There is no message {id}.");
         return Page();
     }
 
@@ -21,7 +22,7 @@ public sealed class InboxMessagePage(ContactService contact) : NewsroomPage
             return BadRequest();
         }
 
-        var message = await contact.GetAsync(Actor, id, cancellationToken) ?? throw new KeyNotFoundException($"There is no message {id}.");
+        var message = await contact.GetAsync(Actor, id, cancellationToken) ?? throw new NotFoundException($"There is no message {id}.");
         await contact.SetStatusAsync(Actor, id, status, cancellationToken);
         Flash = status switch
         {

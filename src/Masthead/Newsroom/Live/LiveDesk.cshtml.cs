@@ -112,7 +112,7 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
             ModelState.AddModelError("", refused.Message);
             Response.StatusCode = StatusCodes.Status403Forbidden;
         }
-        catch (KeyNotFoundException gone)
+        catch (NotFoundException gone)
         {
             ModelState.AddModelError("", gone.Message); // a colleague deleted the update being edited
             Response.StatusCode = StatusCodes.Status404NotFound;

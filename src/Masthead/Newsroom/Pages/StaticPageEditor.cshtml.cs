@@ -33,7 +33,7 @@ public sealed class StaticPageEditorPage(StaticPageService pages) : NewsroomPage
         PageId = pageId;
         if (pageId is { } existing)
         {
-            var page = await pages.GetAsync(existing, cancellationToken) ?? throw new KeyNotFoundException($"There is no page {existing}.");
+            var page = await pages.GetAsync(existing, cancellationToken) ?? throw new NotFoundException($"There is no page {existing}.");
             (Title, Slug, BodyMarkdown, Role) = (page.Title, page.Slug, page.BodyMarkdown, page.Role);
         }
 

@@ -72,7 +72,7 @@ public abstract class TaxonomyEditorPage : NewsroomPage
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(Actor), $"manage {Kind}s");
-        Item = await FindAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"There is no {Kind} {id}.");
+        Item = await FindAsync(id, cancellationToken) ?? throw new NotFoundException($"There is no {Kind} {id}.");
         ArticleCount = await CountArticlesAsync(id, cancellationToken);
     }
 }

@@ -83,7 +83,7 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts) :
 
     private async Task<StaffAccountView> FindAsync(int id, CancellationToken cancellationToken) =>
         (await staffAccounts.ListAsync(Actor, cancellationToken)).SingleOrDefault(p => p.Id == id)
-        ?? throw new KeyNotFoundException($"There is no staff member {id}.");
+        ?? throw new NotFoundException($"There is no staff member {id}.");
 
     private RedirectResult ShowLink(string name, SetPasswordLink link)
     {

@@ -1,6 +1,6 @@
 using Masthead.Core.Events;
 using Masthead.Core.Live;
-using Masthead.Site.Caching;
+using Masthead.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 

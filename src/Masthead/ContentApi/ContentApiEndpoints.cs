@@ -5,6 +5,7 @@ using Masthead.Core.Events;
 using Masthead.Core.Live;
 using Masthead.Core.Publication;
 using Masthead.Core.SiteData;
+using Masthead.Hosting;
 using Masthead.Site;
 
 namespace Masthead.ContentApi;

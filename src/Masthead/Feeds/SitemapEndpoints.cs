@@ -4,7 +4,7 @@ using System.Xml;
 using Masthead.Core.Publication;
 using Masthead.Core.Sitemaps;
 using Masthead.Core.Storage;
-using Masthead.Site.Caching;
+using Masthead.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Masthead.Feeds;
@@ -194,7 +194,7 @@ public static class SitemapEndpoints
     private static async Task<string> BaseUrlAsync(HttpContext context, PublicationService publication) =>
         BaseUrl(context, await publication.GetAsync(context.RequestAborted));
 
-    private static string BaseUrl(HttpContext context, PublicationInfo info) => Site.PublicAddress.BaseUrl(context.Request, info);
+    private static string BaseUrl(HttpContext context, PublicationInfo info) => Hosting.PublicAddress.BaseUrl(context.Request, info);
 
     private static int UrlsPerFile(IConfiguration configuration) =>
         Math.Clamp(configuration.GetValue("Masthead:Sitemaps:UrlsPerFile", MaxUrlsPerFile), 1, MaxUrlsPerFile);

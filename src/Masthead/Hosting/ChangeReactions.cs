@@ -4,7 +4,7 @@ using Masthead.Core.Events;
 using Masthead.Core.Publication;
 using Masthead.Core.SiteData;
 using Masthead.Live;
-using Masthead.Site.Caching;
+using Masthead.Caching;
 
 namespace Masthead.Hosting;
 

@@ -1,4 +1,5 @@
 using Masthead.Api;
+using Masthead.Caching;
 using Masthead.ContentApi;
 using Masthead.Core;
 using Masthead.Core.Events;
@@ -11,7 +12,6 @@ using Masthead.Live;
 using Masthead.Newsroom;
 using Masthead.ScaleOut;
 using Masthead.Site;
-using Masthead.Site.Caching;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -47,9 +47,10 @@ public static class MastheadApp
             compression.Providers.Add<GzipCompressionProvider>();
         });
         builder.Services.AddPublicPageCaching();
+        builder.Services.AddMastheadPages();
         builder.Services.AddNewsroom(options);
         builder.Services.AddLiveCoverage();
-        builder.Services.AddReaderSite();
+        builder.Services.AddReaderSite(options);
         builder.Services.AddContentApi();
         builder.Services.AddHealth();
         builder.Services.AddScaleOut(builder.Configuration);
@@ -70,7 +71,7 @@ public static class MastheadApp
         app.MapSyndicationFeeds();
         app.MapSearchApi();
         app.MapContentApi();
-        app.MapReaderSite();
+        app.MapMastheadPages();
         return app;
     }
 

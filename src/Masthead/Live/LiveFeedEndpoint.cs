@@ -3,7 +3,7 @@ using System.Xml;
 using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Publication;
-using Masthead.Site.Caching;
+using Masthead.Caching;
 
 namespace Masthead.Live;
 
@@ -38,7 +38,7 @@ public static class LiveFeedEndpoint
         var info = await publication.GetAsync(cancellationToken);
         var coverage = (await live.CoverageAsync(story.Id, cancellationToken))!;
         var headline = await live.HeadlineAsync(story.Id, cancellationToken);
-        var baseUrl = Site.PublicAddress.BaseUrl(context.Request, info);
+        var baseUrl = Hosting.PublicAddress.BaseUrl(context.Request, info);
         var storyUrl = new Uri(baseUrl + story.Path);
         var feed = new SyndicationFeed($"{headline}: live updates", $"Live coverage from {info.Name}", storyUrl, storyUrl.ToString(),
             coverage.Updates.Count > 0 ? Offset(coverage.Updates.Max(u => u.EditedAt ?? u.PostedAt)) : Offset(coverage.StartedAt ?? DateTime.UtcNow))

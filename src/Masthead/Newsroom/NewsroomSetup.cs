@@ -4,6 +4,7 @@ using Masthead.Core.Storage;
 using Masthead.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Masthead.Newsroom;
@@ -63,6 +64,11 @@ public static class NewsroomSetup
             tempData.Cookie.SameSite = SameSiteMode.Lax;
             tempData.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.Configure<RazorPagesOptions>(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Newsroom");
+            pages.Conventions.ConfigureFilter(new NewsroomErrors());
+        });
         services.AddScoped<CurrentStaff>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddRateLimiter(limits =>
@@ -70,8 +76,6 @@ public static class NewsroomSetup
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limits.AddPolicy(SignInLimit, context => PostsPerClient(context, options.RateLimits.SignInsPerMinute, TimeSpan.FromMinutes(1)));
         });
-        // Counted by the contact page itself, which keeps what the reader typed when it refuses a message.
-        services.AddSingleton(provider => new Site.ContactRateLimit(options.RateLimits.ContactMessagesPerHour, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 

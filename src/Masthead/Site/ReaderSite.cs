@@ -1,24 +1,18 @@
-using Masthead.Site.Caching;
+using Masthead.Caching;
+using Masthead.Hosting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Masthead.Site;
 
 public static class ReaderSite
 {
-    public static IServiceCollection AddReaderSite(this IServiceCollection services)
+    public static IServiceCollection AddReaderSite(this IServiceCollection services, MastheadOptions options)
     {
-        services.AddSingleton<SiteAssets>();
-        services.AddRouting(routing =>
+        // Counted by the contact page itself, which keeps what the reader typed when it refuses a message.
+        services.AddSingleton(provider => new ContactRateLimit(options.RateLimits.ContactMessagesPerHour, provider.GetRequiredService<TimeProvider>()));
+        services.Configure<RazorPagesOptions>(pages =>
         {
-            routing.LowercaseUrls = true;
-            routing.AppendTrailingSlash = false;
-        });
-        services.AddRazorPages(pages =>
-        {
-            pages.RootDirectory = "/";
-            pages.Conventions.AuthorizeFolder("/Newsroom");
-            pages.Conventions.ConfigureFilter(new Newsroom.NewsroomErrors());
-            pages.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             pages.Conventions.AddFolderApplicationModelConvention("/Site", model =>
             {
                 if (model.HandlerType.IsDefined(typeof(UncachedPageAttribute), inherit: false))
@@ -43,12 +37,6 @@ public static class ReaderSite
         // The error page answers 503 instead of 500 when the database could not be reached (see DatabaseOutage).
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        return app;
-    }
-
-    public static WebApplication MapReaderSite(this WebApplication app)
-    {
-        app.MapRazorPages();
         return app;
     }
 }

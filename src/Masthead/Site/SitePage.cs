@@ -4,10 +4,11 @@ using Masthead.Core.Publication;
 using Masthead.Core.Sections;
 using Masthead.Core.SiteData;
 using Masthead.Core.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Mvc;
+using Masthead.Hosting;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Site;
 

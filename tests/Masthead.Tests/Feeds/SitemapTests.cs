@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using Masthead.Core.Articles;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
-using Masthead.Site.Caching;
+using Masthead.Caching;
 using Masthead.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;

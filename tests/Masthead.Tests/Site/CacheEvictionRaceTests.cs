@@ -1,4 +1,4 @@
-using Masthead.Site.Caching;
+using Masthead.Caching;
 using Masthead.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;

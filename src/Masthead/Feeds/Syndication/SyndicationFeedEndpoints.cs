@@ -5,7 +5,7 @@ using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Sections;
 using Masthead.Core.Tags;
-using Masthead.Site.Caching;
+using Masthead.Caching;
 
 namespace Masthead.Feeds.Syndication;
 
@@ -66,7 +66,7 @@ public static class SyndicationFeedEndpoints
         var items = page.Items.Where(summary => content.ContainsKey(summary.Id))
             .Select(summary => new FeedItem(summary, content[summary.Id])).ToList();
 
-        var baseUrl = Site.PublicAddress.BaseUrl(context.Request, info);
+        var baseUrl = Hosting.PublicAddress.BaseUrl(context.Request, info);
         var selfPath = context.Request.Path.Value ?? "/";
         var feed = new FeedDocument(info, source, items, baseUrl, selfPath);
 

@@ -55,7 +55,7 @@ public sealed class ApiKeysPage(ContentApiKeyService keys) : NewsroomPage
         Keys = await keys.ListAsync(Actor, cancellationToken);
         if (Keys.FirstOrDefault(k => k.IsActive) is { } active)
         {
-            Example = $"{Site.PublicAddress.BaseUrl(Request, Publication)}/ghost/api/content/posts/?key={active.Secret}";
+            Example = $"{Hosting.PublicAddress.BaseUrl(Request, Publication)}/ghost/api/content/posts/?key={active.Secret}";
         }
     }
 }

@@ -88,7 +88,7 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts) :
     private RedirectResult ShowLink(string name, SetPasswordLink link)
     {
         LinkFor = name;
-        Link = Site.PublicAddress.BaseUrl(Request, Publication) + link.Path;
+        Link = Hosting.PublicAddress.BaseUrl(Request, Publication) + link.Path;
         return Redirect("/newsroom/staff");
     }
 

@@ -1,7 +1,7 @@
 using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Text;
-using Masthead.Site.Caching;
+using Masthead.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Articles;

@@ -1,6 +1,6 @@
 using Masthead.Core.Articles;
 using Masthead.Core.Corrections;
-using Masthead.Site.Caching;
+using Masthead.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Pages;

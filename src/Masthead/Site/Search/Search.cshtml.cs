@@ -1,6 +1,6 @@
 using Masthead.Core;
 using Masthead.Core.Search;
-using Masthead.Site.Caching;
+using Masthead.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Search;

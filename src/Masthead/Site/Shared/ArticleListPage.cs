@@ -1,5 +1,5 @@
 using Masthead.Core.Articles;
-using Masthead.Site.Caching;
+using Masthead.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Shared;

@@ -1,7 +1,7 @@
 using Masthead.Core.Events;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Masthead.Site.Caching;
+namespace Masthead.Caching;
 
 /// <summary>Evicts every cached page that shows what changed, on every node, right after the change is committed.</summary>
 internal sealed class OutputCacheEviction(IOutputCacheStore store)

@@ -1,4 +1,4 @@
-namespace Masthead.Site.Errors;
+namespace Masthead.Newsroom;
 
 /// <summary>What an error under /newsroom shows inside the newsroom's layout: what happened, and the way back.</summary>
 /// <param name="ArticleEditor">The editor of the article the error happened on, when it happened on one that exists.</param>

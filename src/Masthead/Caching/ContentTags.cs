@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Hashing;
 using Microsoft.Net.Http.Headers;
 
-namespace Masthead.Site.Caching;
+namespace Masthead.Caching;
 
 /// <summary>
 /// Weak ETags from the content of an answer, so an unchanged page revalidates with 304 wherever it was rendered. A

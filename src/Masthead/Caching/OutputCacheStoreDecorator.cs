@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Masthead.Site.Caching;
+namespace Masthead.Caching;
 
 /// <summary>Passes everything to the store it wraps, buffers included; a subclass changes only what it needs to.</summary>
 internal abstract class OutputCacheStoreDecorator(IOutputCacheStore inner) : IOutputCacheBufferStore

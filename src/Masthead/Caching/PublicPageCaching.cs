@@ -2,7 +2,7 @@ using Masthead.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
-namespace Masthead.Site.Caching;
+namespace Masthead.Caching;
 
 public static class PublicPageCaching
 {

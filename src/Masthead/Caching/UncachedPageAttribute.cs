@@ -1,4 +1,4 @@
-namespace Masthead.Site.Caching;
+namespace Masthead.Caching;
 
 /// <summary>
 /// A reader page whose content depends on its whole query string (search): the reader site's convention leaves

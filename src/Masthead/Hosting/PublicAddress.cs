@@ -1,6 +1,6 @@
 using Masthead.Core.Publication;
 
-namespace Masthead.Site;
+namespace Masthead.Hosting;
 
 /// <summary>Where readers reach the site: the publication's configured base URL, else the address the request came to.</summary>
 public static class PublicAddress

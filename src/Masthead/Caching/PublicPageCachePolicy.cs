@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 
-namespace Masthead.Site.Caching;
+namespace Masthead.Caching;
 
 /// <summary>
 /// Public pages are the same for every reader: cache them for anonymous GETs, vary only by the page number of

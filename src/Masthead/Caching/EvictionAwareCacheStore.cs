@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Masthead.Site.Caching;
+namespace Masthead.Caching;
 
 /// <summary>
 /// The output cache stores an answer after it has been sent, so an answer read from the database just before a

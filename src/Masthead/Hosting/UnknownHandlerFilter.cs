@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace Masthead.Site;
+namespace Masthead.Hosting;
 
 /// <summary>
 /// A form post that names no handler the page has (a bare POST to an editor whose actions are all named) answers

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Masthead.Site.Caching;
+namespace Masthead.Caching;
 
 /// <summary>Names of output-cache tags; a page carries the tags of everything it shows, and a change evicts by them.</summary>
 public static class CacheTags

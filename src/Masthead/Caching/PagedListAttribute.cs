@@ -1,4 +1,4 @@
-namespace Masthead.Site.Caching;
+namespace Masthead.Caching;
 
 /// <summary>
 /// A reader page that reads <c>?page=N</c>: the output cache keeps one entry per page number. Every other page

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
-namespace Masthead.Site;
+namespace Masthead.Hosting;
 
 /// <summary>
 /// The stylesheet, scripts and demo images are embedded in the executable, so the site looks the same whatever the

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Primitives;
 using Microsoft.IO;
 using Microsoft.Net.Http.Headers;
 
-namespace Masthead.Site.Caching;
+namespace Masthead.Caching;
 
 /// <summary>Marks an endpoint as a public page: cacheable by browsers and CDNs, revalidated by a content-hash ETag.</summary>
 public sealed class PublicPageMetadata;

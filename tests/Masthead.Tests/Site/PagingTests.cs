@@ -49,6 +49,7 @@ public sealed class PagingTests(DemoSiteFixture site) : IAsyncLifetime, IClassFi
         Assert.Equal(new Uri(Server.BaseAddress, "/section/culture").ToString(), second.QuerySelector("link[rel=prev]")!.GetAttribute("href"));
         var firstHeadlines = first.QuerySelectorAll(".story-headline").Select(h => h.TextContent).ToHashSet();
         Assert.DoesNotContain(second.QuerySelectorAll(".story-headline").Select(h => h.TextContent), firstHeadlines.Contains);
+        Assert.NotEmpty(second.QuerySelectorAll(".story-headline"));
         Assert.All(second.QuerySelectorAll(".story-headline"), h => Assert.StartsWith("Gallery night", h.TextContent.Trim()));
     }
 

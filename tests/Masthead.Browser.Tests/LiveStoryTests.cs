@@ -64,14 +64,33 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
         await editor.WaitForSelectorAsync(".flash");
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
+    private static Task WaitForAsync(Func<bool> condition) => WaitForAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
-        for (var waited = 0; !condition(); waited += 100)
+        for (var waited = 0; !await condition(); waited += 100)
         {
             Assert.True(waited < 20_000, "Timed out waiting.");
             await Task.Delay(100);
         }
     }
+
+    /// <summary>
+    /// Counts, in the page, each connection its script opens to the story's stream and each probe it sends before
+    /// reconnecting, and each probe whose answer it has read: what the page did, known the moment it did it.
+    /// </summary>
+    private const string StreamAttemptsSpy = """
+        window.streamAttempts = { connections: 0, probes: 0, probesAnswered: 0 };
+        window.EventSource = class extends window.EventSource {
+          constructor(...args) { super(...args); window.streamAttempts.connections++; }
+        };
+        const fetchFromThePage = window.fetch;
+        window.fetch = (...args) => {
+          if (!String(args[0]).includes("/live?")) return fetchFromThePage(...args);
+          window.streamAttempts.probes++;
+          return fetchFromThePage(...args).finally(() => window.streamAttempts.probesAnswered++);
+        };
+        """;
 
     [Fact]
     public async Task A_reader_sees_an_update_from_the_desk_without_reloading_and_catches_up_after_a_dropped_connection()
@@ -234,18 +253,34 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
     {
         var (path, desk) = await StoryAsync();
         await EditorAtDeskAsync(desk);
-        var reader = await ReaderAsync(path);
+        // The page's own retries wait on its timers, which fire only when the test runs its clock; the browser's
+        // reconnect after a dropped stream does not.
+        var reader = await site.NewPageAsync();
+        var now = DateTime.UtcNow;
+        await reader.Clock.InstallAsync(new() { TimeDate = now });
+        await reader.Clock.PauseAtAsync(now.AddSeconds(1));
+        await reader.AddInitScriptAsync(StreamAttemptsSpy);
+        await reader.GotoAsync(path);
+        await Assertions.Expect(reader.Locator("section.live")).ToHaveAttributeAsync("data-status", "live");
         var requests = 0;
         await reader.RouteAsync(StreamRequest(), async route =>
         {
             Interlocked.Increment(ref requests);
             await route.FulfillAsync(new() { Status = 404 });
         });
+        Task<int> Attempts(string kind) => reader.EvaluateAsync<int>($"() => window.streamAttempts.{kind}");
 
         site.Server.Services.GetRequiredService<ILiveBroadcaster>().Close(await StoryIdAsync());
-        await WaitForAsync(() => Volatile.Read(ref requests) >= 2);
-        await Task.Delay(TimeSpan.FromSeconds(8)); // longer than the next retry would wait
+        await WaitForAsync(() => Volatile.Read(ref requests) >= 1); // the browser's own reconnect, refused
+        await WaitForAsync(async () =>
+        {
+            await reader.Clock.RunForAsync(1000);
+            return Volatile.Read(ref requests) >= 2; // the page's first retry, refused as well
+        });
+        await WaitForAsync(async () => await Attempts("probesAnswered") == 1);
+        await reader.Clock.RunForAsync(5 * 60_000); // far past any retry the page could have set after that answer
 
+        Assert.Equal((1, 1), (await Attempts("connections"), await Attempts("probes")));
         Assert.Equal(2, Volatile.Read(ref requests));
     }
 

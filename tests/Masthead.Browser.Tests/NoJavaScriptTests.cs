@@ -25,6 +25,7 @@ public sealed class NoJavaScriptTests(BrowserSiteFixture site) : IClassFixture<B
             Assert.Equal(summary.Standfirst, (await page.Locator(".article-standfirst").InnerTextAsync()).Trim());
         }
 
+        Assert.NotEmpty(summary.Authors);
         foreach (var author in summary.Authors)
         {
             Assert.True(await page.Locator(".byline").GetByRole(AriaRole.Link, new() { Name = author.Name, Exact = true }).IsVisibleAsync(),

@@ -10,6 +10,15 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
 
+    private long _lastRunAsOfTicks;
+
+    /// <summary>
+    /// The clock time as of which the last finished run published what was due, or null before a run has finished:
+    /// shows that the publisher is keeping up, and lets a check that something was not published (not yet due)
+    /// wait for a run that looked instead of for a while.
+    /// </summary>
+    public DateTimeOffset? LastRunAsOf => Volatile.Read(ref _lastRunAsOfTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period, time);
@@ -22,6 +31,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
 
     private async Task PublishDueAsync(CancellationToken cancellationToken)
     {
+        var asOf = time.GetUtcNow();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -30,6 +40,8 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
             {
                 logger.LogInformation("Published {Count} scheduled article(s)", published);
             }
+
+            Volatile.Write(ref _lastRunAsOfTicks, asOf.UtcTicks);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -4,7 +4,7 @@ using Masthead.Testing;
 namespace Masthead.Tests.Cli;
 
 /// <summary>Runs the built `masthead` executable as an operator would, in a working directory of its own.</summary>
-internal sealed class MastheadProcess : IDisposable
+internal sealed class MastheadProcess : IDisposable, IAsyncDisposable
 {
     private const string Setpriv = "/usr/bin/setpriv";
 
@@ -13,9 +13,22 @@ internal sealed class MastheadProcess : IDisposable
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
+    private string[] _databaseArguments = [];
+
     public string WorkingDirectory { get; } = Directory.CreateTempSubdirectory("masthead-cli-").FullName;
 
     public string DatabasePath => Path.Combine(WorkingDirectory, "data", "masthead.db");
+
+    /// <summary>
+    /// A process whose commands all run on the suite's database, as <see cref="TestDatabase"/> says: the SQLite file
+    /// in its working directory, or a PostgreSQL database of its own (dropped on dispose) in the PostgreSQL suite.
+    /// </summary>
+    public static async Task<MastheadProcess> OnTestDatabaseAsync()
+    {
+        var process = new MastheadProcess();
+        process._databaseArguments = await TestDatabase.ArgumentsForAsync(process.WorkingDirectory);
+        return process;
+    }
 
     public Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync("dotnet", [], args);
 
@@ -47,7 +60,7 @@ internal sealed class MastheadProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in programArgs.Append(Path.Combine(AppContext.BaseDirectory, "masthead.dll")).Concat(args))
+        foreach (var arg in programArgs.Append(Path.Combine(AppContext.BaseDirectory, "masthead.dll")).Concat(args).Concat(_databaseArguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -68,6 +81,16 @@ internal sealed class MastheadProcess : IDisposable
         }
 
         return (process.ExitCode, await output, await error);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_databaseArguments.Length > 0)
+        {
+            await TestDatabase.DropAsync(WorkingDirectory);
+        }
+
+        Dispose();
     }
 
     public void Dispose()

@@ -3,13 +3,13 @@ using Masthead.Tests.Cli;
 
 namespace Masthead.Tests.ContentApi;
 
-/// <summary>`masthead key add|list|revoke`, run as an operator would run them.</summary>
+/// <summary>`masthead key add|list|revoke`, run as an operator would run them, on the suite's database.</summary>
 public sealed partial class ContentApiCommandLineTests
 {
     [Fact]
     public async Task Keys_are_added_listed_and_revoked_by_number_or_by_key()
     {
-        using var masthead = new MastheadProcess();
+        await using var masthead = await MastheadProcess.OnTestDatabaseAsync();
 
         var first = await masthead.RunAsync("key", "add", "--name", "Mobile app");
         var second = await masthead.RunAsync("key", "add", "--name", "Static site");
@@ -40,7 +40,7 @@ public sealed partial class ContentApiCommandLineTests
     [Fact]
     public async Task Bad_input_gets_one_clear_line_and_exit_code_1()
     {
-        using var masthead = new MastheadProcess();
+        await using var masthead = await MastheadProcess.OnTestDatabaseAsync();
         var key = LastLine((await masthead.RunAsync("key", "add", "--name", "Once")).Output);
         await masthead.RunAsync("key", "revoke", key);
 
@@ -58,7 +58,7 @@ public sealed partial class ContentApiCommandLineTests
     [Fact]
     public async Task A_missing_option_is_a_usage_error_with_exit_code_2()
     {
-        using var masthead = new MastheadProcess();
+        await using var masthead = await MastheadProcess.OnTestDatabaseAsync();
 
         var missing = await masthead.RunAsync("key", "add");
 

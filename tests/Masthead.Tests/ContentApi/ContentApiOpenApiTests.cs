@@ -23,6 +23,8 @@ public sealed class ContentApiOpenApiTests(DemoSiteFixture site) : IClassFixture
         Assert.Empty(diagnostic!.Errors);
         Assert.Empty(document.Validate(Microsoft.OpenApi.ValidationRuleSet.GetDefaultRuleSet()) ?? []);
         Assert.Equal(Prefix, Assert.Single(document.Servers!).Url);
+        Assert.Contains("/posts/{id}/", document.Paths.Keys);
+        Assert.Contains("/settings/", document.Paths.Keys);
         Assert.Equal(MappedPaths(), document.Paths.Keys.Order(StringComparer.Ordinal));
         Assert.All(document.Paths.Values, path => Assert.NotNull(path.Operations![HttpMethod.Get].Responses!["200"]));
     }

@@ -23,6 +23,7 @@ public sealed class FeedParserTests(DemoSiteFixture site) : IClassFixture<DemoSi
             "The feed parsers are not installed: run `npm ci --prefix tests/tools` (.ci/run does).");
         var expected = await site.Server.InScopeAsync(services =>
             services.GetRequiredService<ArticleQueries>().ListAsync(Filter(path, services), 1, 20));
+        Assert.NotEmpty(expected.Items);
 
         using var parsed = JsonDocument.Parse(await ParseAsync(new Uri(site.Server.BaseAddress, path).ToString()));
 

@@ -101,6 +101,7 @@ public sealed class FeedTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixt
             AssertAbsolute(entry.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value);
             var published = DateTimeOffset.Parse(entry.Element(Atom + "published")!.Value, CultureInfo.InvariantCulture);
             Assert.True(DateTimeOffset.Parse(entry.Element(Atom + "updated")!.Value, CultureInfo.InvariantCulture) >= published);
+            Assert.NotEmpty(entry.Elements(Atom + "author"));
             foreach (var author in entry.Elements(Atom + "author"))
             {
                 Assert.False(string.IsNullOrWhiteSpace(author.Element(Atom + "name")!.Value));
@@ -137,6 +138,7 @@ public sealed class FeedTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixt
             Assert.False(string.IsNullOrWhiteSpace(item.GetProperty("content_html").GetString()));
             var published = DateTimeOffset.Parse(item.GetProperty("date_published").GetString()!, CultureInfo.InvariantCulture);
             Assert.True(DateTimeOffset.Parse(item.GetProperty("date_modified").GetString()!, CultureInfo.InvariantCulture) >= published);
+            Assert.NotEmpty(item.GetProperty("authors").EnumerateArray());
             foreach (var author in item.GetProperty("authors").EnumerateArray())
             {
                 Assert.False(string.IsNullOrWhiteSpace(author.GetProperty("name").GetString()));

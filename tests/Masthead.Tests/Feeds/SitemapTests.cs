@@ -5,6 +5,7 @@ using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Caching;
 using Masthead.Testing;
+using Masthead.Tests.Newsroom;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,8 @@ public sealed class SitemapTests(DemoSiteFixture site) : IClassFixture<DemoSiteF
         var pages = Urls(await GetXmlAsync(Server, "/sitemaps/pages.xml"));
 
         Assert.Contains($"{Base}/section/politics", sections.Keys);
+        Assert.Contains($"{Base}/tag/budget", tags.Keys);
+        Assert.Contains($"{Base}/author/tobias-wren", authors.Keys);
         Assert.All(sections.Keys, url => Assert.StartsWith($"{Base}/section/", url));
         Assert.All(tags.Keys, url => Assert.StartsWith($"{Base}/tag/", url));
         Assert.All(authors.Keys, url => Assert.StartsWith($"{Base}/author/", url));
@@ -106,7 +109,8 @@ public sealed class SitemapTests(DemoSiteFixture site) : IClassFixture<DemoSiteF
         Assert.DoesNotContain(gone.Path, news, StringComparison.Ordinal);
         Assert.DoesNotContain("never-published", articles, StringComparison.Ordinal);
         Assert.DoesNotContain("never-published", news, StringComparison.Ordinal);
-        Assert.True(draftId > 0);
+        var draft = await server.StoredAsync(draftId);
+        Assert.Equal((ArticleStatus.Draft, "never-published"), (draft.Status, draft.Slug)); // it exists, and was left out
     }
 
     [Fact]
@@ -122,7 +126,7 @@ public sealed class SitemapTests(DemoSiteFixture site) : IClassFixture<DemoSiteF
         var xml = await GetXmlAsync(Server, "/news-sitemap.xml");
 
         var entries = xml.Root!.Elements(Sm + "url").ToDictionary(u => u.Element(Sm + "loc")!.Value);
-        Assert.True(entries.Count <= 1000);
+        Assert.Subset(published.Except(old).Select(a => Base + a.Path).ToHashSet(), entries.Keys.ToHashSet());
         foreach (var article in recent)
         {
             var news = entries[Base + article.Path].Element(News + "news")!;
@@ -199,17 +203,6 @@ public sealed class SitemapTests(DemoSiteFixture site) : IClassFixture<DemoSiteF
         var xml = await GetXmlAsync(Server, path);
 
         Assert.Empty(SitemapSchema.Validate(xml));
-    }
-
-    [Theory]
-    [InlineData("""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/relative</loc><lastmod>yesterday</lastmod></url></urlset>""")]
-    [InlineData("""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><lastmod>2026-11-25</lastmod></sitemap></sitemapindex>""")]
-    [InlineData("""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sitemaps/tags.xml</loc></sitemap></sitemapindex>""")]
-    [InlineData("""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://example.org/a</loc><news:news><news:publication><news:name>P</news:name><news:language>en-US</news:language></news:publication><news:publication_date>2026-11-25</news:publication_date><news:title>T</news:title></news:news></url></urlset>""")]
-    [InlineData("""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://example.org/a</loc><news:news><news:publication><news:name>P</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-11-25</news:publication_date></news:news></url></urlset>""")]
-    public void The_schema_check_catches_an_invalid_sitemap_index_or_news_entry(string xml)
-    {
-        Assert.NotEmpty(SitemapSchema.Validate(XDocument.Parse(xml)));
     }
 
     [Fact]

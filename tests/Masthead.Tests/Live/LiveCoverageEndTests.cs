@@ -79,6 +79,7 @@ public sealed class LiveCoverageEndTests : LiveDeskTestBase
         Assert.Contains("6-3", page.QuerySelector(".live-pinned .live-body")!.TextContent);
         Assert.NotNull(page.QuerySelector(".live-pinned .live-edited"));
         Assert.Contains("Vote tally", page.QuerySelectorAll(".live-key a").Select(a => a.TextContent));
+        Assert.Contains(page.QuerySelectorAll(".live-updates .live-body"), body => body.TextContent.Contains("The vote was 6-3."));
         Assert.DoesNotContain(page.QuerySelectorAll(".live-updates .live-body"), body => body.TextContent.Contains("A duplicate post."));
         XNamespace atom = "http://www.w3.org/2005/Atom";
         Assert.Contains("6-3", feed.Root!.Elements(atom + "entry").Single(e => e.Element(atom + "title")!.Value == "Vote tally").Element(atom + "content")!.Value);

@@ -84,6 +84,7 @@ public sealed class LiveDeskTests : LiveDeskTestBase
 
         Assert.Equal("Library hours restored", page.QuerySelector(".live-pinned .live-title")!.TextContent);
         Assert.Contains("Library hours restored", page.QuerySelectorAll(".live-key a").Select(a => a.TextContent));
+        Assert.Contains(page.QuerySelectorAll(".live-updates .live-body"), body => body.TextContent.Contains("library amendment passes"));
         Assert.DoesNotContain(page.QuerySelectorAll(".live-updates .live-body"), body => body.TextContent.Contains("posted by mistake"));
     }
 

@@ -12,6 +12,9 @@ namespace Masthead.Tests.Live;
 /// <summary>A reader that stops reading, next to one that keeps up, on the demo's budget story.</summary>
 public sealed class SlowReaderTests : IAsyncLifetime
 {
+    /// <summary>The events a reader's buffer holds: a stalled reader misses more than this before it is cut off.</summary>
+    private const int ReaderBuffer = 128;
+
     private MastheadServer _server = null!;
     private int _storyId;
     private string _path = "";
@@ -74,7 +77,7 @@ public sealed class SlowReaderTests : IAsyncLifetime
         }
 
         var body = "Rapid update: " + new string('x', 16_000);
-        while ((Readers > 1 || posted.Count <= LiveSubscription.Capacity) && posted.Count < 2_000)
+        while ((Readers > 1 || posted.Count <= ReaderBuffer) && posted.Count < 2_000)
         {
             posted.Add(await PostAsync(body));
         }
@@ -89,7 +92,7 @@ public sealed class SlowReaderTests : IAsyncLifetime
         Assert.Equal(posted, await reading);
         Assert.Equal(1, Readers);
         var seen = await stalled.DrainAsync(TimeSpan.FromSeconds(30));
-        Assert.True(posted.Count - seen.Count > LiveSubscription.Capacity, $"The stalled reader got {seen.Count} of {posted.Count} updates.");
+        Assert.True(posted.Count - seen.Count > ReaderBuffer, $"The stalled reader got {seen.Count} of {posted.Count} updates.");
         Assert.Equal(posted.Take(seen.Count), seen.Select(UpdateId));
 
         await using var resumed = await SseReader.OpenAsync(_server.Client, _path + "/live", seen.Count > 0 ? seen[^1].Id : start.ToString());

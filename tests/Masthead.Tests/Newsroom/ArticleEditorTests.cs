@@ -166,6 +166,7 @@ public sealed class ArticleEditorTests(DemoSiteFixture site) : IClassFixture<Dem
         Assert.Equal(25, first.QuerySelectorAll("table.article-list tbody tr").Length);
         Assert.Equal(total - 25, second.QuerySelectorAll("table.article-list tbody tr").Length);
         Assert.Equal("/newsroom/articles?page=2", first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal(drafts.QuerySelectorAll("table.article-list tbody tr").Length, drafts.QuerySelectorAll("table.article-list .status").Length);
         Assert.All(drafts.QuerySelectorAll("table.article-list .status"), status => Assert.Equal("Draft", status.TextContent));
         Assert.Contains(drafts.QuerySelectorAll("table.article-list td a"), a => a.TextContent == "Listed draft 2");
         var row = first.QuerySelectorAll("table.article-list tbody tr").First(r => r.QuerySelector(".status")!.TextContent == "Published");

@@ -37,14 +37,9 @@ public sealed class SchedulingAcrossNodesTests
                 return created;
             });
 
-            clock.Advance(TimeSpan.FromMinutes(30) + Masthead.Newsroom.ScheduledPublisher.Period);
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (await PublishedCountAsync(first, ids) < ids.Count && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
-
-            await Task.Delay(500); // the slower node's run has finished too
+            clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(10)); // a publisher period past their time
+            await ScheduledRuns.FinishedAsOfAsync(first, clock.GetUtcNow());
+            await ScheduledRuns.FinishedAsOfAsync(second, clock.GetUtcNow());
             var entries = await first.InScopeAsync(services => services.GetRequiredService<MastheadDb>().AuditLog
                 .Where(e => e.Action == AuditActions.Published && e.ArticleId != null && ids.Contains(e.ArticleId.Value))
                 .Select(e => e.ArticleId!.Value).ToListAsync());

@@ -1,7 +1,6 @@
 using System.Net;
 using Masthead.Core.Articles;
 using Masthead.Core.Audit;
-using Masthead.Core.Publication;
 using Masthead.Core.Storage;
 using Masthead.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -168,8 +167,7 @@ public sealed class WorkflowTests(DemoSiteFixture site) : IClassFixture<DemoSite
 
         var details = await Server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().AuditLog
             .Where(e => e.ArticleId == id && e.Action == AuditActions.Scheduled).Select(e => e.Details).SingleAsync());
-        var clock = (await Server.InScopeAsync(services => services.GetRequiredService<PublicationService>().GetAsync())).Clock;
-        Assert.Equal($"Regatta moved to Sunday at {clock.FormatDateTime(new DateTime(2030, 7, 1, 14, 30, 0, DateTimeKind.Utc))}", details);
+        Assert.Equal("Regatta moved to Sunday at July 1, 2030, 9:30 AM", details.Replace('\u202F', ' ')); // some ICU versions put a narrow space before AM
         Assert.Contains("9:30", details);
     }
 

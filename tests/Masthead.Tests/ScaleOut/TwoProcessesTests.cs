@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Masthead.Testing;
 using Masthead.Tests.Newsroom;
@@ -7,8 +6,9 @@ namespace Masthead.Tests.ScaleOut;
 
 /// <summary>
 /// Two `masthead serve` processes on their own ports, one database and one Redis, used only over HTTP as a
-/// newsroom and its readers would: a sign-in on one works on the other, a story published on one is on the other's
-/// front page within a second, and a live update posted on one reaches a reader of the other.
+/// newsroom and its readers would: a sign-in on one works on the other, a story published on one reaches the other's
+/// front page, which it had cached, and a live update posted on one reaches a reader of the other. How soon is
+/// measured in bench/, not here.
 /// </summary>
 public sealed class TwoProcessesTests
 {
@@ -29,13 +29,8 @@ public sealed class TwoProcessesTests
             const string headline = "Harbour bridge reopens to traffic";
             var id = await editor.WriteAsync(headline, "The bridge reopened at dawn.");
             using var published = await editor.StepAsync(id, "Publish");
-            var clock = Stopwatch.StartNew();
-            while (!(await reader.GetStringAsync("/")).Contains(headline, StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(5))
-            {
-                await Task.Delay(20);
-            }
-
-            var visibleAfter = clock.Elapsed;
+            await TwoNodes.EventuallyAsync(async () => (await MastheadServer.ParseAsync(await reader.GetStringAsync("/")))
+                .QuerySelectorAll(".story-headline").Any(h => h.TextContent.Trim() == headline), "B's front page shows the story published on A", seconds: 30);
             var article = await editor.GetDocumentAsync($"/newsroom/articles/{id}");
             var path = article.QuerySelector("a.public-link")!.GetAttribute("href")!;
             using var started = await editor.SubmitAsync($"/newsroom/live/{id}", "form[action*='handler=Start']", []);
@@ -44,11 +39,10 @@ public sealed class TwoProcessesTests
             await using var stream = await SseReader.OpenAsync(reader, $"{coverage.GetAttribute("data-stream")}?after={coverage.GetAttribute("data-after")}");
             using var posted = await editor.SubmitAsync($"/newsroom/live/{id}", "form[action*='handler=Update']",
                 new() { ["Title"] = "", ["Body"] = "The first lorries are crossing." });
-            var update = await stream.NextAsync(TimeSpan.FromSeconds(5));
+            var update = await stream.NextAsync();
 
             Assert.Equal(HttpStatusCode.OK, dashboardOnB.StatusCode);
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-            Assert.True(visibleAfter < TimeSpan.FromSeconds(1), $"The story reached B's front page after {visibleAfter.TotalMilliseconds:F0} ms.");
             Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
             Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
             Assert.Contains("The first lorries are crossing.", update!.Data, StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using Masthead.Core.Articles;
-using Masthead.Core.Search;
 using Masthead.Core.Storage;
 using Masthead.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +9,7 @@ namespace Masthead.Tests.Search;
 /// <summary>A query matching more than 1,000 articles: the total counts them all, the pages reach the first 1,000.</summary>
 public sealed class SearchCapTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
-    private const int Matching = SearchResults.MaxResults + 150;
+    private const int Matching = 1_150;
 
     /// <summary>The only article with the word in its headline: not the newest, but among the 1,000 most recent.</summary>
     private const int HeadlineMatch = Matching - 300;
@@ -41,11 +40,11 @@ public sealed class SearchCapTests(DemoSiteFixture site) : IClassFixture<DemoSit
         });
 
         var best = await SearchAsync(Server, "tidewater", limit: 50);
-        Assert.Equal((Matching, SearchResults.MaxResults / 50), (best.GetProperty("total").GetInt32(), best.GetProperty("pages").GetInt32()));
+        Assert.Equal((1_150, 20), (best.GetProperty("total").GetInt32(), best.GetProperty("pages").GetInt32()));
         Assert.Equal(ids[HeadlineMatch], best.GetProperty("results")[0].GetProperty("id").GetInt32());
-        var newestThousand = ids[^SearchResults.MaxResults..];
+        var newestThousand = ids[^1_000..];
         Assert.All(best.GetProperty("results").EnumerateArray(), r => Assert.Contains(r.GetProperty("id").GetInt32(), newestThousand));
-        Assert.Empty(await IdsAsync(Server, "tidewater", page: SearchResults.MaxResults / 50 + 1, limit: 50));
+        Assert.Empty(await IdsAsync(Server, "tidewater", page: 21, limit: 50));
 
         // Dense matches: the first page is found by reading the date index; a deep page by listing the matches.
         Assert.Equal(Enumerable.Reverse(ids).Take(5), await IdsAsync(Server, "tidewater", sort: "newest", limit: 5));

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using Masthead.Core.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Masthead.Caching;
@@ -13,14 +14,14 @@ internal sealed class EvictionAwareCacheStore(IOutputCacheStore inner, IHttpCont
 {
     private const string StartKey = "Masthead.OutputCacheSequence";
     private readonly ConcurrentDictionary<string, long> _evictedAt = new(StringComparer.Ordinal);
-    private long _sequence;
+    private readonly CacheGeneration _evictions = new();
 
     /// <summary>Called by the cache policies as a request starts, before it reads anything.</summary>
-    public void MarkStart(HttpContext context) => context.Items[StartKey] = Interlocked.Read(ref _sequence);
+    public void MarkStart(HttpContext context) => context.Items[StartKey] = _evictions.Current;
 
     public override ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
-        _evictedAt[tag] = Interlocked.Increment(ref _sequence);
+        _evictedAt[tag] = _evictions.Advance();
         return base.EvictByTagAsync(tag, cancellationToken);
     }
 

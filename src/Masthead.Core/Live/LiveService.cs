@@ -57,7 +57,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
                 ArticleId = article.Id,
                 Title = title,
                 BodyMarkdown = body,
-                BodyHtml = markdown.Render(body).Html,
+                BodyHtml = markdown.Render(body, LiveUpdate.MaxBodyLength, "Body").Html,
                 AuthorId = actor.StaffId,
                 AuthorName = actor.Name,
                 AuthorSlug = author?.Slug,
@@ -78,7 +78,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
             var (title, body) = Check(input);
             update.Title = title;
             update.BodyMarkdown = body;
-            update.BodyHtml = markdown.Render(body).Html;
+            update.BodyHtml = markdown.Render(body, LiveUpdate.MaxBodyLength, "Body").Html;
             update.IsKey = input.IsKey;
             update.EditedAt = now;
             return NewEvent(article, LiveEventTypes.Edit, LivePayload.Update(update, article.PinnedUpdateId, info), now);
@@ -132,7 +132,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
     private static (string? Title, string Body) Check(LiveUpdateInput input)
     {
         var title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim();
-        var body = (input.Body ?? "").Trim();
+        var body = (input.Body ?? "").ReplaceLineEndings("\n").Trim();
         var problems = new Dictionary<string, string>();
         if (title is { Length: > LiveUpdate.MaxTitleLength })
         {

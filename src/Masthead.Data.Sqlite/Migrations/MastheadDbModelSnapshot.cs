@@ -29,6 +29,7 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyText")
@@ -440,6 +441,7 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyText")
@@ -706,6 +708,7 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Headline")

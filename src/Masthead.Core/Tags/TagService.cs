@@ -1,3 +1,4 @@
+using Masthead.Core.Articles;
 using Masthead.Core.Events;
 using Masthead.Core.Publishing;
 using Masthead.Core.Sections;
@@ -15,6 +16,19 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
         db.Tags.AsNoTracking().Where(t => t.Slug == slug)
             .Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description))
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The tag at <paramref name="slug"/> when readers may know of it: a published article carries it. Until then
+    /// (say, only drafts do) it is not named anywhere public.
+    /// </summary>
+    public Task<TagView?> GetPublishedBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var published = db.Articles.Where(PublishedArticles.IsPublished);
+        return db.Tags.AsNoTracking()
+            .Where(t => t.Slug == slug && db.ArticleTags.Any(at => at.TagId == t.Id && published.Any(a => a.Id == at.ArticleId)))
+            .Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
 
     public Task<List<TagView>> ListAsync(CancellationToken cancellationToken = default) =>
         db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description)).ToListAsync(cancellationToken);

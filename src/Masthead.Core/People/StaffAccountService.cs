@@ -42,10 +42,7 @@ public sealed class StaffAccountService(
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "invite staff");
         email = (email ?? "").Trim();
-        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
-        {
-            throw ValidationException.For("Email", "Enter the person's email address.");
-        }
+        CheckEmail(email);
 
         if (await accounts.FindByEmailAsync(email) is not null)
         {
@@ -174,6 +171,7 @@ public sealed class StaffAccountService(
 
         name = name.Trim();
         email = email.Trim();
+        CheckEmail(email);
         await db.InTransactionAsync(async () =>
         {
             var memberId = await staff.CreateAsync(new StaffInput(name, "Administrator", Slug: await FreeSlugAsync(name, cancellationToken), Role: NewsroomRole.Administrator), cancellationToken);
@@ -220,6 +218,15 @@ public sealed class StaffAccountService(
         }
 
         return candidate;
+    }
+
+    /// <summary>An address to sign in with: one address, and no longer than the column Identity gives it.</summary>
+    private static void CheckEmail(string email)
+    {
+        if (email.Length > StaffAccount.MaxEmailLength || !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            throw ValidationException.For("Email", $"Enter the person's email address, in at most {StaffAccount.MaxEmailLength} characters.");
+        }
     }
 
     private static void Check(IdentityResult result)

@@ -21,7 +21,7 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
         var section = new Section
         {
-            Name = Named(name),
+            Name = TaxonomyRules.Checked(name, description, Section.MaxNameLength, Section.MaxDescriptionLength),
             Slug = await FreeSlugAsync(slug ?? name, cancellationToken),
             Description = description.Trim(),
             Position = (await db.Sections.Select(s => (int?)s.Position).MaxAsync(cancellationToken) ?? -1) + 1,
@@ -46,11 +46,7 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
         var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no section {id}.");
         var problems = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            problems["Name"] = "A name is required.";
-        }
-
+        TaxonomyRules.Check(problems, name, description, Section.MaxNameLength, Section.MaxDescriptionLength);
         var newSlug = Slugs.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
         if (!Slugs.IsValid(newSlug) || await db.Sections.AnyAsync(s => s.Slug == newSlug && s.Id != id, cancellationToken))
         {
@@ -85,9 +81,6 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
     }
-
-    internal static string Named(string name) =>
-        string.IsNullOrWhiteSpace(name) ? throw ValidationException.For("Name", "A name is required.") : name.Trim();
 
     private async Task<string> FreeSlugAsync(string wanted, CancellationToken cancellationToken)
     {

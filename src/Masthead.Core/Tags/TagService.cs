@@ -49,11 +49,7 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no tag {id}.");
         var problems = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            problems["Name"] = "A name is required.";
-        }
-
+        TaxonomyRules.Check(problems, name, description, Tag.MaxNameLength, Tag.MaxDescriptionLength);
         var newSlug = Slugs.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
         if (!Slugs.IsValid(newSlug) || await db.Tags.AnyAsync(t => t.Slug == newSlug && t.Id != id, cancellationToken))
         {
@@ -93,7 +89,7 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
     public async Task<int> CreateAsync(Actor actor, string name, string? slug = null, string description = "", CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "create tags");
-        var tagName = SectionService.Named(name);
+        var tagName = TaxonomyRules.Checked(name, description, Tag.MaxNameLength, Tag.MaxDescriptionLength);
         var tagSlug = Slugs.Slugify(slug ?? name);
         if (!Slugs.IsValid(tagSlug) || await db.Tags.AnyAsync(t => t.Slug == tagSlug, cancellationToken))
         {

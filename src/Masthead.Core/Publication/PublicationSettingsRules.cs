@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using Masthead.Core.Text;
 
 namespace Masthead.Core.Publication;
 
@@ -21,6 +22,11 @@ internal static class PublicationSettingsRules
         Within(problems, nameof(settings.BaseUrl), settings.BaseUrl, PublicationSettings.MaxBaseUrlLength);
         Within(problems, nameof(settings.Language), settings.Language, PublicationSettings.MaxLanguageLength);
         Within(problems, nameof(settings.TimeZone), settings.TimeZone, PublicationSettings.MaxTimeZoneLength);
+        if (!string.IsNullOrEmpty(settings.LogoUrl) && !ImageAddress.IsValid(settings.LogoUrl))
+        {
+            problems[nameof(settings.LogoUrl)] = $"Give the logo as an http or https address, or a path on this site such as /media/logo.svg, in at most {ImageAddress.MaxLength:N0} characters.";
+        }
+
         if (!problems.ContainsKey(nameof(settings.TimeZone)) && !PublicationClock.IsKnownTimeZone(settings.TimeZone))
         {
             problems[nameof(settings.TimeZone)] = $"'{settings.TimeZone}' is not a time zone this server knows; use an IANA name such as Europe/Paris.";

@@ -150,22 +150,7 @@ internal sealed class MatrixContext(MastheadServer server, RoleSession session)
             await articles.UpdateAsync(Actor.System, id, input with { BodyMarkdown = $"Revision {n}." }, expectedVersion: n - 1);
         }
 
-        switch (state)
-        {
-            case ArticleStatus.InReview:
-                await publishing.SubmitAsync(Actor.System, id);
-                break;
-            case ArticleStatus.Scheduled:
-                await publishing.ScheduleAsync(Actor.System, id, DateTime.UtcNow.AddYears(5));
-                break;
-            case ArticleStatus.Published:
-                await publishing.PublishAsync(Actor.System, id);
-                break;
-            case ArticleStatus.Unpublished:
-                await publishing.PublishAsync(Actor.System, id);
-                await publishing.UnpublishAsync(Actor.System, id);
-                break;
-        }
+        await publishing.BringToAsync(id, state);
 
         var updateId = 0;
         if (live)

@@ -11,7 +11,7 @@ public static class PostgresStorage
 {
     public static IServiceCollection AddMastheadPostgres(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContextPool<MastheadDb>(options => Configure(options, connectionString));
+        services.AddMastheadDb(options => Configure(options, connectionString));
         services.AddScoped<IArticleSearch, PostgresArticleSearch>();
         return services;
     }

@@ -19,13 +19,10 @@ public static class SqliteStorage
     public static IServiceCollection AddMastheadSqlite(this IServiceCollection services, string connectionString)
     {
         SqliteProcessSettings.Apply();
-        services.AddDbContextPool<MastheadDb>(options => Configure(options, connectionString));
+        services.AddMastheadDb(options => Configure(options, connectionString));
         // Each scope's context runs on a pooled open connection that keeps its statements compiled (see Statements/).
         services.AddSingleton(_ => new SqliteConnectionPool(connectionString));
-        services.AddScoped<PooledConnectionLease>();
-        var pooledContext = services.Last(service => service.ServiceType == typeof(MastheadDb));
-        services.Remove(pooledContext);
-        services.AddScoped(provider => provider.GetRequiredService<PooledConnectionLease>().Attach((MastheadDb)pooledContext.ImplementationFactory!(provider)));
+        services.AddScoped<IScopedDbSetup, PooledConnectionLease>();
         services.AddSingleton<IDatabaseTuning, SqliteTuning>();
         services.AddScoped<IArticleSearch, SqliteArticleSearch>();
         return services;

@@ -111,6 +111,19 @@ public sealed class StaffAccountService(
     }
 
     /// <summary>
+    /// The account a set-password link was issued for, or null when the link is not valid (wrong, used, expired, or
+    /// not the newest for its account). Nothing about an account is to be shown before this says the link is good.
+    /// </summary>
+    public async Task<StaffAccount?> FindByLinkAsync(int accountId, string? token)
+    {
+        var account = await accounts.FindByIdAsync(accountId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return account is not null && !string.IsNullOrEmpty(token)
+            && await accounts.VerifyUserTokenAsync(account, accounts.Options.Tokens.PasswordResetTokenProvider, UserManager<StaffAccount>.ResetPasswordTokenPurpose, token)
+            ? account
+            : null;
+    }
+
+    /// <summary>
     /// Sets the password of the account a one-time link was issued for, spending the link's token, and lifts any
     /// lockout. An invitee's first password puts them on the public staff page.
     /// </summary>
@@ -189,6 +202,9 @@ public sealed class StaffAccountService(
 
     private async Task<SetPasswordLink> LinkAsync(StaffAccount account)
     {
+        // Links are signed with the account's security stamp: a new stamp makes every earlier link invalid, so only
+        // the newest works.
+        Check(await accounts.UpdateSecurityStampAsync(account));
         var token = await accounts.GeneratePasswordResetTokenAsync(account);
         return new SetPasswordLink(account.Id, $"/newsroom/set-password?account={account.Id}&token={Uri.EscapeDataString(token)}");
     }

@@ -4,11 +4,12 @@ using Masthead.Core.Storage;
 using Masthead.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static Masthead.Tests.Newsroom.SignInSteps;
 
 namespace Masthead.Tests.Newsroom;
 
-/// <summary>Set-password links: nothing of an account is shown to a wrong one, and only the newest works.</summary>
+/// <summary>Set-password links: nothing shown to a wrong one, only the newest works, and using one signs out the old sessions.</summary>
 public sealed class SetPasswordLinkTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
     private MastheadServer Server => site.Server;
@@ -61,6 +62,29 @@ public sealed class SetPasswordLinkTests(DemoSiteFixture site) : IClassFixture<D
         using var secondUsed = await new NewsroomClient(Server).SubmitAsync(second, "main form", new() { ["Password"] = "the newest link's password", ["Confirm"] = "the newest link's password" });
         Assert.Equal("/newsroom/sign-in", secondUsed.Headers.Location!.OriginalString);
         await SignInAsync(new NewsroomClient(Server), (DemoLogins.Editor.Email, "the newest link's password"));
+    }
+
+    [Fact]
+    public async Task Setting_a_password_from_a_link_signs_out_every_session_and_lets_that_browser_in_despite_guessing()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow); // stands still: the guesses' wait never ends by itself
+        await using var server = await MastheadServer.StartAsync(services: services => services.AddSingleton<TimeProvider>(clock));
+        var ravi = BrowserAt(server, "203.0.113.40");
+        await SignInAsync(ravi, DemoLogins.Contributor);
+        for (var n = 1; n <= 20; n++)
+        {
+            Assert.False(await TrySignInAsync(BrowserAt(server, $"198.51.100.{n}"), (DemoLogins.Contributor.Email, $"guess number {n}")));
+        }
+
+        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
+        var link = await NewLinkAsync(admin, "Ravi Holmgren");
+        var newPhone = BrowserAt(server, "203.0.113.41");
+        using var set = await newPhone.SubmitAsync(link, "main form", new() { ["Password"] = "a brand new passphrase", ["Confirm"] = "a brand new passphrase" });
+
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        Assert.False(await IsSignedInAsync(ravi));
+        await SignInAsync(newPhone, (DemoLogins.Contributor.Email, "a brand new passphrase"));
+        Assert.False(await TrySignInAsync(BrowserAt(server, "203.0.113.42"), (DemoLogins.Contributor.Email, "a brand new passphrase")));
     }
 
     /// <summary>Presses "New set-password link" for <paramref name="name"/> on the staff page; returns the link's path.</summary>

@@ -10,7 +10,7 @@ namespace Masthead.Newsroom.Account;
 /// <summary>Where an invitation or a reset link lands: the person chooses a password. Each link works once.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(NewsroomSetup.SignInLimit)]
-public sealed class SetPasswordPage(StaffAccountService staffAccounts) : PageModel
+public sealed class SetPasswordPage(StaffAccountService staffAccounts, KnownBrowsers browsers) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Account { get; set; }
@@ -60,6 +60,7 @@ public sealed class SetPasswordPage(StaffAccountService staffAccounts) : PageMod
             return Page();
         }
 
+        browsers.Remember(HttpContext, account.Id); // the link proved who this is: sign-in here is never held up by strangers' guesses
         TempData["SignInMessage"] = "Your password is set. Sign in with it now.";
         return Redirect("/newsroom/sign-in");
     }

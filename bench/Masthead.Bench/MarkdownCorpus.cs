@@ -62,7 +62,7 @@ public static class MarkdownCorpus
         Repeated("footnote definitions", "[^a]: b\n"),
         Repeated("alphabetic lists", "a.\n"),
         Repeated("fenced code", "```\na\n```\n"),
-        new("padded table", "a header of k columns over p rows of a single |",
+        new("padded table", "a header of k columns over p rows of a single `\\|`",
             (text, k, p) => text.Append(Times("a|", k)).Append('\n').Append(Times("-|", k)).Append('\n').Append(Times("|\n", p))),
         new("full table", "k columns by p rows", (text, k, p) =>
         {
@@ -116,5 +116,6 @@ public static class MarkdownCorpus
 
     private static string Times(string piece, int count) => new StringBuilder(piece.Length * count).Insert(0, piece, count).ToString();
 
-    private static string Shown(string piece) => "`" + piece.Replace("\n", "\\n", StringComparison.Ordinal) + "`";
+    /// <summary>The piece as code in a Markdown table cell: a pipe is escaped even there.</summary>
+    private static string Shown(string piece) => "`" + piece.Replace("\n", "\\n", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal) + "`";
 }

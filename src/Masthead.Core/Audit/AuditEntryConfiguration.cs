@@ -10,7 +10,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.ToTable("AuditLog");
         entry.Property(e => e.ActorName).HasMaxLength(200);
         entry.Property(e => e.Action).HasMaxLength(50);
-        entry.Property(e => e.Details).HasMaxLength(2000);
+        entry.Property(e => e.Details).HasMaxLength(AuditEntry.MaxDetailsLength);
         entry.HasIndex(e => e.At);
         entry.HasIndex(e => e.ArticleId);
     }

@@ -58,6 +58,29 @@ public sealed class AuditLogTests(DemoSiteFixture site) : IClassFixture<DemoSite
         await admin.GetDocumentAsync("/newsroom/audit?page=999", 404);
     }
 
+    [Fact]
+    public async Task Ordinary_saves_are_recorded_with_the_revision_they_made_and_its_note()
+    {
+        using var reporter = await NewsroomClient.SignInAsync(Server, DemoLogins.Reporter);
+        var id = await reporter.WriteAsync("Harbour lights switched on early");
+        using (var saved = await reporter.SubmitAsync($"/newsroom/articles/{id}", ArticleTestSteps.EditorForm,
+            new() { ["Form.BodyMarkdown"] = "The mayor threw the switch at dusk.", ["Form.Note"] = "Added the mayor" }, "intent=save"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using var admin = await NewsroomClient.SignInAsync(Server, DemoLogins.Administrator);
+
+        var log = await admin.GetDocumentAsync("/newsroom/audit");
+        var (save, creation) = (log.QuerySelectorAll("tr.audit-entry")[0], log.QuerySelectorAll("tr.audit-entry")[1]);
+
+        Assert.Equal(("saved", "Tobias Wren", "Harbour lights switched on early (revision 2: Added the mayor)"),
+            (save.QuerySelector(".audit-action")!.TextContent, save.QuerySelector(".audit-actor")!.TextContent, save.QuerySelector(".audit-details")!.TextContent));
+        Assert.Equal($"/newsroom/articles/{id}", save.QuerySelector("a[href^='/newsroom/articles/']")!.GetAttribute("href"));
+        Assert.Equal(("created", "Tobias Wren", "Harbour lights switched on early"),
+            (creation.QuerySelector(".audit-action")!.TextContent, creation.QuerySelector(".audit-actor")!.TextContent, creation.QuerySelector(".audit-details")!.TextContent));
+    }
+
     [Theory]
     [InlineData("editor")]
     [InlineData("contributor")]

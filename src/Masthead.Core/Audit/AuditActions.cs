@@ -28,6 +28,7 @@ public static class AuditActions
     public const string Deactivated = "deactivated";
     public const string Reactivated = "reactivated";
     public const string ProfileChanged = "profile-changed";
+    public const string Renamed = "renamed";
     public const string FirstAdministrator = "first-administrator";
     public const string SettingsChanged = "settings-changed";
     public const string ContentApiKeyCreated = "api-key-created";

@@ -35,19 +35,21 @@ public abstract class TaxonomyEditorPage : NewsroomPage
 
     public async Task OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        await LoadAsync(id, cancellationToken);
+        if (!await TryLoadAsync(id, cancellationToken))
+        {
+            throw new NotFoundException($"There is no {Kind} {id}.");
+        }
+
         FillForm();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken)
     {
-        Permissions.Demand(Permissions.CanManageTaxonomy(Actor), $"manage {Kind}s");
-        if (await FindAsync(id, cancellationToken) is null)
+        if (!await TryLoadAsync(id, cancellationToken))
         {
             return Gone(id);
         }
 
-        await LoadAsync(id, cancellationToken);
         try
         {
             await UpdateAsync(id, Form, cancellationToken);
@@ -66,27 +68,15 @@ public abstract class TaxonomyEditorPage : NewsroomPage
         return Redirect("/newsroom/sections");
     }
 
-    /// <summary>The form again with what was typed, saying a colleague deleted the section or tag meanwhile.</summary>
-    private IActionResult Gone(int id)
-    {
-        IsGone = true;
-        Item = new TaxonomyItem(id, Form.Name ?? "", Form.Slug ?? "", Form.Description ?? "");
-        ModelState.AddModelError("", $"Someone deleted this {Kind} while you were editing it, so nothing was saved. What you typed is below.");
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Page();
-    }
-
     /// <summary>Deletes it; a second press (a colleague's a moment before, or the same page sent twice) is told it is gone already.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
-        Permissions.Demand(Permissions.CanManageTaxonomy(Actor), $"manage {Kind}s");
-        if (await FindAsync(id, cancellationToken) is null)
+        if (!await TryLoadAsync(id, cancellationToken))
         {
             Flash = $"That {Kind} was already deleted; nothing changed.";
             return Redirect("/newsroom/sections");
         }
 
-        await LoadAsync(id, cancellationToken);
         if (!confirm)
         {
             FillForm();
@@ -98,12 +88,29 @@ public abstract class TaxonomyEditorPage : NewsroomPage
         return Redirect("/newsroom/sections");
     }
 
+    /// <summary>The form again with what was typed, saying a colleague deleted the section or tag meanwhile.</summary>
+    private IActionResult Gone(int id)
+    {
+        IsGone = true;
+        Item = new TaxonomyItem(id, Form.Name ?? "", Form.Slug ?? "", Form.Description ?? "");
+        ModelState.AddModelError("", $"Someone deleted this {Kind} while you were editing it, so nothing was saved. What you typed is below.");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
     private void FillForm() => Form = new TaxonomyForm { Name = Item.Name, Slug = Item.Slug, Description = Item.Description };
 
-    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    /// <returns>False when there is no such section or tag (any more).</returns>
+    private async Task<bool> TryLoadAsync(int id, CancellationToken cancellationToken)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(Actor), $"manage {Kind}s");
-        Item = await FindAsync(id, cancellationToken) ?? throw new NotFoundException($"There is no {Kind} {id}.");
+        if (await FindAsync(id, cancellationToken) is not { } item)
+        {
+            return false;
+        }
+
+        Item = item;
         ArticleCount = await CountArticlesAsync(id, cancellationToken);
+        return true;
     }
 }

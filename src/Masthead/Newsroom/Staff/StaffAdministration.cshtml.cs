@@ -1,11 +1,12 @@
 using Masthead.Core.People;
 using Masthead.Core.Publishing;
+using Masthead.Core.SignIn;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Staff;
 
-/// <summary>Administrators invite staff, change their roles, deactivate them and issue set-password links.</summary>
-public sealed class StaffAdministrationPage(StaffAccountService staffAccounts) : NewsroomPage
+/// <summary>Administrators invite staff, change their roles, deactivate them, sign them out everywhere and issue set-password links.</summary>
+public sealed class StaffAdministrationPage(StaffAccountService staffAccounts, StaffSessionService sessions) : NewsroomPage
 {
     public IReadOnlyList<StaffAccountView> People { get; private set; } = [];
 
@@ -57,6 +58,13 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts) :
                 (false, true) => $"{person.Name} already could sign in; nothing changed.",
                 (false, false) => $"{person.Name} was already deactivated; nothing changed.",
             };
+        });
+
+    public Task<IActionResult> OnPostEndSessionsAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, cancellationToken, async person =>
+        {
+            var ended = await sessions.EndAllAsync(Actor, id, cancellationToken: cancellationToken);
+            Flash = $"{person.Name} is signed out everywhere ({(ended == 1 ? "1 session" : $"{ended} sessions")} ended).";
         });
 
     public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken cancellationToken)

@@ -158,15 +158,21 @@ public sealed class SimultaneousLiveDeskTests : LiveDeskTestBase
         return flashes;
     }
 
-    private async Task ResumeIfEndedAsync() =>
-        await Server.InScopeAsync(services => services.GetRequiredService<LiveService>().StartAsync(Core.Publishing.Actor.System, StoryId));
-
-    private Task<int> PostedAsync(string body) => Server.InScopeAsync(async services =>
+    /// <summary>Makes coverage live again for the next round, when the round before ended it.</summary>
+    private async Task ResumeIfEndedAsync()
     {
-        var live = services.GetRequiredService<LiveService>();
-        await live.StartAsync(Core.Publishing.Actor.System, StoryId);
-        return await live.PostAsync(Core.Publishing.Actor.System, StoryId, new LiveUpdateInput(null, body));
-    });
+        if ((await Server.StoredAsync(StoryId)).Coverage != CoverageStatus.Live)
+        {
+            await Server.InScopeAsync(services => services.GetRequiredService<LiveService>().StartAsync(Core.Publishing.Actor.System, StoryId));
+        }
+    }
+
+    private async Task<int> PostedAsync(string body)
+    {
+        await ResumeIfEndedAsync();
+        return await Server.InScopeAsync(services =>
+            services.GetRequiredService<LiveService>().PostAsync(Core.Publishing.Actor.System, StoryId, new LiveUpdateInput(null, body)));
+    }
 
     private Task<List<string>> EventTypesAsync() => Server.InScopeAsync(services =>
         services.GetRequiredService<MastheadDb>().LiveEvents.AsNoTracking().Where(e => e.ArticleId == StoryId).OrderBy(e => e.Sequence).Select(e => e.Type).ToListAsync());

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Masthead.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MastheadDb))]
-    [Migration("20261206050235_MarkdownBodyLimits")]
-    partial class MarkdownBodyLimits
+    [Migration("20261206031337_AuditLogFilterIndexes")]
+    partial class AuditLogFilterIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -32,7 +32,6 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
-                        .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyText")
@@ -224,7 +223,11 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.HasIndex("ArticleId");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("Action", "At", "Id");
+
+                    b.HasIndex("ActorId", "At", "Id");
 
                     b.ToTable("AuditLog", (string)null);
                 });
@@ -444,7 +447,6 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
-                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyText")
@@ -711,7 +713,6 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
-                        .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Headline")

@@ -29,6 +29,7 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyText")
@@ -444,6 +445,7 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyText")
@@ -710,6 +712,7 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Headline")

@@ -1,4 +1,3 @@
-using Masthead.Core.Events;
 using Masthead.Core.Search;
 using Masthead.Core.Storage;
 using Masthead.Data.Postgres.Search;
@@ -12,11 +11,7 @@ public static class PostgresStorage
 {
     public static IServiceCollection AddMastheadPostgres(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContextPool<MastheadDb>((provider, options) =>
-        {
-            Configure(options, connectionString);
-            options.UseChangeEvents(provider);
-        });
+        services.AddMastheadDb(options => Configure(options, connectionString));
         services.AddScoped<IArticleSearch, PostgresArticleSearch>();
         return services;
     }

@@ -1,4 +1,3 @@
-using Masthead.Core.Events;
 using Masthead.Core.Search;
 using Masthead.Core.Storage;
 using Masthead.Data.Sqlite.Search;
@@ -20,17 +19,10 @@ public static class SqliteStorage
     public static IServiceCollection AddMastheadSqlite(this IServiceCollection services, string connectionString)
     {
         SqliteProcessSettings.Apply();
-        services.AddDbContextPool<MastheadDb>((provider, options) =>
-        {
-            Configure(options, connectionString);
-            options.UseChangeEvents(provider);
-        });
+        services.AddMastheadDb(options => Configure(options, connectionString));
         // Each scope's context runs on a pooled open connection that keeps its statements compiled (see Statements/).
         services.AddSingleton(_ => new SqliteConnectionPool(connectionString));
-        services.AddScoped<PooledConnectionLease>();
-        var pooledContext = services.Last(service => service.ServiceType == typeof(MastheadDb));
-        services.Remove(pooledContext);
-        services.AddScoped(provider => provider.GetRequiredService<PooledConnectionLease>().Attach((MastheadDb)pooledContext.ImplementationFactory!(provider)));
+        services.AddScoped<IScopedDbSetup, PooledConnectionLease>();
         services.AddSingleton<IDatabaseTuning, SqliteTuning>();
         services.AddScoped<IArticleSearch, SqliteArticleSearch>();
         return services;

@@ -26,6 +26,7 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
 
     public void Return(StatementCachingConnection connection)
     {
+        connection.Borrower = null;
         if (Volatile.Read(ref _disposed) == 1 || connection.State != System.Data.ConnectionState.Open || _idle.Count >= Retained)
         {
             connection.Dispose();

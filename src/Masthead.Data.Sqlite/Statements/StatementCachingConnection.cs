@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Data.Sqlite.Statements;
 
@@ -14,6 +15,9 @@ internal sealed class StatementCachingConnection(string connectionString) : Sqli
     private const int Capacity = 256;
 
     private readonly Dictionary<string, CachedCommand> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>The context this connection is lent to, until it goes back to the pool.</summary>
+    public DbContext? Borrower { get; set; }
 
     /// <summary>
     /// The compiled command for <paramref name="command"/>'s SQL, carrying its parameters and transaction; or the

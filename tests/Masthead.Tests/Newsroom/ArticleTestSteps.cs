@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Masthead.Core.Articles;
+using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,27 @@ internal static class ArticleTestSteps
     /// <summary>Presses the button of one of the editor's small workflow forms (Submit, Publish, Schedule...).</summary>
     public static Task<HttpResponseMessage> StepAsync(this NewsroomClient client, int id, string handler, Dictionary<string, string>? values = null) =>
         client.SubmitAsync($"/newsroom/articles/{id}", $"form[action='/newsroom/articles/{id}?handler={handler}']", values ?? []);
+
+    /// <summary>Takes a new draft through the workflow, as the system, until it is <paramref name="status"/>.</summary>
+    public static async Task BringToAsync(this PublishingService publishing, int id, ArticleStatus status)
+    {
+        switch (status)
+        {
+            case ArticleStatus.InReview:
+                await publishing.SubmitAsync(Actor.System, id);
+                break;
+            case ArticleStatus.Scheduled:
+                await publishing.ScheduleAsync(Actor.System, id, DateTime.UtcNow.AddYears(5));
+                break;
+            case ArticleStatus.Published:
+                await publishing.PublishAsync(Actor.System, id);
+                break;
+            case ArticleStatus.Unpublished:
+                await publishing.PublishAsync(Actor.System, id);
+                await publishing.UnpublishAsync(Actor.System, id);
+                break;
+        }
+    }
 
     public static async Task<IDocument> ParseAsync(this HttpResponseMessage response) =>
         await MastheadServer.ParseAsync(await response.Content.ReadAsStringAsync());

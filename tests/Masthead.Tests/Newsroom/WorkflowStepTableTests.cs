@@ -66,22 +66,7 @@ public sealed class WorkflowStepTableTests(DemoSiteFixture site) : IClassFixture
         var publishing = services.GetRequiredService<PublishingService>();
         var byline = await services.GetRequiredService<MastheadDb>().Staff.Select(s => s.Id).FirstAsync();
         var id = await services.GetRequiredService<ArticleService>().CreateAsync(Actor.System, new ArticleInput { Headline = headline, BodyMarkdown = "A first paragraph.", AuthorIds = [byline] });
-        switch (status)
-        {
-            case ArticleStatus.InReview:
-                await publishing.SubmitAsync(Actor.System, id);
-                break;
-            case ArticleStatus.Scheduled:
-                await publishing.ScheduleAsync(Actor.System, id, FarAhead);
-                break;
-            case ArticleStatus.Published:
-                await publishing.PublishAsync(Actor.System, id);
-                break;
-            case ArticleStatus.Unpublished:
-                await publishing.PublishAsync(Actor.System, id);
-                await publishing.UnpublishAsync(Actor.System, id);
-                break;
-        }
+        await publishing.BringToAsync(id, status);
 
         Assert.Equal(status, (await services.GetRequiredService<MastheadDb>().Articles.AsNoTracking().SingleAsync(a => a.Id == id)).Status);
         return id;

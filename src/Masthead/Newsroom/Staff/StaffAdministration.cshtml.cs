@@ -1,11 +1,12 @@
 using Masthead.Core.People;
 using Masthead.Core.Publishing;
+using Masthead.Core.SignIn;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Staff;
 
-/// <summary>Administrators invite staff, change their roles, deactivate them and issue set-password links.</summary>
-public sealed class StaffAdministrationPage(StaffAccountService staffAccounts) : NewsroomPage
+/// <summary>Administrators invite staff, change their roles, deactivate them, sign them out everywhere and issue set-password links.</summary>
+public sealed class StaffAdministrationPage(StaffAccountService staffAccounts, StaffSessionService sessions) : NewsroomPage
 {
     public IReadOnlyList<StaffAccountView> People { get; private set; } = [];
 
@@ -50,6 +51,13 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts) :
         {
             await staffAccounts.SetActiveAsync(Actor, id, active, cancellationToken);
             Flash = active ? $"{person.Name} can sign in again." : $"{person.Name} is deactivated and signed out; their bylines stay.";
+        });
+
+    public Task<IActionResult> OnPostEndSessionsAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, cancellationToken, async person =>
+        {
+            var ended = await sessions.EndAllAsync(Actor, id, cancellationToken: cancellationToken);
+            Flash = $"{person.Name} is signed out everywhere ({(ended == 1 ? "1 session" : $"{ended} sessions")} ended).";
         });
 
     public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken cancellationToken)

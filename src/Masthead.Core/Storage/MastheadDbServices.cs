@@ -1,4 +1,5 @@
 using Masthead.Core.Events;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,9 @@ public static class MastheadDbServices
             configure(options);
             options.UseChangeEvents(provider);
         });
+        // Identity's tables as of its schema version 3, with passkeys; it reads the version from these options when it
+        // builds the model (the design-time factories set the same).
+        services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         // In place of the scoped context AddPooledDbContextFactory registers, which the provider could not prepare.
         services.Replace(ServiceDescriptor.Scoped(CreateForScope));
         return services;

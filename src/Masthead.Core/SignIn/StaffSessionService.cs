@@ -35,7 +35,7 @@ public sealed class StaffSessionService(MastheadDb db, TimeProvider time)
 
     /// <summary>
     /// Opens a session for an account whose sign-in succeeded; returns the secret its cookie carries. <paramref name="how"/>
-    /// says, for the audit log, what the person gave, such as "password and authenticator app".
+    /// says, for the audit log, what the person gave beyond a password alone, such as "password and authenticator app".
     /// </summary>
     public async Task<string> StartAsync(int accountId, string? userAgent, IPAddress? address, string how = "password", CancellationToken cancellationToken = default)
     {
@@ -52,7 +52,7 @@ public sealed class StaffSessionService(MastheadDb db, TimeProvider time)
             LastSeenAt = now,
         };
         db.StaffSessions.Add(session);
-        db.Record(now, Actor.For(owner), AuditActions.SignedIn, details: $"{Describe(session)}, with {how}");
+        db.Record(now, Actor.For(owner), AuditActions.SignedIn, details: how == "password" ? Describe(session) : $"{Describe(session)}, with {how}");
         await db.SaveChangesAsync(cancellationToken);
 
         var forgotten = now - Retention;

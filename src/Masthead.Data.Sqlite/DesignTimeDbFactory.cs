@@ -1,8 +1,6 @@
 using Masthead.Core.Storage;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Data.Sqlite;
 
@@ -13,10 +11,7 @@ internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<Masthead
     {
         var options = new DbContextOptionsBuilder<MastheadDb>();
         SqliteStorage.Configure(options, "Data Source=design-time.db");
-        // Identity reads its schema version (passkeys since version 3) from the application's options, as the site sets them.
-        options.UseApplicationServiceProvider(new ServiceCollection()
-            .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
-            .BuildServiceProvider());
+        options.WithIdentitySchema();
         return new MastheadDb(options.Options);
     }
 }

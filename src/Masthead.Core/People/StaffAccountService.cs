@@ -53,18 +53,20 @@ public sealed class StaffAccountService(
             throw ValidationException.For("Email", "Enter the person's email address.");
         }
 
-        if (await accounts.FindByEmailAsync(email) is not null)
-        {
-            throw ValidationException.For("Email", $"{email} already has a staff account.");
-        }
-
         var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true };
         await db.InTransactionAsync(async () =>
         {
+            // Two administrators inviting the same person at once: the second waits here, then finds the address taken.
+            await db.LockNewsroomAsync(cancellationToken);
+            if (await accounts.FindByEmailAsync(email) is not null)
+            {
+                throw ValidationException.For("Email", $"{email} already has a staff account.");
+            }
+
             var slug = await FreeSlugAsync(name, cancellationToken);
             account.StaffMemberId = await staff.CreateAsync(new StaffInput(name, jobTitle, Slug: slug, Role: role), cancellationToken);
             Check(await accounts.CreateAsync(account));
-            db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.Invited, details: $"{name} <{email}> as {role}");
+            db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.Invited, details: $"{name.Trim()} <{email}> as {role}");
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         return await LinkAsync(account);
@@ -81,46 +83,70 @@ public sealed class StaffAccountService(
         return await LinkAsync(account);
     }
 
-    public async Task ChangeRoleAsync(Actor actor, int staffMemberId, NewsroomRole role, CancellationToken cancellationToken = default)
+    /// <returns>False, changing nothing, when the person already had that role.</returns>
+    public async Task<bool> ChangeRoleAsync(Actor actor, int staffMemberId, NewsroomRole role, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "change roles");
-        var member = await FindAsync(staffMemberId, cancellationToken);
-        if (member.Role == NewsroomRole.Administrator && role != NewsroomRole.Administrator)
+        var changed = false;
+        await db.InTransactionAsync(async () =>
         {
-            await KeepOneAdministratorAsync(member.Id, cancellationToken);
-        }
+            await db.LockNewsroomAsync(cancellationToken);
+            var member = await FindAsync(staffMemberId, cancellationToken);
+            if (member.Role == role)
+            {
+                return;
+            }
 
-        var from = member.Role;
-        member.Role = role;
-        db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.RoleChanged, details: $"{member.Name}: {from} → {role}");
-        await db.SaveChangesAsync(cancellationToken);
+            if (member.Role == NewsroomRole.Administrator)
+            {
+                await KeepOneAdministratorAsync(member.Id, cancellationToken);
+            }
+
+            var from = member.Role;
+            member.Role = role;
+            db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.RoleChanged, details: $"{member.Name}: {from} → {role}");
+            await db.SaveChangesAsync(cancellationToken);
+            changed = true;
+        }, cancellationToken);
+        return changed;
     }
 
     /// <summary>
     /// Stops the person signing in, and ends every session of theirs at once; their bylines and author page stay.
     /// Reactivating them opens no old session again: they sign in afresh.
     /// </summary>
-    public async Task SetActiveAsync(Actor actor, int staffMemberId, bool active, CancellationToken cancellationToken = default)
+    /// <returns>False, changing nothing, when the person already was active (or deactivated).</returns>
+    public async Task<bool> SetActiveAsync(Actor actor, int staffMemberId, bool active, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "deactivate or reactivate staff");
-        var member = await FindAsync(staffMemberId, cancellationToken);
-        if (!active && member.Role == NewsroomRole.Administrator)
-        {
-            await KeepOneAdministratorAsync(member.Id, cancellationToken);
-        }
-
-        member.IsActive = active;
-        db.Record(time.GetUtcNow().UtcDateTime, actor, active ? AuditActions.Reactivated : AuditActions.Deactivated, details: member.Name);
-        db.Raise(new SiteChanged(SiteArea.Staff));
+        var changed = false;
         await db.InTransactionAsync(async () =>
         {
+            await db.LockNewsroomAsync(cancellationToken);
+            var member = await FindAsync(staffMemberId, cancellationToken);
+            if (member.IsActive == active)
+            {
+                return;
+            }
+
+            if (!active && member.Role == NewsroomRole.Administrator)
+            {
+                await KeepOneAdministratorAsync(member.Id, cancellationToken);
+            }
+
+            member.IsActive = active;
+            db.Record(time.GetUtcNow().UtcDateTime, actor, active ? AuditActions.Reactivated : AuditActions.Deactivated, details: member.Name);
+            db.Raise(new SiteChanged(SiteArea.Staff));
             await db.SaveChangesAsync(cancellationToken);
             if (!active && await db.Users.SingleOrDefaultAsync(a => a.StaffMemberId == member.Id, cancellationToken) is { } account)
             {
                 Check(await accounts.UpdateSecurityStampAsync(account)); // a set-password link issued before no longer works
                 await sessions.EndOpenAsync(account.Id, null, actor, "deactivated", cancellationToken);
             }
+
+            changed = true;
         }, cancellationToken);
+        return changed;
     }
 
     /// <summary>
@@ -218,6 +244,7 @@ public sealed class StaffAccountService(
     }
 
     /// <summary>Creates the first administrator from the set-up page, and spends the token; returns the account's id.</summary>
+    /// <exception cref="ForbiddenException">The token is not valid, or was spent a moment before by someone else.</exception>
     public async Task<int> CreateFirstAdministratorAsync(string token, string name, string email, string password, CancellationToken cancellationToken = default)
     {
         if (!await IsSetupTokenValidAsync(token, cancellationToken))
@@ -230,6 +257,13 @@ public sealed class StaffAccountService(
         var accountId = 0;
         await db.InTransactionAsync(async () =>
         {
+            // Two people sending the set-up form at the same moment: the second waits here and finds the token spent.
+            await db.LockNewsroomAsync(cancellationToken);
+            if (!await IsSetupTokenValidAsync(token, cancellationToken))
+            {
+                throw new ForbiddenException("This set-up link has already been used.");
+            }
+
             var memberId = await staff.CreateAsync(new StaffInput(name, "Administrator", Slug: await FreeSlugAsync(name, cancellationToken), Role: NewsroomRole.Administrator), cancellationToken);
             var account = new StaffAccount { StaffMemberId = memberId, UserName = email, Email = email, EmailConfirmed = true };
             Check(await accounts.CreateAsync(account, password));

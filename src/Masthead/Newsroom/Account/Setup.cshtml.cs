@@ -54,6 +54,11 @@ public sealed class SetupPage(StaffAccountService staffAccounts, KnownBrowsers b
 
             return Page();
         }
+        catch (Core.Publishing.ForbiddenException)
+        {
+            Valid = false; // someone else used the link a moment before
+            return Page();
+        }
 
         TempData["SignInMessage"] = "Your administrator account is ready. Sign in with it now.";
         return Redirect("/newsroom/sign-in");

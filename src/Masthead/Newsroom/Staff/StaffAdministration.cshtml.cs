@@ -46,15 +46,22 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts, S
     public Task<IActionResult> OnPostRoleAsync(int id, NewsroomRole role, CancellationToken cancellationToken) =>
         ChangeAsync(id, cancellationToken, async person =>
         {
-            await staffAccounts.ChangeRoleAsync(Actor, id, role, cancellationToken);
-            Flash = $"{person.Name} is now {role}.";
+            Flash = await staffAccounts.ChangeRoleAsync(Actor, id, role, cancellationToken)
+                ? $"{person.Name} is now {role}."
+                : $"{person.Name} already was {role}; nothing changed.";
         });
 
     public Task<IActionResult> OnPostActiveAsync(int id, bool active, CancellationToken cancellationToken) =>
         ChangeAsync(id, cancellationToken, async person =>
         {
-            await staffAccounts.SetActiveAsync(Actor, id, active, cancellationToken);
-            Flash = active ? $"{person.Name} can sign in again." : $"{person.Name} is deactivated and signed out; their bylines stay.";
+            var changed = await staffAccounts.SetActiveAsync(Actor, id, active, cancellationToken);
+            Flash = (changed, active) switch
+            {
+                (true, true) => $"{person.Name} can sign in again.",
+                (true, false) => $"{person.Name} is deactivated and signed out; their bylines stay.",
+                (false, true) => $"{person.Name} already could sign in; nothing changed.",
+                (false, false) => $"{person.Name} was already deactivated; nothing changed.",
+            };
         });
 
     public Task<IActionResult> OnPostRemoveSecondFactorsAsync(int id, CancellationToken cancellationToken) =>

@@ -223,7 +223,11 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.HasIndex("ArticleId");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("Action", "At", "Id");
+
+                    b.HasIndex("ActorId", "At", "Id");
 
                     b.ToTable("AuditLog", (string)null);
                 });

@@ -81,7 +81,7 @@ internal static class ArticleInputRules
             {
                 problems[nameof(input.LeadImage)] = "The lead image address must start with https://, http:// or /.";
             }
-            else if (string.IsNullOrWhiteSpace(image.Alt))
+            else if (string.IsNullOrWhiteSpace(image.Alt) && !await HasLibraryAltAsync(db, image.Url, cancellationToken))
             {
                 problems[nameof(input.LeadImage)] = "A lead image needs alt text that describes it.";
             }
@@ -126,6 +126,11 @@ internal static class ArticleInputRules
         var following = Slugs.Slugify(headline);
         return Slugs.IsValid(following) ? following : null;
     }
+
+    /// <summary>A media-library image brings its own alt text, which the article may leave as it is.</summary>
+    private static async Task<bool> HasLibraryAltAsync(MastheadDb db, string url, CancellationToken cancellationToken) =>
+        Media.MediaAddresses.TryGetKey(url, out var key)
+        && await db.MediaItems.AnyAsync(m => m.Key == key && m.Alt != "", cancellationToken);
 
     private static bool IsImageUrl(string url) =>
         (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))

@@ -19,6 +19,7 @@ public static class MastheadDbServices
         {
             configure(options);
             options.UseChangeEvents(provider);
+            options.AddInterceptors(Media.MediaUseTracker.Instance);
         });
         // In place of the scoped context AddPooledDbContextFactory registers, which the provider could not prepare.
         services.Replace(ServiceDescriptor.Scoped(CreateForScope));

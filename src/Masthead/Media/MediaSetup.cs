@@ -1,6 +1,7 @@
 using Masthead.Core.Media;
 using Masthead.Hosting;
 using Masthead.Media.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Masthead.Media;
 
@@ -15,11 +16,11 @@ public static class MediaSetup
         services.AddSingleton<MediaUrls>();
         if (media.IsS3)
         {
-            services.AddSingleton<IMediaStore>(_ => new S3MediaStore(media));
+            services.TryAddSingleton<IMediaStore>(_ => new S3MediaStore(media));
         }
         else if (string.Equals(media.Provider, "Disk", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSingleton<IMediaStore>(new DiskMediaStore(options.UploadsDirectoryFullPath));
+            services.TryAddSingleton<IMediaStore>(new DiskMediaStore(options.UploadsDirectoryFullPath));
         }
         else
         {

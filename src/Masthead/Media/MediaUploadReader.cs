@@ -15,16 +15,27 @@ internal static class MediaUploadReader
     /// <summary>Room for the form's other fields and the multipart boundaries around the file.</summary>
     private const long FormOverhead = 256 * 1024;
 
+    /// <summary>The most of a refused upload read and dropped so its sender sees the refusal; larger ones are cut off.</summary>
+    private const long DrainLimit = 512L * 1024 * 1024;
+
     public static Task RefuseOversizeAsync(HttpContext context)
     {
         var limits = context.RequestServices.GetRequiredService<MediaLimits>();
         var request = context.Request;
+        var bodySize = context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature ? feature : null;
         if (request.ContentLength > limits.MaxBytes + FormOverhead)
         {
+            // Answered without reading it. A browser sending the body still must be let finish, or it shows a reset
+            // connection instead of the answer, so the server reads and drops it (up to a bound) after answering.
+            if (request.ContentLength <= DrainLimit && bodySize is not null)
+            {
+                bodySize.MaxRequestBodySize = DrainLimit;
+            }
+
             throw MediaService.TooLarge(limits);
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        if (bodySize is not null)
         {
             bodySize.MaxRequestBodySize = limits.MaxBytes + FormOverhead;
         }

@@ -32,6 +32,9 @@ public sealed class ReaderImages(MediaLookup lookup, MediaUrls urls)
 {
     private const int PreferredFallbackWidth = 960;
 
+    /// <summary>Images at least this wide are decoded off the main thread; portraits and logos are too small to matter.</summary>
+    private const int DecodeApartWidth = 300;
+
     public ValueTask<MediaItemView?> FindAsync(string? address) => lookup.FindAsync(address);
 
     public async Task<IHtmlContent> ImgAsync(string? address, string alt, ImageSlot slot)
@@ -140,10 +143,11 @@ public sealed class ReaderImages(MediaLookup lookup, MediaUrls urls)
             .Append(CultureInfo.InvariantCulture, $" width=\"{size.Width}\" height=\"{size.Height}\"")
             .Append(slot.Loading switch
             {
-                ImageLoading.Lazy => " loading=\"lazy\" decoding=\"async\"",
-                ImageLoading.Priority => " fetchpriority=\"high\" decoding=\"async\"",
-                _ => " decoding=\"async\"",
+                ImageLoading.Lazy => " loading=\"lazy\"",
+                ImageLoading.Priority => " fetchpriority=\"high\"",
+                _ => "",
             })
+            .Append(size.Width >= DecodeApartWidth ? " decoding=\"async\"" : "")
             .Append('>');
         return html.ToString();
     }
@@ -151,9 +155,13 @@ public sealed class ReaderImages(MediaLookup lookup, MediaUrls urls)
     private string SrcSet(IReadOnlyList<MediaFile> files) =>
         string.Join(", ", files.Select(f => string.Create(CultureInfo.InvariantCulture, $"{urls.File(f)} {f.Width}w")));
 
-    /// <summary>Classes that set object-position to the focal point, in tenths (site.css has each), so no inline style is needed.</summary>
-    private static string FocalClasses(MediaItemView item) =>
-        string.Create(CultureInfo.InvariantCulture, $"focal fx-{Tenths(item.FocalX)} fy-{Tenths(item.FocalY)}");
+    /// <summary>
+    /// Classes that set object-position to the focal point, in tenths (site.css has each), so no inline style is
+    /// needed; none for the centre, where a crop is centred anyway.
+    /// </summary>
+    private static string? FocalClasses(MediaItemView item) => (Tenths(item.FocalX), Tenths(item.FocalY)) is (50, 50)
+        ? null
+        : string.Create(CultureInfo.InvariantCulture, $"focal fx-{Tenths(item.FocalX)} fy-{Tenths(item.FocalY)}");
 
     private static int Tenths(double fraction) => (int)Math.Round(Math.Clamp(fraction, 0, 1) * 10) * 10;
 

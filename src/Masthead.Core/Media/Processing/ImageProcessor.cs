@@ -150,17 +150,17 @@ public sealed class ImageProcessor
             throw new MediaRejectedException(MediaRejection.Invalid, $"“{fileName}” has no pixels.");
         }
 
-        if (width > _limits.MaxSide || height > _limits.MaxSide)
-        {
-            throw new MediaRejectedException(MediaRejection.Invalid,
-                $"“{fileName}” is {width:N0} × {height:N0} pixels; no side may be longer than {_limits.MaxSide:N0}. Make it smaller and upload it again.");
-        }
-
         if (pixels > _limits.MaxPixels)
         {
             var frames = pages > 1 ? $" in {pages} frames" : "";
             throw new MediaRejectedException(MediaRejection.Invalid,
                 $"“{fileName}” is {width:N0} × {height:N0} pixels{frames} ({pixels / 1e6:0.#} megapixels); the limit is {_limits.MaxPixels / 1e6:0.#} megapixels. Make it smaller and upload it again.");
+        }
+
+        if (width > _limits.MaxSide || height > _limits.MaxSide)
+        {
+            throw new MediaRejectedException(MediaRejection.Invalid,
+                $"“{fileName}” is {width:N0} × {height:N0} pixels; no side may be longer than {_limits.MaxSide:N0}. Make it smaller and upload it again.");
         }
     }
 

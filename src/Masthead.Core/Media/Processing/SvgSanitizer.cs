@@ -45,15 +45,15 @@ public static partial class SvgSanitizer
                 throw Refuse(fileName, $"it contains a <{element.Name.LocalName}> element, which can run code");
             }
 
+            foreach (var attribute in element.Attributes().ToList())
+            {
+                CheckAttribute(attribute, fileName); // on elements about to be dropped too: a script there is still a script
+            }
+
             if (element.Name.NamespaceName != SvgNamespace || !Drawing.Contains(element.Name.LocalName))
             {
                 element.Remove();
                 continue;
-            }
-
-            foreach (var attribute in element.Attributes().ToList())
-            {
-                CheckAttribute(attribute, fileName);
             }
 
             if (element.Name.LocalName == "style")

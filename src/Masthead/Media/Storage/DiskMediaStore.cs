@@ -83,8 +83,11 @@ public sealed class DiskMediaStore(string root) : IMediaStore
             foreach (var path in paths)
             {
                 var file = Resolve(path);
-                File.Delete(file);
-                RemoveEmptyDirectories(Path.GetDirectoryName(file)!);
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                    RemoveEmptyDirectories(Path.GetDirectoryName(file)!);
+                }
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -33,7 +33,7 @@ public static class ImageMagickRun
         }
 
         arguments.AddRange(["(", "mpr:photo", "-resize", "1200x630^", "-gravity", "center", "-extent", "1200x630", "-quality", "82",
-            "-write", Path.Combine(output, "social.jpg"), "+delete", ")", "null:"]);
+            "-write", Path.Combine(output, "social.jpg"), ")", "null:"]); // the last image is kept: null: needs one to write
         var start = new ProcessStartInfo(convert.Value.Path) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         arguments.ForEach(start.ArgumentList.Add);
         var clock = Stopwatch.StartNew();

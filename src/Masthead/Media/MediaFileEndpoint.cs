@@ -64,7 +64,7 @@ public static class MediaFileEndpoint
                 }
             }
 
-            if (!Types.TryGetContentType(path, out var type))
+            if (!Types.TryGetContentType(path, out var type) || !IsMedia(type))
             {
                 response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -213,6 +213,11 @@ public static class MediaFileEndpoint
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Files put in the uploads directory by hand are served when they are media, never as pages or scripts.</summary>
+    private static bool IsMedia(string type) =>
+        type.StartsWith("image/", StringComparison.Ordinal) || type.StartsWith("audio/", StringComparison.Ordinal)
+        || type.StartsWith("video/", StringComparison.Ordinal) || type == "application/pdf";
 
     private static FileExtensionContentTypeProvider CreateTypes()
     {

@@ -198,6 +198,24 @@ public sealed class MediaUploadTests(DemoSiteFixture site) : IClassFixture<DemoS
         Assert.True((await MediaClient.ProblemAsync(badMonth)).GetProperty("errors").TryGetProperty("month", out _));
     }
 
+    [Fact]
+    public async Task Files_put_in_the_uploads_directory_by_hand_are_served_when_they_are_media_and_never_as_pages_or_scripts()
+    {
+        var uploads = Path.Combine(Server.DataDirectory, "uploads");
+        Directory.CreateDirectory(uploads);
+        await File.WriteAllBytesAsync(Path.Combine(uploads, "old-photo.jpg"), TestImages.Photo(400, 300, 1));
+        await File.WriteAllTextAsync(Path.Combine(uploads, "page.html"), "<script>alert(document.cookie)</script>");
+        await File.WriteAllTextAsync(Path.Combine(uploads, "tracker.js"), "alert(1)");
+
+        using var photo = await Server.Client.GetAsync("/media/old-photo.jpg");
+        using var page = await Server.Client.GetAsync("/media/page.html");
+        using var script = await Server.Client.GetAsync("/media/tracker.js");
+
+        Assert.Equal((HttpStatusCode.OK, "image/jpeg"), (photo.StatusCode, photo.Content.Headers.ContentType?.MediaType));
+        Assert.Equal("public, max-age=86400", photo.Headers.CacheControl?.ToString());
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (page.StatusCode, script.StatusCode));
+    }
+
     internal sealed record FileRef(string Url, int Width, int Height, string Type);
 
     internal static List<FileRef> Files(JsonElement item, string role) =>

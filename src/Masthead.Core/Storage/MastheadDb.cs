@@ -11,6 +11,7 @@ using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Revisions;
 using Masthead.Core.Sections;
+using Masthead.Core.SignIn;
 using Masthead.Core.Tags;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -44,6 +45,8 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<LiveUpdate> LiveUpdates => Set<LiveUpdate>();
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
     public DbSet<ContentApiKey> ContentApiKeys => Set<ContentApiKey>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
     public DbSet<MediaUse> MediaUses => Set<MediaUse>();

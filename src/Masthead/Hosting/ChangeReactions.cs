@@ -3,6 +3,7 @@ using Masthead.Core.Articles;
 using Masthead.Core.Events;
 using Masthead.Core.Media;
 using Masthead.Core.Publication;
+using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
 using Masthead.Live;
 using Masthead.Caching;
@@ -44,6 +45,7 @@ internal static class ChangeReactions
         .On<MediaChanged, OutputCacheEviction>()       // every page and Content API answer, when readers see the item
 
         .Clears<ContentApiKeyRevoked, ContentApiKeyCache>() // the key stops working at once
+        .Clears<StaffSessionsEnded, StaffSessionCache>()    // the session is refused from the next request on
 
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
         .Clears<ChangesMissed, PublishedCounts>()
@@ -51,6 +53,7 @@ internal static class ChangeReactions
         .Clears<ChangesMissed, SiteDataCache>()
         .Clears<ChangesMissed, ContentApiKeyCache>()
         .Clears<ChangesMissed, MediaCatalog>()
+        .Clears<ChangesMissed, StaffSessionCache>()
         .On<ChangesMissed, OutputCacheEviction>()      // every cached page and answer
         .On<ChangesMissed, LiveReaders>();             // readers of live stories catch up from the database
 }

@@ -117,6 +117,22 @@ public sealed class MediaQueries(MastheadDb db)
         ];
     }
 
+    /// <summary>The people who have uploaded something, by name: the library's uploader filter.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> UploadersAsync(CancellationToken cancellationToken = default)
+    {
+        var people = await db.MediaItems.AsNoTracking().Where(m => m.UploadedById != null)
+            .Select(m => new { Id = m.UploadedById!.Value, m.Uploader!.Name }).Distinct().ToListAsync(cancellationToken);
+        return [.. people.OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => (p.Id, p.Name))];
+    }
+
+    /// <summary>The months (UTC) something was uploaded in, newest first: the library's month filter.</summary>
+    public async Task<IReadOnlyList<DateTime>> MonthsAsync(CancellationToken cancellationToken = default)
+    {
+        var months = await db.MediaItems.AsNoTracking().GroupBy(m => new { m.UploadedAt.Year, m.UploadedAt.Month })
+            .Select(g => g.Key).ToListAsync(cancellationToken);
+        return [.. months.Select(m => new DateTime(m.Year, m.Month, 1, 0, 0, 0, DateTimeKind.Utc)).OrderDescending()];
+    }
+
     internal static IQueryable<MediaItemView> Project(IQueryable<MediaItem> items) => items.Select(m => new MediaItemView(
         m.Id, m.Key, m.Kind, m.FileName, m.Name, m.ContentType, m.ByteSize, m.Width, m.Height, m.Animated, m.ContentHash,
         m.UploadedById, m.UploadedById == null ? null : m.Uploader!.Name,

@@ -44,10 +44,7 @@ public sealed class StaffAccountService(
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "invite staff");
         email = (email ?? "").Trim();
-        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
-        {
-            throw ValidationException.For("Email", "Enter the person's email address.");
-        }
+        CheckEmail(email);
 
         var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true };
         await db.InTransactionAsync(async () =>
@@ -245,6 +242,7 @@ public sealed class StaffAccountService(
 
         name = name.Trim();
         email = email.Trim();
+        CheckEmail(email);
         var accountId = 0;
         await db.InTransactionAsync(async () =>
         {
@@ -304,6 +302,15 @@ public sealed class StaffAccountService(
         }
 
         return candidate;
+    }
+
+    /// <summary>An address to sign in with: one address, and no longer than the column Identity gives it.</summary>
+    private static void CheckEmail(string email)
+    {
+        if (email.Length > StaffAccount.MaxEmailLength || !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            throw ValidationException.For("Email", $"Enter the person's email address, in at most {StaffAccount.MaxEmailLength} characters.");
+        }
     }
 
     private static void Check(IdentityResult result)

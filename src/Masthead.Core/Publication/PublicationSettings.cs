@@ -4,6 +4,14 @@ namespace Masthead.Core.Publication;
 public sealed class PublicationSettings
 {
     public const int SingletonId = 1;
+    public const int MaxNameLength = 200;
+    public const int MaxTaglineLength = 300;
+    public const int MaxContactPromptLength = 200;
+    public const int MaxContactEmailLength = 320;
+    public const int MaxDescriptionLength = 1000;
+    public const int MaxBaseUrlLength = 500;
+    public const int MaxLanguageLength = 35;
+    public const int MaxTimeZoneLength = 100;
 
     public int Id { get; set; } = SingletonId;
     public string Name { get; set; } = "Masthead";

@@ -36,7 +36,8 @@ namespace Masthead.Data.Postgres.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
 
                     b.Property<string>("BodyText")
                         .IsRequired()
@@ -642,7 +643,8 @@ namespace Masthead.Data.Postgres.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
 
                     b.Property<string>("BodyText")
                         .IsRequired()
@@ -914,7 +916,8 @@ namespace Masthead.Data.Postgres.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
 
                     b.Property<string>("Headline")
                         .IsRequired()

@@ -15,10 +15,11 @@ namespace Masthead.Core.People;
 public sealed record SetPasswordLink(int AccountId, string Path);
 
 /// <summary>
-/// A staff member as administrators see them: role, whether they may sign in, their sign-in address, and whether
-/// they are still to choose their first password (readers do not see them until they have).
+/// A staff member as administrators see them: role, whether they may sign in, their sign-in address, whether they
+/// are still to choose their first password (readers do not see them until they have), and whether they sign in
+/// with a second factor.
 /// </summary>
-public sealed record StaffAccountView(int Id, string Slug, string Name, string JobTitle, NewsroomRole Role, bool IsActive, string? AccountEmail, bool AwaitingPassword);
+public sealed record StaffAccountView(int Id, string Slug, string Name, string JobTitle, NewsroomRole Role, bool IsActive, string? AccountEmail, bool AwaitingPassword, bool HasSecondFactor);
 
 /// <summary>Staff accounts: invitations, passwords, roles, deactivation, and the very first administrator.</summary>
 public sealed class StaffAccountService(
@@ -26,6 +27,7 @@ public sealed class StaffAccountService(
     UserManager<StaffAccount> accounts,
     StaffService staff,
     StaffSessionService sessions,
+    SignInService signIns,
     TimeProvider time)
 {
     /// <summary>Everyone on the staff, active or not, in masthead order.</summary>
@@ -35,7 +37,9 @@ public sealed class StaffAccountService(
         return await db.Staff.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
             .Select(s => new StaffAccountView(s.Id, s.Slug, s.Name, s.JobTitle, s.Role, s.IsActive,
                 db.Users.Where(a => a.StaffMemberId == s.Id).Select(a => a.Email).FirstOrDefault(),
-                db.Users.Any(a => a.StaffMemberId == s.Id && a.PasswordHash == null)))
+                db.Users.Any(a => a.StaffMemberId == s.Id && a.PasswordHash == null),
+                db.Users.Any(a => a.StaffMemberId == s.Id
+                    && (db.StaffAuthenticators.Any(x => x.StaffAccountId == a.Id && x.ConfirmedAt != null) || db.UserPasskeys.Any(p => p.UserId == a.Id)))))
             .ToListAsync(cancellationToken);
     }
 
@@ -182,16 +186,21 @@ public sealed class StaffAccountService(
 
     /// <summary>
     /// Changes the actor's own password and ends every other session of theirs at once, on every node; the session
-    /// <paramref name="keepSession"/> names (the one asking) stays open.
+    /// <paramref name="keepSession"/> names (the one asking) stays open. The current password is checked through the
+    /// sign-in throttle, so a stolen session cannot be used to guess it.
     /// </summary>
-    public async Task<IdentityResult> ChangePasswordAsync(Actor actor, string current, string password, string? keepSession, CancellationToken cancellationToken = default)
+    public async Task<IdentityResult> ChangePasswordAsync(Actor actor, Confirmation current, string password, string? keepSession, CancellationToken cancellationToken = default)
     {
-        var account = await db.Users.SingleOrDefaultAsync(a => a.StaffMemberId == actor.StaffId, cancellationToken)
-            ?? throw new NotFoundException("You have no staff account.");
+        if (!await signIns.ConfirmPasswordAsync(actor, current, "to change the password", cancellationToken))
+        {
+            return IdentityResult.Failed(accounts.ErrorDescriber.PasswordMismatch());
+        }
+
+        var account = await db.Users.SingleAsync(a => a.StaffMemberId == actor.StaffId, cancellationToken);
         var result = IdentityResult.Failed();
         await db.InTransactionAsync(async () =>
         {
-            result = await accounts.ChangePasswordAsync(account, current, password);
+            result = await accounts.ChangePasswordAsync(account, current.Password, password);
             if (result.Succeeded)
             {
                 await sessions.EndOpenAsync(account.Id, keepSession, actor, "password changed", cancellationToken);

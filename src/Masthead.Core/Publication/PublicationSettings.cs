@@ -37,6 +37,9 @@ public sealed class PublicationSettings
     /// <summary>Whether feeds carry each article's whole body or only its standfirst.</summary>
     public FeedContent FeedContent { get; set; } = FeedContent.Full;
 
+    /// <summary>Whether Editors and Administrators must sign in with a second factor (and set one up before anything else).</summary>
+    public bool RequireSecondFactor { get; set; }
+
     /// <summary>Hash of the one-time link that creates the first administrator on a fresh install.</summary>
     public string? SetupTokenHash { get; set; }
     public DateTime LastModifiedAt { get; set; }

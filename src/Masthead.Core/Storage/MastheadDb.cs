@@ -10,6 +10,7 @@ using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Revisions;
+using Masthead.Core.SecondFactors;
 using Masthead.Core.Sections;
 using Masthead.Core.SignIn;
 using Masthead.Core.Tags;
@@ -47,6 +48,8 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<ContentApiKey> ContentApiKeys => Set<ContentApiKey>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+    public DbSet<StaffAuthenticator> StaffAuthenticators => Set<StaffAuthenticator>();
+    public DbSet<StaffRecoveryCode> StaffRecoveryCodes => Set<StaffRecoveryCode>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
     public DbSet<MediaUse> MediaUses => Set<MediaUse>();

@@ -3,6 +3,8 @@ using Masthead.Core.Audit;
 using Masthead.Core.ContentApi;
 using Masthead.Core.Contact;
 using Masthead.Core.Corrections;
+using Masthead.Core.Media;
+using Masthead.Core.Media.Processing;
 using Masthead.Core.Pages;
 using Masthead.Core.Publishing;
 using Masthead.Core.Revisions;
@@ -58,6 +60,13 @@ public static class CoreServices
         services.AddScoped<Live.LiveService>();
         services.AddScoped<Live.LiveQueries>();
         services.AddContentApiQueries();
+        services.TryAddSingleton(MediaLimits.Default);
+        services.AddSingleton<ImageProcessor>();
+        services.AddSingleton<MediaCatalog>();
+        services.AddScoped<MediaLookup>();
+        services.AddScoped<MediaQueries>();
+        services.AddScoped<MediaService>();
+        services.AddScoped<DemoImageImport>();
         return services;
     }
 }

@@ -40,6 +40,41 @@ public sealed class HtmlValidityTests(DemoSiteFixture site) : IClassFixture<Demo
         }
     }
 
+    [Fact]
+    public async Task The_newsroom_media_pages_have_no_Nu_HTML_checker_errors()
+    {
+        var java = NuHtmlChecker.FindJava();
+        TestEnvironment.Require(java is not null, "java is not on the PATH: install a JRE (apt-get install default-jre-headless) to run the Nu HTML checker.");
+        TestEnvironment.Require(File.Exists(NuHtmlChecker.JarPath),
+            $"{NuHtmlChecker.JarPath} is missing: run `npm ci --prefix tests/tools` at the repository root.");
+
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var newsroom = await NewsroomClient.SignInAsync(site.Server, DemoLogins.Administrator);
+        var library = await newsroom.GetDocumentAsync("/newsroom/media?q=city-hall");
+        var item = library.QuerySelector(".media-tile > a")?.GetAttribute("href") ?? throw new InvalidOperationException("The library shows no city-hall item.");
+        var directory = Directory.CreateTempSubdirectory("masthead-vnu-");
+        try
+        {
+            var pathsByFile = new Dictionary<string, string>();
+            foreach (var (name, path) in new[] { ("media-library", "/newsroom/media"), ("media-search", "/newsroom/media?q=city-hall&kind=image"), ("media-item", item), ("settings", "/newsroom/settings"), ("new-article", "/newsroom/articles/new") })
+            {
+                using var response = await newsroom.Http.GetAsync(path, cancellationToken);
+                Assert.Equal(200, (int)response.StatusCode);
+                await File.WriteAllTextAsync(Path.Combine(directory.FullName, $"{name}.html"), await response.Content.ReadAsStringAsync(cancellationToken), cancellationToken);
+                pathsByFile[$"{name}.html"] = path;
+            }
+
+            var errors = await NuHtmlChecker.CheckAsync(java!, pathsByFile.Keys.Select(name => Path.Combine(directory.FullName, name)), cancellationToken);
+
+            Assert.True(errors.Count == 0, $"The Nu HTML checker found {errors.Count} error(s):\n" + string.Join("\n", errors.Select(error =>
+                $"- {PathOf(error.Url, pathsByFile)} line {error.Line}: {error.Message}\n    {error.Extract?.ReplaceLineEndings(" ")}")));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     /// <summary>vnu names files as file:/tmp/.../article.html; the report shows the page's path instead.</summary>
     private static string PathOf(string? url, Dictionary<string, string> pathsByFile) =>
         url is not null && pathsByFile.TryGetValue(Uri.UnescapeDataString(url[(url.LastIndexOf('/') + 1)..]), out var path)

@@ -89,6 +89,10 @@ internal static class ArticleInputRules
         if (input.LeadImage is { } image)
         {
             LeadImageRules.Check(image, problems);
+            if (string.IsNullOrWhiteSpace(image.Alt) && await HasLibraryAltAsync(db, image.Url.Trim(), cancellationToken))
+            {
+                problems.Remove("LeadImageAlt"); // a media-library image brings its own alt text
+            }
         }
 
         if (note?.Trim().Length > ArticleRevision.MaxNoteLength)
@@ -134,6 +138,11 @@ internal static class ArticleInputRules
         var following = Slugs.Slugify(headline);
         return Slugs.IsValid(following) ? following : null;
     }
+
+    /// <summary>A media-library image brings its own alt text, which the article may leave as it is.</summary>
+    private static async Task<bool> HasLibraryAltAsync(MastheadDb db, string url, CancellationToken cancellationToken) =>
+        Media.MediaAddresses.TryGetKey(url, out var key)
+        && await db.MediaItems.AnyAsync(m => m.Key == key && m.Alt != "", cancellationToken);
 
     private static void SetBylines(Article article, IReadOnlyList<int> authorIds)
     {

@@ -43,6 +43,13 @@ public sealed record SiteChanged(SiteArea Area) : IChangeEvent;
 /// </summary>
 public sealed record LiveChanged(int ArticleId, bool CoverageChanged, LiveEventRecord? Event) : IChangeEvent;
 
+/// <summary>
+/// A media-library item was replaced, deleted, or its alt text, caption, credit or focal point changed.
+/// <paramref name="Shown"/>: readers see it somewhere (a published article, a static page, a staff photo, the logo),
+/// so every page may show it.
+/// </summary>
+public sealed record MediaChanged(int MediaItemId, bool Shown) : IChangeEvent;
+
 /// <summary>A Content API key was revoked and must stop working at once.</summary>
 public sealed record ContentApiKeyRevoked(int KeyId) : IChangeEvent;
 

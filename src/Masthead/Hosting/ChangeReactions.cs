@@ -1,6 +1,7 @@
 using Masthead.ContentApi;
 using Masthead.Core.Articles;
 using Masthead.Core.Events;
+using Masthead.Core.Media;
 using Masthead.Core.Publication;
 using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
@@ -39,6 +40,10 @@ internal static class ChangeReactions
         .On<LiveChanged, ContentApiCacheEviction>()
         .On<LiveChanged, LiveReaders>()                // the event to the story's readers connected to this node
 
+        // A media-library item was replaced, deleted or described anew: its files and words may be on any page.
+        .Clears<MediaChanged, MediaCatalog>()          // items by key, for pages and for serving their addresses
+        .On<MediaChanged, OutputCacheEviction>()       // every page and Content API answer, when readers see the item
+
         .Clears<ContentApiKeyRevoked, ContentApiKeyCache>() // the key stops working at once
         .Clears<StaffSessionsEnded, StaffSessionCache>()    // the session is refused from the next request on
 
@@ -47,6 +52,7 @@ internal static class ChangeReactions
         .Clears<ChangesMissed, PublicationCache>()
         .Clears<ChangesMissed, SiteDataCache>()
         .Clears<ChangesMissed, ContentApiKeyCache>()
+        .Clears<ChangesMissed, MediaCatalog>()
         .Clears<ChangesMissed, StaffSessionCache>()
         .On<ChangesMissed, OutputCacheEviction>()      // every cached page and answer
         .On<ChangesMissed, LiveReaders>();             // readers of live stories catch up from the database

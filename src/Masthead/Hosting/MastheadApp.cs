@@ -9,6 +9,7 @@ using Masthead.Feeds;
 using Masthead.Feeds.Syndication;
 using Masthead.Health;
 using Masthead.Live;
+using Masthead.Media;
 using Masthead.Newsroom;
 using Masthead.ScaleOut;
 using Masthead.SecurityHeaders;
@@ -54,6 +55,7 @@ public static class MastheadApp
         builder.Services.AddLiveCoverage();
         builder.Services.AddReaderSite(options);
         builder.Services.AddContentApi();
+        builder.Services.AddMedia(options);
         builder.Services.AddHealth();
         builder.Services.AddScaleOut(builder.Configuration);
 
@@ -73,6 +75,7 @@ public static class MastheadApp
         app.MapSitemaps();
         app.MapSyndicationFeeds();
         app.MapSearchApi();
+        app.MapMedia();
         app.MapContentApi();
         app.MapMastheadPages();
         return app;

@@ -29,7 +29,7 @@ public sealed class FrontPage(ArticleQueries articles) : SitePage
         Meta.JsonLd = StructuredData.Front(this);
         if (Publication.LogoUrl is { Length: > 0 } logo)
         {
-            Meta.ImageUrl = Absolute(logo);
+            await DescribeImageAsync(logo, null, large: false);
         }
 
         return Page();

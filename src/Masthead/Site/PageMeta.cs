@@ -15,6 +15,10 @@ public sealed class PageMeta
     public string? ImageUrl { get; set; }
     public string? ImageAlt { get; set; }
 
+    /// <summary>The social image's size, when known (a media-library image's 1200-wide preview).</summary>
+    public int? ImageWidth { get; set; }
+    public int? ImageHeight { get; set; }
+
     /// <summary>A photograph worth a large social card; a logo or portrait gets the small one.</summary>
     public bool ImageIsLarge { get; set; }
     public string? JsonLd { get; set; }

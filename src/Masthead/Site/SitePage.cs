@@ -24,6 +24,20 @@ public abstract class SitePage : PageModel
     public IReadOnlyList<StaticPageLink> StaticPages { get; private set; } = [];
     public PageMeta Meta { get; } = new();
 
+    /// <summary>Writes the page's images: srcset and sizes for media-library images, as typed for others.</summary>
+    public ReaderImages Images => HttpContext.RequestServices.GetRequiredService<ReaderImages>();
+
+    /// <summary>Sets the social card's image: a media-library image's 1200-wide preview, or the address as it is.</summary>
+    protected async Task DescribeImageAsync(string address, string? alt, bool large)
+    {
+        var (url, width, height) = await Images.SocialAsync(address, Absolute);
+        Meta.ImageUrl = url;
+        Meta.ImageWidth = width;
+        Meta.ImageHeight = height;
+        Meta.ImageAlt = alt;
+        Meta.ImageIsLarge = large;
+    }
+
     /// <summary>The navigation entry to mark as the current page.</summary>
     public string? CurrentNav { get; protected set; }
 

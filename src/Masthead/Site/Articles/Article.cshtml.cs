@@ -16,6 +16,12 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
     public LiveCoverageView? Coverage { get; private set; }
     public IReadOnlyList<ArticleSummary> MoreInSection { get; private set; } = [];
 
+    /// <summary>The body, with media-library images made responsive.</summary>
+    public string BodyHtml { get; private set; } = "";
+
+    /// <summary>The lead image's alt text, caption and credit: the article's, or else its library item's.</summary>
+    public (string Alt, string? Caption, string? Credit) LeadImageText { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
     {
         slug = slug.ToLowerInvariant(); // a URL typed in capitals finds the article and is sent to its canonical address
@@ -55,7 +61,8 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         }
 
         HttpContext.TagResponse([CacheTags.Article(article.Id)]);
-        Describe(article);
+        BodyHtml = await BodyMedia.RenderAsync(article.BodyHtml, Images);
+        await DescribeAsync(article);
         if (Coverage is not null)
         {
             Meta.Feeds.Add(($"{summary.Headline}: live updates", article.Path + "/live.atom", "application/atom+xml"));
@@ -63,7 +70,7 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         return Page();
     }
 
-    private void Describe(ArticleView article)
+    private async Task DescribeAsync(ArticleView article)
     {
         var summary = article.Summary;
         Meta.Title = TitleFor(summary.Headline);
@@ -71,18 +78,17 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         Meta.Description = string.IsNullOrWhiteSpace(summary.Standfirst) ? Publication.Description : summary.Standfirst;
         Meta.CanonicalUrl = Absolute(article.Path);
         Meta.OpenGraphType = "article";
-        Meta.JsonLd = StructuredData.NewsArticle(this, article, Coverage);
         if (summary.LeadImage is { } image)
         {
-            Meta.ImageUrl = Absolute(image.Url);
-            Meta.ImageAlt = image.Alt;
-            Meta.ImageIsLarge = true;
+            LeadImageText = await Images.TextAsync(image.Url, image.Alt, image.Caption, image.Credit);
+            await DescribeImageAsync(image.Url, LeadImageText.Alt, large: true);
         }
         else if (Publication.LogoUrl is { Length: > 0 } logo)
         {
-            Meta.ImageUrl = Absolute(logo);
-            Meta.ImageAlt = Publication.Name;
+            await DescribeImageAsync(logo, Publication.Name, large: false);
         }
+
+        Meta.JsonLd = StructuredData.NewsArticle(this, article, Coverage);
 
         Meta.ArticleProperties.Add(new("article:published_time", Clock.FormatIso(summary.PublishedAt)));
         Meta.ArticleProperties.Add(new("article:modified_time", Clock.FormatIso(article.ModifiedAt)));

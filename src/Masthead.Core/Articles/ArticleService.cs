@@ -25,7 +25,6 @@ public sealed class ArticleService(
         }
 
         var article = new Article { Slug = "", Headline = "", CreatedAt = now, CreatedById = actor.StaffId };
-        DemandFeaturePermission(actor, article, input);
         await ArticleInputRules.ApplyAsync(db, markdown, article, input, now, cancellationToken);
         await db.InTransactionAsync(async () =>
         {
@@ -49,7 +48,6 @@ public sealed class ArticleService(
     {
         var article = await LoadAsync(articleId, cancellationToken);
         Permissions.Demand(Permissions.CanEdit(actor, ArticleAccess.Of(article)), "edit this article");
-        DemandFeaturePermission(actor, article, input);
         if (article.Version != expectedVersion)
         {
             throw new EditConflictException(articleId, expectedVersion, article.Version);
@@ -114,9 +112,6 @@ public sealed class ArticleService(
             before.TagIds.Union(after.TagIds).ToArray(),
             before.AuthorIds.Union(after.AuthorIds).ToArray()));
     }
-
-    private static void DemandFeaturePermission(Actor actor, Article article, ArticleInput input) =>
-        Permissions.Demand(input.Featured is null || input.Featured == article.Featured || Permissions.CanFeature(actor), "feature articles");
 }
 
 /// <summary>The lists an article appears on, captured before a change so both old and new lists are refreshed.</summary>

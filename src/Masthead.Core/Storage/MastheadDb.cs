@@ -4,7 +4,9 @@ using Masthead.Core.Contact;
 using Masthead.Core.ContentApi;
 using Masthead.Core.Corrections;
 using Masthead.Core.Events;
+using Masthead.Core.FrontPage;
 using Masthead.Core.Live;
+using Masthead.Core.Navigation;
 using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
@@ -43,6 +45,9 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<LiveUpdate> LiveUpdates => Set<LiveUpdate>();
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
     public DbSet<ContentApiKey> ContentApiKeys => Set<ContentApiKey>();
+    public DbSet<FrontPageSlot> FrontPageSlots => Set<FrontPageSlot>();
+    public DbSet<FrontPageBlock> FrontPageBlocks => Set<FrontPageBlock>();
+    public DbSet<MenuItem> MenuItems => Set<MenuItem>();
 
     /// <summary>
     /// Tells the rest of Masthead, on every node, about a change this unit of work makes, once it commits (see

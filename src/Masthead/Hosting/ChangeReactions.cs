@@ -1,6 +1,7 @@
 using Masthead.ContentApi;
 using Masthead.Core.Articles;
 using Masthead.Core.Events;
+using Masthead.Core.FrontPage;
 using Masthead.Core.Publication;
 using Masthead.Core.SiteData;
 using Masthead.Live;
@@ -28,9 +29,9 @@ internal static class ChangeReactions
         .On<ArticleChanged, ContentApiCacheEviction>() // every Content API answer
         .On<ArticleChanged, LiveReaders>()             // an unpublished live story's open streams end
 
-        // Settings, a section, a tag, a staff profile or a static page changed: every page may show it.
+        // Settings, a section, a tag, a staff profile, a static page or a menu changed: every page may show it.
         .Clears<SiteChanged, PublicationCache>()
-        .Clears<SiteChanged, SiteDataCache>()          // sections, pages, staff and tags held for reader pages
+        .Clears<SiteChanged, SiteDataCache>()          // sections, pages, staff, tags and menus held for reader pages
         .On<SiteChanged, OutputCacheEviction>()        // every page and Content API answer
 
         // A live story changed: its page first, so a reader who loads it now sees the update; then open pages get it.
@@ -38,12 +39,18 @@ internal static class ChangeReactions
         .On<LiveChanged, ContentApiCacheEviction>()
         .On<LiveChanged, LiveReaders>()                // the event to the story's readers connected to this node
 
+        // Editors saved the front page, or a story's time there ran out: the front page and the featured posts change.
+        .Clears<FrontPageChanged, FrontPageCache>()    // the chosen stories and blocks held for the front page
+        .On<FrontPageChanged, OutputCacheEviction>()   // the front page
+        .On<FrontPageChanged, ContentApiCacheEviction>() // every Content API answer: posts carry featured
+
         .Clears<ContentApiKeyRevoked, ContentApiKeyCache>() // the key stops working at once
 
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
         .Clears<ChangesMissed, PublishedCounts>()
         .Clears<ChangesMissed, PublicationCache>()
         .Clears<ChangesMissed, SiteDataCache>()
+        .Clears<ChangesMissed, FrontPageCache>()
         .Clears<ChangesMissed, ContentApiKeyCache>()
         .On<ChangesMissed, OutputCacheEviction>()      // every cached page and answer
         .On<ChangesMissed, LiveReaders>();             // readers of live stories catch up from the database

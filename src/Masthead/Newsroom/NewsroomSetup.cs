@@ -71,6 +71,7 @@ public static class NewsroomSetup
         });
         services.AddScoped<CurrentStaff>();
         services.AddHostedService<ScheduledPublisher>();
+        services.AddHostedService<FrontPage.PinExpiry>();
         services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -226,6 +226,8 @@ internal static class RoleMatrixSnapshot
             ["settings"] = Rows(await db.Publication.AsNoTracking().ToListAsync()),
             ["audit log"] = Rows(await db.AuditLog.AsNoTracking().ToListAsync()),
             ["content api keys"] = Rows(await db.ContentApiKeys.AsNoTracking().ToListAsync()),
+            ["front page"] = Rows(await db.FrontPageSlots.AsNoTracking().ToListAsync()) + Rows(await db.FrontPageBlocks.AsNoTracking().ToListAsync()),
+            ["menus"] = Rows(await db.MenuItems.AsNoTracking().ToListAsync()),
         };
     });
 

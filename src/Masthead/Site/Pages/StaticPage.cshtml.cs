@@ -17,7 +17,7 @@ public sealed class StaticPagePage(StaticPageService pages) : SitePage
         }
 
         StaticPage = page;
-        CurrentNav = "page:" + page.Slug;
+        CurrentNav = page.Path;
         Meta.Title = TitleFor(page.Title);
         Meta.CanonicalUrl = Absolute(page.Path);
         return Page();

@@ -94,18 +94,17 @@ document.addEventListener("keydown", (event) => {
     return;
   }
   const address = form.getAttribute("action").split("#")[0];
-  let latest = 0;
+  let busy = false;
+  let queued = 0; // presses of the focused button made while the page was changing: made again on the changed page
   const refresh = async (submitter) => {
+    busy = true;
+    form.setAttribute("aria-busy", "true");
     const body = submitter ? new FormData(form, submitter) : new FormData(form);
     if (!submitter) {
       body.append("intent", "refresh");
     }
-    const ticket = ++latest;
-    form.setAttribute("aria-busy", "true");
     const response = await fetch(address, { method: "POST", body, credentials: "same-origin" }).catch(() => null);
-    if (ticket !== latest) {
-      return; // a later action's answer shows instead
-    }
+    busy = false;
     form.removeAttribute("aria-busy");
     if (!response || !response.ok) {
       form.requestSubmit(submitter ?? undefined); // the page the server renders says what went wrong
@@ -122,12 +121,24 @@ document.addEventListener("keydown", (event) => {
     if (focus?.id) {
       document.getElementById(focus.id)?.focus();
     }
+    const next = document.activeElement;
+    if (queued > 0 && next instanceof HTMLButtonElement && next.matches("[data-swap]") && form.contains(next)) {
+      queued -= 1;
+      refresh(next);
+    } else {
+      queued = 0;
+    }
   };
   form.addEventListener("click", (event) => {
     const button = event.target instanceof Element ? event.target.closest("button[data-swap]") : null;
-    if (button && form.contains(button)) {
-      event.preventDefault();
+    if (!button || !form.contains(button)) {
+      return;
+    }
+    event.preventDefault();
+    if (!busy) {
       refresh(button);
+    } else if (button === document.activeElement) {
+      queued += 1;
     }
   });
   // Enter in a text box presses the button its group names (data-enter), or shows the form again; it never saves.
@@ -145,7 +156,8 @@ document.addEventListener("keydown", (event) => {
   });
 
   // Dragging: the item follows the pointer through its list; on release the fields are renumbered in their new order
-  // and the page shows the result.
+  // and the page shows the result. The pointer is followed on the whole window: moving the item in the document would
+  // release a pointer capture.
   const renumber = (list) => {
     [...list.children].forEach((item, index) => {
       for (const field of item.querySelectorAll("[name]")) {
@@ -163,32 +175,41 @@ document.addEventListener("keydown", (event) => {
       return;
     }
     event.preventDefault();
-    handle.setPointerCapture(event.pointerId);
     const start = [...list.children].indexOf(item);
     item.classList.add("dragging");
     const follow = (move) => {
+      if (move.pointerId !== event.pointerId) {
+        return;
+      }
       const over = [...list.children].find((other) => {
         const box = other.getBoundingClientRect();
         return other !== item && move.clientY >= box.top && move.clientY <= box.bottom;
       });
-      if (over) {
-        const box = over.getBoundingClientRect();
-        list.insertBefore(item, move.clientY < box.top + box.height / 2 ? over : over.nextElementSibling);
+      if (!over) {
+        return;
+      }
+      const box = over.getBoundingClientRect();
+      const before = move.clientY < box.top + box.height / 2 ? over : over.nextElementSibling;
+      if (before !== item && before !== item.nextElementSibling) {
+        list.insertBefore(item, before);
       }
     };
-    const drop = () => {
-      handle.removeEventListener("pointermove", follow);
-      handle.removeEventListener("pointerup", drop);
-      handle.removeEventListener("pointercancel", drop);
+    const drop = (up) => {
+      if (up.pointerId !== event.pointerId) {
+        return;
+      }
+      window.removeEventListener("pointermove", follow);
+      window.removeEventListener("pointerup", drop);
+      window.removeEventListener("pointercancel", drop);
       item.classList.remove("dragging");
       if ([...list.children].indexOf(item) !== start) {
         renumber(list);
         refresh(null);
       }
     };
-    handle.addEventListener("pointermove", follow);
-    handle.addEventListener("pointerup", drop);
-    handle.addEventListener("pointercancel", drop);
+    window.addEventListener("pointermove", follow);
+    window.addEventListener("pointerup", drop);
+    window.addEventListener("pointercancel", drop);
   });
 })();
 

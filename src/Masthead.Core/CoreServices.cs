@@ -10,6 +10,7 @@ using Masthead.Core.Demo;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Sections;
+using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
 using Masthead.Core.Storage;
 using Masthead.Core.Tags;
@@ -40,6 +41,10 @@ public static class CoreServices
         services.AddScoped<ArticleService>();
         services.AddScoped<StaffService>();
         services.AddScoped<StaffAccountService>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<StaffSessionService>();
+        services.AddSingleton<StaffSessionCache>();
+        services.AddSingleton<StandInPasswordHash>();
         services.AddScoped<SectionService>();
         services.AddScoped<TagService>();
         services.AddScoped<DemoSeeder>();

@@ -22,10 +22,13 @@ public sealed class FrontPageService(MastheadDb db, FrontPageCache cache, TimePr
     {
         Permissions.Demand(Permissions.CanCurate(actor), "choose the front page");
         var now = time.GetUtcNow().UtcDateTime;
-        await CheckAsync(proposed, now, cancellationToken);
         var featured = proposed.Stories.Select(s => s.ArticleId).ToList();
-        await db.InTransactionAsync(async () =>
+        await db.CheckAgainIfRacedAsync(() => db.InTransactionAsync(async () =>
         {
+            // Two editors saving at once: one front page, then the other, never half of each; a story deleted
+            // meanwhile is found gone by the check run again.
+            await db.LockNewsroomAsync(cancellationToken);
+            await CheckAsync(proposed, now, cancellationToken);
             await db.FrontPageSlots.ExecuteDeleteAsync(cancellationToken);
             await db.FrontPageBlocks.ExecuteDeleteAsync(cancellationToken);
             db.FrontPageSlots.AddRange(proposed.Stories.Select(s => new FrontPageSlot { Position = s.Slot, ArticleId = s.ArticleId, PinnedUntil = s.PinnedUntil }));
@@ -35,7 +38,7 @@ public sealed class FrontPageService(MastheadDb db, FrontPageCache cache, TimePr
             db.Record(now, actor, AuditActions.FrontPageChanged, details: $"{proposed.Stories.Count} chosen stories, {proposed.Blocks.Count(b => b.Shown)} section blocks");
             db.Raise(new FrontPageChanged());
             await db.SaveChangesAsync(cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     /// <summary>Takes stories whose pin has run out off the front page; their slots fill with the latest again.</summary>
@@ -51,6 +54,7 @@ public sealed class FrontPageService(MastheadDb db, FrontPageCache cache, TimePr
         var expired = 0;
         await db.InTransactionAsync(async () =>
         {
+            await db.LockNewsroomAsync(cancellationToken); // after a save that is under way, not halfway through it
             var articleIds = await db.FrontPageSlots.Where(s => s.PinnedUntil <= now).Select(s => s.ArticleId).ToListAsync(cancellationToken);
             expired = await db.FrontPageSlots.Where(s => s.PinnedUntil <= now).ExecuteDeleteAsync(cancellationToken);
             await db.Articles.Where(a => articleIds.Contains(a.Id)).ExecuteUpdateAsync(set => set.SetProperty(a => a.Featured, false), cancellationToken);

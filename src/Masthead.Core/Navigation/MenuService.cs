@@ -30,21 +30,23 @@ public sealed class MenuService(MastheadDb db, SiteDataService siteData, TimePro
     public async Task SaveAsync(Actor actor, IReadOnlyList<MenuEntry> header, IReadOnlyList<MenuEntry> footer, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanCurate(actor), "edit the site's menus");
-        var problems = new Dictionary<string, string>();
-        var targets = new Targets(
-            await db.Sections.Select(s => s.Id).ToListAsync(cancellationToken),
-            await db.Tags.Select(t => t.Id).ToListAsync(cancellationToken),
-            await db.StaticPages.Select(p => p.Id).ToListAsync(cancellationToken));
-        var checkedHeader = Check("Header", header, targets, problems);
-        var checkedFooter = Check("Footer", footer, targets, problems);
-        if (problems.Count > 0)
-        {
-            throw new ValidationException(problems);
-        }
-
         var now = time.GetUtcNow().UtcDateTime;
         await db.InTransactionAsync(async () =>
         {
+            // Saves, and sections, tags and pages created or deleted, take turns: the check sees what is there now.
+            await db.LockNewsroomAsync(cancellationToken);
+            var problems = new Dictionary<string, string>();
+            var targets = new Targets(
+                await db.Sections.Select(s => s.Id).ToListAsync(cancellationToken),
+                await db.Tags.Select(t => t.Id).ToListAsync(cancellationToken),
+                await db.StaticPages.Select(p => p.Id).ToListAsync(cancellationToken));
+            var checkedHeader = Check("Header", header, targets, problems);
+            var checkedFooter = Check("Footer", footer, targets, problems);
+            if (problems.Count > 0)
+            {
+                throw new ValidationException(problems);
+            }
+
             await db.MenuItems.ExecuteDeleteAsync(cancellationToken);
             db.MenuItems.AddRange(checkedHeader.Select((e, i) => Item(MenuName.Header, i, e)));
             db.MenuItems.AddRange(checkedFooter.Select((e, i) => Item(MenuName.Footer, i, e)));

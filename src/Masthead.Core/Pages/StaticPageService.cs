@@ -34,7 +34,19 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
     public Task<StaticPageView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         Views(db.StaticPages.Where(p => p.Id == id)).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>Creates the page (<paramref name="id"/> null) or saves over it; of two pages given one address at once, the second is refused.</summary>
     public async Task<int> SaveAsync(Actor actor, int? id, StaticPageInput input, CancellationToken cancellationToken = default)
+    {
+        var saved = 0;
+        await db.InTransactionAsync(async () =>
+        {
+            await db.LockNewsroomAsync(cancellationToken);
+            saved = await WriteAsync(actor, id, input, cancellationToken);
+        }, cancellationToken);
+        return saved;
+    }
+
+    private async Task<int> WriteAsync(Actor actor, int? id, StaticPageInput input, CancellationToken cancellationToken)
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "edit the publication's pages");
         var page = id is { } existing

@@ -197,20 +197,29 @@ public sealed class PublishingService(
         });
     }
 
-    /// <summary>Refuses the step with a WorkflowException unless the article is in one of the states <paramref name="from"/>, then applies it and saves.</summary>
-    private async Task StepAsync(int articleId, IReadOnlyList<ArticleStatus> from, WorkflowStep step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply)
-    {
-        var article = await articles.LoadAsync(articleId, cancellationToken);
-        if (!from.Contains(article.Status))
+    /// <summary>
+    /// Refuses the step with a WorkflowException unless the article is in one of the states <paramref name="from"/>,
+    /// then applies it and saves. Steps on one article take turns (<see cref="ArticleLock"/>): of two people pressing
+    /// Publish at once, one publishes and the other is told the article already is published.
+    /// </summary>
+    private Task StepAsync(int articleId, IReadOnlyList<ArticleStatus> from, WorkflowStep step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply) =>
+        db.InTransactionAsync(async () =>
         {
-            throw new WorkflowException($"An article that is {StatusText.Of(article.Status)} cannot be {WorkflowSteps.Of(step).Past}.");
-        }
+            await db.LockArticleAsync(articleId, cancellationToken);
+            var article = await articles.LoadAsync(articleId, cancellationToken);
+            if (!from.Contains(article.Status))
+            {
+                var rule = WorkflowSteps.Of(step);
+                throw new WorkflowException(article.Status == rule.To
+                    ? $"This article is already {StatusText.Of(article.Status)}."
+                    : $"An article that is {StatusText.Of(article.Status)} cannot be {rule.Past}.");
+            }
 
-        var before = ArticlePlaces.Of(article);
-        await apply(article, cancellationToken);
-        article.LastModifiedAt = Now;
-        article.Version++;
-        articles.RaiseChanged(article, before);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+            var before = ArticlePlaces.Of(article);
+            await apply(article, cancellationToken);
+            article.LastModifiedAt = Now;
+            article.Version++;
+            articles.RaiseChanged(article, before);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
 }

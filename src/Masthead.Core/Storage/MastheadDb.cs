@@ -12,6 +12,7 @@ using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Revisions;
 using Masthead.Core.Sections;
+using Masthead.Core.SignIn;
 using Masthead.Core.Tags;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -48,6 +49,8 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<FrontPageSlot> FrontPageSlots => Set<FrontPageSlot>();
     public DbSet<FrontPageBlock> FrontPageBlocks => Set<FrontPageBlock>();
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
 
     /// <summary>
     /// Tells the rest of Masthead, on every node, about a change this unit of work makes, once it commits (see

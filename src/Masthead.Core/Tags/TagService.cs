@@ -37,7 +37,15 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
         db.ArticleTags.CountAsync(t => t.TagId == id, cancellationToken);
 
     /// <summary>Renames the tag; a changed slug moves its page to the new address.</summary>
-    public async Task UpdateAsync(Actor actor, int id, string name, string? slug, string description = "", CancellationToken cancellationToken = default)
+    /// <exception cref="NotFoundException">The tag is gone, perhaps deleted by a colleague a moment before.</exception>
+    public Task UpdateAsync(Actor actor, int id, string name, string? slug, string description = "", CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async () =>
+        {
+            await db.LockNewsroomAsync(cancellationToken);
+            await RenameAsync(actor, id, name, slug, description, cancellationToken);
+        }, cancellationToken);
+
+    private async Task RenameAsync(Actor actor, int id, string name, string? slug, string description, CancellationToken cancellationToken)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage tags");
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
@@ -67,24 +75,40 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
     }
 
     /// <summary>Deletes the tag and takes it off every article that carried it; the articles stay.</summary>
-    public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    /// <returns>False, changing nothing, when the tag was already deleted (by a colleague a moment before).</returns>
+    public async Task<bool> DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage tags");
-        var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"There is no tag {id}.");
         var now = time.GetUtcNow().UtcDateTime;
+        var deleted = false;
         await db.InTransactionAsync(async () =>
         {
+            await db.LockNewsroomAsync(cancellationToken); // a rename at the same moment is made before, or finds the tag gone
             var tagged = db.ArticleTags.Where(t => t.TagId == id).Select(t => t.ArticleId);
             await db.Articles.Where(a => tagged.Contains(a.Id)).ExecuteUpdateAsync(set => set.SetProperty(a => a.LastModifiedAt, now), cancellationToken);
             await db.ArticleTags.Where(t => t.TagId == id).ExecuteDeleteAsync(cancellationToken);
-            db.Tags.Remove(tag);
-            db.Raise(new SiteChanged(SiteArea.Tags));
-            await db.SaveChangesAsync(cancellationToken);
+            deleted = await db.Tags.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+            if (deleted)
+            {
+                db.Raise(new SiteChanged(SiteArea.Tags));
+            }
         }, cancellationToken);
+        return deleted;
     }
 
+    /// <summary>Creates a tag; of two editors creating one tag at the same moment, the second finds its slug taken.</summary>
     public async Task<int> CreateAsync(Actor actor, string name, string? slug = null, string description = "", CancellationToken cancellationToken = default)
+    {
+        var id = 0;
+        await db.InTransactionAsync(async () =>
+        {
+            await db.LockNewsroomAsync(cancellationToken);
+            id = await AddAsync(actor, name, slug, description, cancellationToken);
+        }, cancellationToken);
+        return id;
+    }
+
+    private async Task<int> AddAsync(Actor actor, string name, string? slug, string description, CancellationToken cancellationToken)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "create tags");
         var tagName = SectionService.Named(name);

@@ -231,7 +231,11 @@ namespace Masthead.Data.Postgres.Migrations
 
                     b.HasIndex("ArticleId");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("Action", "At", "Id");
+
+                    b.HasIndex("ActorId", "At", "Id");
 
                     b.ToTable("AuditLog", (string)null);
                 });
@@ -927,6 +931,94 @@ namespace Masthead.Data.Postgres.Migrations
                     b.ToTable("Sections");
                 });
 
+            modelBuilder.Entity("Masthead.Core.SignIn.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.HasIndex("DeviceId", "At");
+
+                    b.HasIndex("Email", "At");
+
+                    b.ToTable("SignInAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Masthead.Core.SignIn.StaffSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StaffAccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("StaffAccountId", "EndedAt");
+
+                    b.ToTable("StaffSessions", (string)null);
+                });
+
             modelBuilder.Entity("Masthead.Core.Tags.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -1244,6 +1336,15 @@ namespace Masthead.Data.Postgres.Migrations
                     b.HasOne("Masthead.Core.Articles.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masthead.Core.SignIn.StaffSession", b =>
+                {
+                    b.HasOne("Masthead.Core.People.StaffAccount", null)
+                        .WithMany()
+                        .HasForeignKey("StaffAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,6 +3,7 @@ using Masthead.Core.Articles;
 using Masthead.Core.Events;
 using Masthead.Core.FrontPage;
 using Masthead.Core.Publication;
+using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
 using Masthead.Live;
 using Masthead.Caching;
@@ -45,6 +46,7 @@ internal static class ChangeReactions
         .On<FrontPageChanged, ContentApiCacheEviction>() // every Content API answer: posts carry featured
 
         .Clears<ContentApiKeyRevoked, ContentApiKeyCache>() // the key stops working at once
+        .Clears<StaffSessionsEnded, StaffSessionCache>()    // the session is refused from the next request on
 
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
         .Clears<ChangesMissed, PublishedCounts>()
@@ -52,6 +54,7 @@ internal static class ChangeReactions
         .Clears<ChangesMissed, SiteDataCache>()
         .Clears<ChangesMissed, FrontPageCache>()
         .Clears<ChangesMissed, ContentApiKeyCache>()
+        .Clears<ChangesMissed, StaffSessionCache>()
         .On<ChangesMissed, OutputCacheEviction>()      // every cached page and answer
         .On<ChangesMissed, LiveReaders>();             // readers of live stories catch up from the database
 }

@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
 using Masthead.Core.People;
+using Masthead.Core.SignIn;
 using Masthead.Core.Storage;
 using Masthead.Hosting;
+using Masthead.Newsroom.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,9 +25,8 @@ public static class NewsroomSetup
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                identity.Lockout.AllowedForNewUsers = true;
+                // No lockout, which anyone who knows an address could trigger: Core/SignIn/SignInThrottle.cs slows guessing instead.
+                identity.Lockout.AllowedForNewUsers = false;
                 identity.User.RequireUniqueEmail = true;
             })
             .AddSignInManager()
@@ -40,8 +41,10 @@ public static class NewsroomSetup
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.ExpireTimeSpan = StaffSessionService.IdleTimeout;
             cookie.SlidingExpiration = true;
+            // Every request checks the session the cookie names (in place of Identity's half-hourly security stamp check).
+            cookie.Events.OnValidatePrincipal = StaffSignIn.ValidateSessionAsync;
             // The rules, not role policies, refuse actions; should a policy ever refuse, answer 403 in place like they do.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -70,6 +73,8 @@ public static class NewsroomSetup
             pages.Conventions.ConfigureFilter(new NewsroomErrors());
         });
         services.AddScoped<CurrentStaff>();
+        services.AddScoped<StaffSignIn>();
+        services.AddSingleton<KnownBrowsers>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddHostedService<FrontPage.PinExpiry>();
         services.AddRateLimiter(limits =>

@@ -54,6 +54,20 @@ internal static class RoleMatrixActions
             (c, t) => Post($"/newsroom/staff/{t.Id}", ("Form.Name", c.Me.Name), ("Form.JobTitle", c.Marker)),
             async (c, t) => Assert.Equal(c.Marker, await c.DbAsync(db => db.Staff.Where(s => s.Id == t.Id).Select(s => s.JobTitle).SingleAsync()))),
 
+        // Sessions: everyone signs out their own other browsers; only administrators anyone else's.
+        new("sign out one of their own other sessions", Anyone,
+            c => c.SessionAsync(c.Me.Id),
+            (c, t) => Post($"/newsroom/staff/{c.Me.Id}?handler=EndSession", ("session", $"{t.Id}")),
+            SessionEndedAsync),
+        new("sign out everywhere else", Anyone,
+            c => c.SessionAsync(c.Me.Id),
+            (c, _) => Post($"/newsroom/staff/{c.Me.Id}?handler=EndOtherSessions"),
+            SessionEndedAsync),
+        new("sign out a colleague's session", Administrator,
+            c => c.SessionAsync(c.Colleague.Id),
+            (c, t) => Post($"/newsroom/staff/{c.Me.Id}?handler=EndSession", ("session", $"{t.Id}")),
+            SessionEndedAsync),
+
         // Writing.
         new("write a new article", Anyone,
             _ => Task.FromResult(new MatrixTarget()),
@@ -220,6 +234,10 @@ internal static class RoleMatrixActions
             c => c.StaffMemberAsync(active: false),
             (_, t) => Post("/newsroom/staff?handler=Active", ("id", $"{t.Id}"), ("active", "true")),
             async (c, t) => Assert.True(await c.DbAsync(db => db.Staff.Where(s => s.Id == t.Id).Select(s => s.IsActive).SingleAsync()))),
+        new("sign a staff member out everywhere", Administrator,
+            async c => await c.SessionAsync((await c.StaffMemberAsync()).Id),
+            (_, t) => Post("/newsroom/staff?handler=EndSessions", ("id", $"{t.OwnerId}")),
+            SessionEndedAsync),
         new("issue a set-password link", Administrator,
             c => c.StaffMemberAsync(),
             (_, t) => Post("/newsroom/staff?handler=Link", ("id", $"{t.Id}")),
@@ -332,4 +350,7 @@ internal static class RoleMatrixActions
             c => c.ArticleAsync(c.Me, ArticleStatus.Published, live: true),
             (_, t) => Post($"/newsroom/live/{t.Id}?handler={handler}", fields(t)),
             done);
+
+    private static async Task SessionEndedAsync(MatrixContext c, MatrixTarget session) =>
+        Assert.NotNull(await c.DbAsync(db => db.StaffSessions.Where(s => s.Id == session.Id).Select(s => s.EndedAt).SingleAsync()));
 }

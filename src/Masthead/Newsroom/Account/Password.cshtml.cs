@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Masthead.Core.People;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Account;
 
-public sealed class PasswordPage(UserManager<StaffAccount> accounts, SignInManager<StaffAccount> signIn) : NewsroomPage
+/// <summary>A staff member changes their own password; every other session of theirs ends at once.</summary>
+public sealed class PasswordPage(StaffAccountService staffAccounts) : NewsroomPage
 {
     [BindProperty, Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password)]
     public string Current { get; set; } = "";
@@ -20,20 +20,14 @@ public sealed class PasswordPage(UserManager<StaffAccount> accounts, SignInManag
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var account = await accounts.GetUserAsync(User);
-        if (account is null)
-        {
-            return Redirect("/newsroom/sign-in");
-        }
-
-        var result = await accounts.ChangePasswordAsync(account, Current, NewPassword);
+        var result = await staffAccounts.ChangePasswordAsync(Actor, Current, NewPassword, StaffSignIn.SessionOf(User), cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -44,8 +38,7 @@ public sealed class PasswordPage(UserManager<StaffAccount> accounts, SignInManag
             return Page();
         }
 
-        await signIn.RefreshSignInAsync(account);
-        Flash = "Your password is changed.";
+        Flash = "Your password is changed, and every other session of yours is signed out.";
         return Redirect("/newsroom");
     }
 }

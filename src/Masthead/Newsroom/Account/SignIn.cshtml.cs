@@ -1,19 +1,23 @@
 using System.ComponentModel.DataAnnotations;
-using Masthead.Core.People;
-using Masthead.Core.Storage;
+using Masthead.Core.SignIn;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Newsroom.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(NewsroomSetup.SignInLimit)]
-public sealed class SignInPage(SignInManager<StaffAccount> signIn, MastheadDb db, TimeProvider time) : PageModel
+public sealed class SignInPage(SignInService signIns, StaffSignIn staffSignIn, KnownBrowsers browsers) : PageModel
 {
+    /// <summary>
+    /// The one answer to every refused sign-in, whatever the reason (no such account, a wrong password, a deactivated
+    /// account, an attempt held back by the throttle), so that it tells an outsider nothing.
+    /// </summary>
+    public const string Refusal = "That email and password do not match an active staff account. After several failed attempts, "
+        + "sign-in slows down for a while: wait a minute before trying again, or ask an administrator for a set-password link.";
+
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
     public string Email { get; set; } = "";
 
@@ -25,7 +29,7 @@ public sealed class SignInPage(SignInManager<StaffAccount> signIn, MastheadDb db
 
     public void OnGet() => Response.Headers.CacheControl = "no-cache, no-store";
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-cache, no-store";
         if (!ModelState.IsValid)
@@ -33,28 +37,16 @@ public sealed class SignInPage(SignInManager<StaffAccount> signIn, MastheadDb db
             return Page();
         }
 
-        var account = await signIn.UserManager.FindByEmailAsync(Email.Trim());
-        var active = account is not null && await db.Staff.AnyAsync(s => s.Id == account.StaffMemberId && s.IsActive);
-        if (account is null || !active)
+        var verified = await signIns.CheckPasswordAsync(
+            new SignInRequest(Email, Password, HttpContext.Connection.RemoteIpAddress, browsers.Read(HttpContext)), cancellationToken);
+        if (verified is null)
         {
-            ModelState.AddModelError("", "That email and password do not match an active staff account.");
+            ModelState.AddModelError("", Refusal);
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/newsroom", StringComparison.Ordinal) ? ReturnUrl : "/newsroom");
-        }
-
-        if (result.IsLockedOut)
-        {
-            var until = account.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes)) : 15;
-            ModelState.AddModelError("", $"Too many failed attempts: this account is locked for {until} more minute(s). Try again later or ask an administrator.");
-            return Page();
-        }
-
-        ModelState.AddModelError("", "That email and password do not match an active staff account.");
-        return Page();
+        // A second factor, once there is one, is asked for here: the session starts only when it has been given.
+        await staffSignIn.StartSessionAsync(HttpContext, verified.AccountId, cancellationToken);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/newsroom", StringComparison.Ordinal) ? ReturnUrl : "/newsroom");
     }
 }

@@ -10,10 +10,18 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
     [BindProperty]
     public SettingsForm Form { get; set; } = new();
 
+    /// <summary>When the settings the form was opened with were saved, in ticks: a save over newer ones is refused.</summary>
+    [BindProperty]
+    public long? Seen { get; set; }
+
+    /// <summary>Set when someone else saved the settings after this form was opened.</summary>
+    public bool Conflict { get; private set; }
+
     public IActionResult OnGet()
     {
         Permissions.Demand(Permissions.CanAdminister(Actor), "change the publication's settings");
         Form = SettingsForm.From(Publication);
+        Seen = Publication.LastModifiedAt.Ticks;
         return Page();
     }
 
@@ -21,11 +29,21 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
     {
         try
         {
-            await publication.UpdateAsync(Actor, settings => Form.ApplyTo(settings), cancellationToken);
+            var seen = Seen is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : (DateTime?)null;
+            await publication.UpdateAsync(Actor, settings => Form.ApplyTo(settings), seen, cancellationToken);
         }
         catch (Core.ValidationException problems)
         {
             AddProblems(problems, "Form.");
+            return Page();
+        }
+        catch (SettingsConflictException conflict)
+        {
+            // What was typed stays in the form; saving it again now replaces the other save deliberately.
+            Conflict = true;
+            Seen = conflict.SavedAt.Ticks;
+            ModelState.Remove(nameof(Seen));
+            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Masthead.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MastheadDb))]
-    [Migration("20261206025606_FrontPageAndMenus")]
+    [Migration("20261206060155_FrontPageAndMenus")]
     partial class FrontPageAndMenus
     {
         /// <inheritdoc />
@@ -223,7 +223,11 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.HasIndex("ArticleId");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("Action", "At", "Id");
+
+                    b.HasIndex("ActorId", "At", "Id");
 
                     b.ToTable("AuditLog", (string)null);
                 });
@@ -897,6 +901,90 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.ToTable("Sections");
                 });
 
+            modelBuilder.Entity("Masthead.Core.SignIn.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.HasIndex("DeviceId", "At");
+
+                    b.HasIndex("Email", "At");
+
+                    b.ToTable("SignInAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Masthead.Core.SignIn.StaffSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("StaffAccountId", "EndedAt");
+
+                    b.ToTable("StaffSessions", (string)null);
+                });
+
             modelBuilder.Entity("Masthead.Core.Tags.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -1208,6 +1296,15 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasOne("Masthead.Core.Articles.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masthead.Core.SignIn.StaffSession", b =>
+                {
+                    b.HasOne("Masthead.Core.People.StaffAccount", null)
+                        .WithMany()
+                        .HasForeignKey("StaffAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

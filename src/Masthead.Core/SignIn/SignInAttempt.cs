@@ -1,0 +1,33 @@
+namespace Masthead.Core.SignIn;
+
+public enum SignInOutcome
+{
+    /// <summary>The password is being checked; counted as a failure until it is known, so parallel guesses are too.</summary>
+    Pending,
+    Succeeded,
+    Failed,
+
+    /// <summary>Refused unchecked, because earlier failures asked for a wait; not counted as a failure itself.</summary>
+    Held,
+}
+
+/// <summary>
+/// One post of the sign-in form, kept for a day: the throttle reads how many attempts failed lately, from which
+/// address, on which account, from which known browser. Every node reads the same rows.
+/// </summary>
+public sealed class SignInAttempt
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+
+    /// <summary>The client's address; for IPv6, its /64 network, which one household or server holds whole.</summary>
+    public required string Address { get; set; }
+
+    /// <summary>The email as typed, normalized, whether or not an account has it.</summary>
+    public required string Email { get; set; }
+
+    /// <summary>The browser's id when it had signed in to this account before; null for any other browser.</summary>
+    public string? DeviceId { get; set; }
+
+    public SignInOutcome Outcome { get; set; }
+}

@@ -42,6 +42,9 @@ public static class CoreServices
         services.AddScoped<StaffService>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<ThrottledAttempts>();
+        services.AddScoped<SecondFactors.SecondFactorService>();
+        services.AddScoped<SecondFactors.SecondStepService>();
         services.AddScoped<StaffSessionService>();
         services.AddSingleton<StaffSessionCache>();
         services.AddSingleton<StandInPasswordHash>();

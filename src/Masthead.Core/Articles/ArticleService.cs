@@ -28,7 +28,7 @@ public sealed class ArticleService(
         {
             var now = time.GetUtcNow().UtcDateTime;
             var article = new Article { Slug = "", Headline = "", CreatedAt = now, CreatedById = actor.StaffId };
-            await ArticleInputRules.ApplyAsync(db, markdown, article, input, now, cancellationToken);
+            await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
             await db.InTransactionAsync(async () =>
             {
                 db.Articles.Add(article);
@@ -70,7 +70,7 @@ public sealed class ArticleService(
             var before = ArticlePlaces.Of(article);
             var oldPath = CurrentPath(article);
             var now = time.GetUtcNow().UtcDateTime;
-            await ArticleInputRules.ApplyAsync(db, markdown, article, input, now, cancellationToken);
+            await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
             if (article.Status == ArticleStatus.Published)
             {
                 article.UpdatedAt = input.UpdatedAt ?? now;

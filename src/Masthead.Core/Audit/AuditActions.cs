@@ -38,6 +38,12 @@ public static class AuditActions
     public const string SignedIn = "signed-in";
     public const string SignInFailed = "sign-in-failed";
     public const string SessionEnded = "session-ended";
+    public const string PasswordCheckFailed = "password-check-failed";
+    public const string SecondFactorAdded = "second-factor-added";
+    public const string SecondFactorRemoved = "second-factor-removed";
+    public const string SecondFactorFailed = "second-factor-failed";
+    public const string RecoveryCodeUsed = "recovery-code-used";
+    public const string RecoveryCodesRegenerated = "recovery-codes-regenerated";
 
     /// <summary>Adds an entry to the unit of work; it is saved with the change it records. Long details are shortened to fit.</summary>
     public static void Record(this MastheadDb db, DateTime at, Actor actor, string action, int? articleId = null, string details = "") =>

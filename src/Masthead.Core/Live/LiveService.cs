@@ -67,7 +67,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
                 ArticleId = article.Id,
                 Title = title,
                 BodyMarkdown = body,
-                BodyHtml = markdown.Render(body).Html,
+                BodyHtml = markdown.Render(body, LiveUpdate.MaxBodyLength, "Body").Html,
                 AuthorId = actor.StaffId,
                 AuthorName = actor.Name,
                 AuthorSlug = author?.Slug,
@@ -98,7 +98,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
 
             update.Title = title;
             update.BodyMarkdown = body;
-            update.BodyHtml = markdown.Render(body).Html;
+            update.BodyHtml = markdown.Render(body, LiveUpdate.MaxBodyLength, "Body").Html;
             update.IsKey = input.IsKey;
             update.EditedAt = now;
             return new Done(AuditActions.LiveEdited, Describe(update),
@@ -178,7 +178,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
     private static (string? Title, string Body) Check(LiveUpdateInput input)
     {
         var title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim();
-        var body = (input.Body ?? "").Trim();
+        var body = (input.Body ?? "").ReplaceLineEndings("\n").Trim();
         var problems = new Dictionary<string, string>();
         if (title is { Length: > LiveUpdate.MaxTitleLength })
         {

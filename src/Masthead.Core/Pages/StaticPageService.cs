@@ -55,9 +55,9 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
         var title = (input.Title ?? "").Trim();
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.Slugify(title) : input.Slug.Trim();
         var problems = new Dictionary<string, string>();
-        if (title.Length is 0 or > 200)
+        if (title.Length is 0 or > StaticPage.MaxTitleLength)
         {
-            problems["Title"] = "A page needs a title of at most 200 characters.";
+            problems["Title"] = $"A page needs a title of at most {StaticPage.MaxTitleLength} characters.";
         }
 
         if (!Slugs.IsValid(slug) || ReservedSlugs.Contains(slug))
@@ -69,6 +69,17 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
             problems["Slug"] = $"Another page already uses /{slug}.";
         }
 
+        var body = input.BodyMarkdown ?? "";
+        RenderedMarkdown? rendered = null;
+        try
+        {
+            rendered = markdown.Render(body, StaticPage.MaxBodyLength, nameof(input.BodyMarkdown));
+        }
+        catch (ValidationException refused)
+        {
+            problems[nameof(input.BodyMarkdown)] = refused.Problems[nameof(input.BodyMarkdown)];
+        }
+
         if (problems.Count > 0)
         {
             throw new ValidationException(problems);
@@ -76,9 +87,8 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
 
         page.Title = title;
         page.Slug = slug;
-        page.BodyMarkdown = input.BodyMarkdown ?? "";
-        var rendered = markdown.Render(page.BodyMarkdown);
-        page.BodyHtml = rendered.Html;
+        page.BodyMarkdown = body;
+        page.BodyHtml = rendered!.Html;
         page.BodyText = rendered.PlainText;
         page.Role = input.Role;
         page.UpdatedAt = time.GetUtcNow().UtcDateTime;

@@ -15,10 +15,11 @@ namespace Masthead.Core.People;
 public sealed record SetPasswordLink(int AccountId, string Path);
 
 /// <summary>
-/// A staff member as administrators see them: role, whether they may sign in, their sign-in address, and whether
-/// they are still to choose their first password (readers do not see them until they have).
+/// A staff member as administrators see them: role, whether they may sign in, their sign-in address, whether they
+/// are still to choose their first password (readers do not see them until they have), and whether they sign in
+/// with a second factor.
 /// </summary>
-public sealed record StaffAccountView(int Id, string Slug, string Name, string JobTitle, NewsroomRole Role, bool IsActive, string? AccountEmail, bool AwaitingPassword);
+public sealed record StaffAccountView(int Id, string Slug, string Name, string JobTitle, NewsroomRole Role, bool IsActive, string? AccountEmail, bool AwaitingPassword, bool HasSecondFactor);
 
 /// <summary>Staff accounts: invitations, passwords, roles, deactivation, and the very first administrator.</summary>
 public sealed class StaffAccountService(
@@ -26,6 +27,7 @@ public sealed class StaffAccountService(
     UserManager<StaffAccount> accounts,
     StaffService staff,
     StaffSessionService sessions,
+    SignInService signIns,
     TimeProvider time)
 {
     /// <summary>Everyone on the staff, active or not, in masthead order.</summary>
@@ -35,7 +37,9 @@ public sealed class StaffAccountService(
         return await db.Staff.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
             .Select(s => new StaffAccountView(s.Id, s.Slug, s.Name, s.JobTitle, s.Role, s.IsActive,
                 db.Users.Where(a => a.StaffMemberId == s.Id).Select(a => a.Email).FirstOrDefault(),
-                db.Users.Any(a => a.StaffMemberId == s.Id && a.PasswordHash == null)))
+                db.Users.Any(a => a.StaffMemberId == s.Id && a.PasswordHash == null),
+                db.Users.Any(a => a.StaffMemberId == s.Id
+                    && (db.StaffAuthenticators.Any(x => x.StaffAccountId == a.Id && x.ConfirmedAt != null) || db.UserPasskeys.Any(p => p.UserId == a.Id)))))
             .ToListAsync(cancellationToken);
     }
 
@@ -44,10 +48,7 @@ public sealed class StaffAccountService(
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "invite staff");
         email = (email ?? "").Trim();
-        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
-        {
-            throw ValidationException.For("Email", "Enter the person's email address.");
-        }
+        CheckEmail(email);
 
         var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true };
         await db.InTransactionAsync(async () =>
@@ -185,16 +186,21 @@ public sealed class StaffAccountService(
 
     /// <summary>
     /// Changes the actor's own password and ends every other session of theirs at once, on every node; the session
-    /// <paramref name="keepSession"/> names (the one asking) stays open.
+    /// <paramref name="keepSession"/> names (the one asking) stays open. The current password is checked through the
+    /// sign-in throttle, so a stolen session cannot be used to guess it.
     /// </summary>
-    public async Task<IdentityResult> ChangePasswordAsync(Actor actor, string current, string password, string? keepSession, CancellationToken cancellationToken = default)
+    public async Task<IdentityResult> ChangePasswordAsync(Actor actor, Confirmation current, string password, string? keepSession, CancellationToken cancellationToken = default)
     {
-        var account = await db.Users.SingleOrDefaultAsync(a => a.StaffMemberId == actor.StaffId, cancellationToken)
-            ?? throw new NotFoundException("You have no staff account.");
+        if (!await signIns.ConfirmPasswordAsync(actor, current, "to change the password", cancellationToken))
+        {
+            return IdentityResult.Failed(accounts.ErrorDescriber.PasswordMismatch());
+        }
+
+        var account = await db.Users.SingleAsync(a => a.StaffMemberId == actor.StaffId, cancellationToken);
         var result = IdentityResult.Failed();
         await db.InTransactionAsync(async () =>
         {
-            result = await accounts.ChangePasswordAsync(account, current, password);
+            result = await accounts.ChangePasswordAsync(account, current.Password, password);
             if (result.Succeeded)
             {
                 await sessions.EndOpenAsync(account.Id, keepSession, actor, "password changed", cancellationToken);
@@ -245,6 +251,7 @@ public sealed class StaffAccountService(
 
         name = name.Trim();
         email = email.Trim();
+        CheckEmail(email);
         var accountId = 0;
         await db.InTransactionAsync(async () =>
         {
@@ -304,6 +311,15 @@ public sealed class StaffAccountService(
         }
 
         return candidate;
+    }
+
+    /// <summary>An address to sign in with: one address, and no longer than the column Identity gives it.</summary>
+    private static void CheckEmail(string email)
+    {
+        if (email.Length > StaffAccount.MaxEmailLength || !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            throw ValidationException.For("Email", $"Enter the person's email address, in at most {StaffAccount.MaxEmailLength} characters.");
+        }
     }
 
     private static void Check(IdentityResult result)

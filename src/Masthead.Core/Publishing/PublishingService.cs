@@ -38,6 +38,11 @@ public sealed class PublishingService(
                 throw ValidationException.For("Comment", "Say what needs to change before sending the article back.");
             }
 
+            if (comment.Trim().Length > Article.MaxReviewCommentLength)
+            {
+                throw ValidationException.For("Comment", $"Keep the comment to {Article.MaxReviewCommentLength:N0} characters; it has {comment.Trim().Length:N0}.");
+            }
+
             article.Status = ArticleStatus.Draft;
             article.ReviewComment = comment.Trim();
             db.Record(Now, actor, AuditActions.SentBack, article.Id, comment.Trim());

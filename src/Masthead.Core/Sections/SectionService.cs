@@ -28,7 +28,7 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
     public async Task<int> CreateAsync(Actor actor, string name, string description = "", string? slug = null, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
-        var section = new Section { Name = Named(name), Slug = "", Description = description.Trim() };
+        var section = new Section { Name = TaxonomyRules.Checked(name, description, Section.MaxNameLength, Section.MaxDescriptionLength), Slug = "", Description = description.Trim() };
         await db.InTransactionAsync(async () =>
         {
             await db.LockNewsroomAsync(cancellationToken); // two editors creating one section at once: the second finds its slug taken
@@ -64,11 +64,7 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
         var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no section {id}.");
         var problems = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            problems["Name"] = "A name is required.";
-        }
-
+        TaxonomyRules.Check(problems, name, description, Section.MaxNameLength, Section.MaxDescriptionLength);
         var newSlug = Slugs.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
         if (!Slugs.IsValid(newSlug) || await db.Sections.AnyAsync(s => s.Slug == newSlug && s.Id != id, cancellationToken))
         {
@@ -107,9 +103,6 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
         }, cancellationToken);
         return deleted;
     }
-
-    internal static string Named(string name) =>
-        string.IsNullOrWhiteSpace(name) ? throw ValidationException.For("Name", "A name is required.") : name.Trim();
 
     private async Task<string> FreeSlugAsync(string wanted, CancellationToken cancellationToken)
     {

@@ -11,9 +11,17 @@ public enum SignInOutcome
     Held,
 }
 
+/// <summary>What an attempt tried: a password, or the second factor asked for after it.</summary>
+public enum SignInStep
+{
+    Password,
+    SecondFactor,
+}
+
 /// <summary>
-/// One post of the sign-in form, kept for a day: the throttle reads how many attempts failed lately, from which
-/// address, on which account, from which known browser. Every node reads the same rows.
+/// One post of the sign-in form (or of another form that checks a password or a code), kept for a day: the throttle
+/// reads how many attempts failed lately, from which address, on which account, from which known browser. Every node
+/// reads the same rows.
 /// </summary>
 public sealed class SignInAttempt
 {
@@ -30,4 +38,7 @@ public sealed class SignInAttempt
     public string? DeviceId { get; set; }
 
     public SignInOutcome Outcome { get; set; }
+
+    /// <summary>Each step is counted on its own: codes guessed do not hold back passwords, nor the other way round.</summary>
+    public SignInStep Step { get; set; }
 }

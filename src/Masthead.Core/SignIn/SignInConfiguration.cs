@@ -27,6 +27,7 @@ internal sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<Sign
         attempt.Property(a => a.Email).HasMaxLength(256);
         attempt.Property(a => a.DeviceId).HasMaxLength(32);
         attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(10);
+        attempt.Property(a => a.Step).HasConversion<string>().HasMaxLength(12);
         attempt.HasIndex(a => a.At);
         attempt.HasIndex(a => new { a.Address, a.At });
         attempt.HasIndex(a => new { a.Email, a.At });

@@ -12,8 +12,16 @@ namespace Masthead.Core.SignIn;
 /// <summary>What a sign-in form posted, and from where.</summary>
 public sealed record SignInRequest(string Email, string Password, IPAddress? Address, KnownBrowser? Browser);
 
+/// <summary>A password a signed-in person typed again to confirm a consequential change, and where it came from.</summary>
+public sealed record Confirmation(string Password, IPAddress? Address, KnownBrowser? Browser);
+
 /// <summary>A browser's proof, from its own cookie, that it has signed in to these accounts before.</summary>
-public sealed record KnownBrowser(string DeviceId, IReadOnlyCollection<int> AccountIds);
+public sealed record KnownBrowser(string DeviceId, IReadOnlyCollection<int> AccountIds)
+{
+    /// <summary>The browser's id if it has signed in to <paramref name="accountId"/> before, for the throttle; else null.</summary>
+    public static string? DeviceFor(KnownBrowser? browser, int accountId) =>
+        browser is not null && browser.AccountIds.Contains(accountId) ? browser.DeviceId : null;
+}
 
 /// <summary>The account whose password was right, and who it belongs to.</summary>
 public sealed record VerifiedAccount(int AccountId, Actor Actor);
@@ -24,7 +32,7 @@ public sealed record VerifiedAccount(int AccountId, Actor Actor);
 /// same work: every attempt checks exactly one password hash, the account's or a stand-in's. A second factor, when
 /// there is one, is asked for after this check and before a session starts.
 /// </summary>
-public sealed class SignInService(MastheadDb db, UserManager<StaffAccount> accounts, StandInPasswordHash standIn, TimeProvider time)
+public sealed class SignInService(MastheadDb db, UserManager<StaffAccount> accounts, StandInPasswordHash standIn, ThrottledAttempts attempts, TimeProvider time)
 {
     public async Task<VerifiedAccount?> CheckPasswordAsync(SignInRequest request, CancellationToken cancellationToken = default)
     {
@@ -34,14 +42,10 @@ public sealed class SignInService(MastheadDb db, UserManager<StaffAccount> accou
         var email = Clip(accounts.NormalizeEmail(typed), 256);
         var account = await db.Users.Include(a => a.StaffMember).SingleOrDefaultAsync(a => a.NormalizedEmail == email, cancellationToken);
         var address = ClientAddresses.ThrottleKey(request.Address);
-        var deviceId = account is not null && request.Browser is { } browser && browser.AccountIds.Contains(account.Id) ? browser.DeviceId : null;
+        var deviceId = account is null ? null : KnownBrowser.DeviceFor(request.Browser, account.Id);
         var now = time.GetUtcNow().UtcDateTime;
-        var held = await IsHeldAsync(address, email, deviceId, now, cancellationToken);
-
-        // Counted before the slow check, so that guesses sent in parallel count one another.
-        var attempt = new SignInAttempt { At = now, Address = address, Email = email, DeviceId = deviceId, Outcome = held ? SignInOutcome.Held : SignInOutcome.Pending };
-        db.SignInAttempts.Add(attempt);
-        await db.SaveChangesAsync(cancellationToken);
+        var attempt = await attempts.StartAsync(SignInStep.Password, address, email, deviceId, cancellationToken);
+        var held = attempt.Outcome == SignInOutcome.Held;
 
         var realHash = !held && account is { PasswordHash: { } hash, StaffMember.IsActive: true } ? hash : null;
         var result = hasher.VerifyHashedPassword(account ?? new StaffAccount(), realHash ?? standInHash, request.Password);
@@ -51,7 +55,7 @@ public sealed class SignInService(MastheadDb db, UserManager<StaffAccount> accou
             account!.PasswordHash = hasher.HashPassword(account, request.Password);
         }
 
-        attempt.Outcome = held ? SignInOutcome.Held : verified ? SignInOutcome.Succeeded : SignInOutcome.Failed;
+        ThrottledAttempts.Finish(attempt, verified);
         if (!verified)
         {
             var reason = held ? "held back after repeated failures"
@@ -70,33 +74,40 @@ public sealed class SignInService(MastheadDb db, UserManager<StaffAccount> accou
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var forgotten = now - SignInThrottle.Memory;
-        await db.SignInAttempts.Where(a => a.At < forgotten).ExecuteDeleteAsync(cancellationToken);
+        await attempts.ForgetOldAsync(cancellationToken);
         return verified ? new VerifiedAccount(account!.Id, Actor.For(account.StaffMember!)) : null;
     }
 
-    private async Task<bool> IsHeldAsync(string address, string email, string? deviceId, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Whether the account may sign in at all (it is active), for a passkey that signs in without a password.</summary>
+    public Task<bool> IsActiveAsync(int accountId, CancellationToken cancellationToken = default) =>
+        db.Users.AnyAsync(a => a.Id == accountId && a.StaffMember!.IsActive && a.PasswordHash != null, cancellationToken);
+
+    /// <summary>
+    /// Checks the password a signed-in person typed again to change something consequential (their password, their
+    /// second factors), throttled as sign-in is and counted with it, so that a stolen session cannot be used to guess
+    /// it. A failure is audited with <paramref name="purpose"/>, such as "to change the password".
+    /// </summary>
+    public async Task<bool> ConfirmPasswordAsync(Actor actor, Confirmation confirmation, string purpose, CancellationToken cancellationToken = default)
     {
-        var since = now - SignInThrottle.Memory;
-        var counted = db.SignInAttempts.Where(a => a.At > since && a.Outcome != SignInOutcome.Held);
-        if (deviceId is not null)
+        var (password, address, browser) = confirmation;
+        var account = await db.Users.SingleOrDefaultAsync(a => a.StaffMemberId == actor.StaffId, cancellationToken)
+            ?? throw new NotFoundException("You have no staff account.");
+        var attempt = await attempts.StartAsync(SignInStep.Password, ClientAddresses.ThrottleKey(address), account.NormalizedEmail ?? "",
+            KnownBrowser.DeviceFor(browser, account.Id), cancellationToken);
+        var held = attempt.Outcome == SignInOutcome.Held;
+        var hasher = accounts.PasswordHasher;
+        var result = hasher.VerifyHashedPassword(account, !held && account.PasswordHash is { } hash ? hash : standIn.Get(hasher), password ?? "");
+        var confirmed = !held && account.PasswordHash is not null && result != PasswordVerificationResult.Failed;
+        ThrottledAttempts.Finish(attempt, confirmed);
+        if (!confirmed)
         {
-            var own = await NewestAsync(counted.Where(a => a.DeviceId == deviceId && a.Email == email), cancellationToken);
-            return SignInThrottle.Holds(own, SignInThrottle.FreeFailuresPerKnownBrowser, now, successForgives: true);
+            db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.PasswordCheckFailed,
+                details: $"{(held ? "held back after repeated failures" : "wrong password")} {purpose}, from {ClientAddresses.Display(address)}");
         }
 
-        // Both counts are always read, whether or not the email has an account, so neither answer comes sooner.
-        var strangers = counted.Where(a => a.DeviceId == null);
-        var fromAddress = await NewestAsync(strangers.Where(a => a.Address == address && a.Outcome != SignInOutcome.Succeeded), cancellationToken);
-        var onAccount = await NewestAsync(strangers.Where(a => a.Email == email), cancellationToken);
-        return SignInThrottle.Holds(fromAddress, SignInThrottle.FreeFailuresPerAddress, now, successForgives: false)
-            | SignInThrottle.Holds(onAccount, SignInThrottle.FreeFailuresPerAccount, now, successForgives: true);
+        await db.SaveChangesAsync(cancellationToken);
+        return confirmed;
     }
-
-    private static async Task<List<(DateTime At, SignInOutcome Outcome)>> NewestAsync(IQueryable<SignInAttempt> attempts, CancellationToken cancellationToken) =>
-        (await attempts.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(SignInThrottle.Window)
-            .Select(a => new { a.At, a.Outcome }).ToListAsync(cancellationToken))
-        .Select(a => (a.At, a.Outcome)).ToList();
 
     private static string Clip(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -33,8 +33,11 @@ public sealed class StaffSessionService(MastheadDb db, TimeProvider time)
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Opens a session for an account whose sign-in succeeded; returns the secret its cookie carries.</summary>
-    public async Task<string> StartAsync(int accountId, string? userAgent, IPAddress? address, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens a session for an account whose sign-in succeeded; returns the secret its cookie carries. <paramref name="how"/>
+    /// says, for the audit log, what the person gave beyond a password alone, such as "password and authenticator app".
+    /// </summary>
+    public async Task<string> StartAsync(int accountId, string? userAgent, IPAddress? address, string how = "password", CancellationToken cancellationToken = default)
     {
         var now = Now;
         var owner = await OwnerAsync(accountId, cancellationToken);
@@ -49,7 +52,7 @@ public sealed class StaffSessionService(MastheadDb db, TimeProvider time)
             LastSeenAt = now,
         };
         db.StaffSessions.Add(session);
-        db.Record(now, Actor.For(owner), AuditActions.SignedIn, details: Describe(session));
+        db.Record(now, Actor.For(owner), AuditActions.SignedIn, details: how == "password" ? Describe(session) : $"{Describe(session)}, with {how}");
         await db.SaveChangesAsync(cancellationToken);
 
         var forgotten = now - Retention;

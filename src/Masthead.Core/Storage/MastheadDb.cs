@@ -11,6 +11,7 @@ using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Revisions;
+using Masthead.Core.SecondFactors;
 using Masthead.Core.Sections;
 using Masthead.Core.SignIn;
 using Masthead.Core.Tags;
@@ -51,6 +52,8 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+    public DbSet<StaffAuthenticator> StaffAuthenticators => Set<StaffAuthenticator>();
+    public DbSet<StaffRecoveryCode> StaffRecoveryCodes => Set<StaffRecoveryCode>();
 
     /// <summary>
     /// Tells the rest of Masthead, on every node, about a change this unit of work makes, once it commits (see

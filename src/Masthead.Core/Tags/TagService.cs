@@ -1,3 +1,4 @@
+using Masthead.Core.Articles;
 using Masthead.Core.Events;
 using Masthead.Core.Publishing;
 using Masthead.Core.Sections;
@@ -15,6 +16,19 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
         db.Tags.AsNoTracking().Where(t => t.Slug == slug)
             .Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description))
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The tag at <paramref name="slug"/> when readers may know of it: a published article carries it. Until then
+    /// (say, only drafts do) it is not named anywhere public.
+    /// </summary>
+    public Task<TagView?> GetPublishedBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var published = db.Articles.Where(PublishedArticles.IsPublished);
+        return db.Tags.AsNoTracking()
+            .Where(t => t.Slug == slug && db.ArticleTags.Any(at => at.TagId == t.Id && published.Any(a => a.Id == at.ArticleId)))
+            .Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
 
     public Task<List<TagView>> ListAsync(CancellationToken cancellationToken = default) =>
         db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description)).ToListAsync(cancellationToken);
@@ -51,11 +65,7 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no tag {id}.");
         var problems = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            problems["Name"] = "A name is required.";
-        }
-
+        TaxonomyRules.Check(problems, name, description, Tag.MaxNameLength, Tag.MaxDescriptionLength);
         var newSlug = Slugs.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
         if (!Slugs.IsValid(newSlug) || await db.Tags.AnyAsync(t => t.Slug == newSlug && t.Id != id, cancellationToken))
         {
@@ -111,7 +121,7 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
     private async Task<int> AddAsync(Actor actor, string name, string? slug, string description, CancellationToken cancellationToken)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "create tags");
-        var tagName = SectionService.Named(name);
+        var tagName = TaxonomyRules.Checked(name, description, Tag.MaxNameLength, Tag.MaxDescriptionLength);
         var tagSlug = Slugs.Slugify(slug ?? name);
         if (!Slugs.IsValid(tagSlug) || await db.Tags.AnyAsync(t => t.Slug == tagSlug, cancellationToken))
         {

@@ -11,6 +11,7 @@ using Masthead.Health;
 using Masthead.Live;
 using Masthead.Newsroom;
 using Masthead.ScaleOut;
+using Masthead.SecurityHeaders;
 using Masthead.Site;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -46,6 +47,7 @@ public static class MastheadApp
             compression.Providers.Add<BrotliCompressionProvider>();
             compression.Providers.Add<GzipCompressionProvider>();
         });
+        builder.Services.AddSecurityHeaders();
         builder.Services.AddPublicPageCaching();
         builder.Services.AddMastheadPages();
         builder.Services.AddNewsroom(options);
@@ -57,6 +59,7 @@ public static class MastheadApp
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseReaderErrorPages();
         app.UseResponseCompression();
         app.UseSiteAssets();

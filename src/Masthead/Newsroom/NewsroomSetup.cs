@@ -33,25 +33,40 @@ public static class NewsroomSetup
             .AddEntityFrameworkStores<MastheadDb>()
             .AddDefaultTokenProviders();
         services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromDays(7));
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(cookie =>
+        // Passkeys for this site's own host (the relying party is the host the browser sees), with the device's lock
+        // (fingerprint, face or PIN) required, which makes a passkey enough to sign in on its own.
+        services.Configure<IdentityPasskeyOptions>(passkeys => passkeys.UserVerificationRequirement = "required");
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
         {
-            cookie.LoginPath = "/newsroom/sign-in";
-            cookie.LogoutPath = "/newsroom/sign-out";
-            cookie.Cookie.Name = "masthead.staff";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = StaffSessionService.IdleTimeout;
-            cookie.SlidingExpiration = true;
-            // Every request checks the session the cookie names (in place of Identity's half-hourly security stamp check).
-            cookie.Events.OnValidatePrincipal = StaffSignIn.ValidateSessionAsync;
-            // The rules, not role policies, refuse actions; should a policy ever refuse, answer 403 in place like they do.
-            cookie.Events.OnRedirectToAccessDenied = context =>
+            // Identity keeps a passkey ceremony's challenge in this cookie between the options and the browser's answer.
+            cookies.TwoFactorUserIdCookie!.Configure(ceremony =>
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        }));
+                ceremony.Cookie.Name = "masthead.passkey";
+                ceremony.Cookie.Path = "/newsroom";
+                ceremony.Cookie.HttpOnly = true;
+                ceremony.Cookie.SameSite = SameSiteMode.Strict;
+                ceremony.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            });
+            cookies.ApplicationCookie!.Configure(cookie =>
+            {
+                cookie.LoginPath = "/newsroom/sign-in";
+                cookie.LogoutPath = "/newsroom/sign-out";
+                cookie.Cookie.Name = "masthead.staff";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = StaffSessionService.IdleTimeout;
+                cookie.SlidingExpiration = true;
+                // Every request checks the session the cookie names (in place of Identity's half-hourly security stamp check).
+                cookie.Events.OnValidatePrincipal = StaffSignIn.ValidateSessionAsync;
+                // The rules, not role policies, refuse actions; should a policy ever refuse, answer 403 in place like they do.
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        });
         services.AddAuthorization();
         services.AddAntiforgery(antiforgery =>
         {
@@ -75,6 +90,8 @@ public static class NewsroomSetup
         services.AddScoped<CurrentStaff>();
         services.AddScoped<StaffSignIn>();
         services.AddSingleton<KnownBrowsers>();
+        services.AddSingleton<PendingSignIns>();
+        services.AddScoped<PasskeyCeremonies>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddHostedService<FrontPage.PinExpiry>();
         services.AddRateLimiter(limits =>
@@ -88,6 +105,7 @@ public static class NewsroomSetup
     public static WebApplication UseNewsroom(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseSecondFactorGate();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;

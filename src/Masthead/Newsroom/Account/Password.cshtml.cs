@@ -1,11 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Masthead.Core.People;
+using Masthead.Core.SignIn;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Account;
 
-/// <summary>A staff member changes their own password; every other session of theirs ends at once.</summary>
-public sealed class PasswordPage(StaffAccountService staffAccounts) : NewsroomPage
+/// <summary>
+/// A staff member changes their own password; every other session of theirs ends at once. The current password is
+/// checked through the sign-in throttle, so a stolen session cannot be used to guess it.
+/// </summary>
+public sealed class PasswordPage(StaffAccountService staffAccounts, KnownBrowsers browsers) : NewsroomPage
 {
     [BindProperty, Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password)]
     public string Current { get; set; } = "";
@@ -27,12 +31,13 @@ public sealed class PasswordPage(StaffAccountService staffAccounts) : NewsroomPa
             return Page();
         }
 
-        var result = await staffAccounts.ChangePasswordAsync(Actor, Current, NewPassword, StaffSignIn.SessionOf(User), cancellationToken);
+        var current = new Confirmation(Current, HttpContext.Connection.RemoteIpAddress, browsers.Read(HttpContext));
+        var result = await staffAccounts.ChangePasswordAsync(Actor, current, NewPassword, StaffSignIn.SessionOf(User), cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(Current) : "", error.Code == "PasswordMismatch" ? "That is not your current password." : error.Description);
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(Current) : "", error.Code == "PasswordMismatch" ? "That is not your current password. After several failed attempts, checking slows down: wait a minute before trying again." : error.Description);
             }
 
             return Page();

@@ -18,17 +18,26 @@ namespace Masthead.Newsroom.Account;
 public sealed class StaffSignIn(SignInManager<StaffAccount> signIn, StaffSessionService sessions, KnownBrowsers browsers)
 {
     /// <summary>
-    /// Signs the browser in to an account whose sign-in is complete: the password checked, and any further step a
-    /// future sign-in asks for (a second factor) done. Opens the session, sets the cookie and remembers the browser.
+    /// Signs the browser in to an account whose sign-in is complete: the password and the second factor checked, or a
+    /// passkey alone. Opens the session, sets the cookie and remembers the browser. <paramref name="how"/> says what
+    /// the person gave, for the audit log ("password", "password and authenticator app", "passkey"...).
     /// </summary>
-    public async Task StartSessionAsync(HttpContext http, int accountId, CancellationToken cancellationToken)
+    public async Task StartSessionAsync(HttpContext http, int accountId, string how, CancellationToken cancellationToken)
     {
         var account = await signIn.UserManager.FindByIdAsync(accountId.ToString(CultureInfo.InvariantCulture))
             ?? throw new InvalidOperationException($"There is no staff account {accountId}.");
-        var secret = await sessions.StartAsync(accountId, http.Request.Headers.UserAgent.ToString(), http.Connection.RemoteIpAddress, cancellationToken);
+        var secret = await sessions.StartAsync(accountId, http.Request.Headers.UserAgent.ToString(), http.Connection.RemoteIpAddress, how, cancellationToken);
         await signIn.SignInWithClaimsAsync(account, isPersistent: false, [new Claim(StaffSessionService.ClaimType, secret)]);
         browsers.Remember(http, accountId);
+        PendingSignIns.End(http);
     }
+
+    /// <summary>Where to go once signed in: the newsroom page the person was sent away from, or the dashboard.</summary>
+    public static string ReturnPath(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl.StartsWith("/newsroom", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/newsroom/sign-", StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            ? returnUrl
+            : "/newsroom";
 
     /// <summary>Ends this browser's session on the server, then drops its cookie.</summary>
     public async Task SignOutAsync(HttpContext http, CancellationToken cancellationToken)

@@ -64,6 +64,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
         public string? LogoUrl { get; set; }
         public NotesPosition NotesPosition { get; set; }
         public FeedContent FeedContent { get; set; }
+        public bool RequireSecondFactor { get; set; }
 
         public static SettingsForm From(PublicationInfo info) => new()
         {
@@ -78,6 +79,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
             LogoUrl = info.LogoUrl,
             NotesPosition = info.NotesPosition,
             FeedContent = info.FeedContent,
+            RequireSecondFactor = info.RequireSecondFactor,
         };
 
         /// <returns>The names of the settings that changed, for the audit log.</returns>
@@ -104,6 +106,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
             Set(nameof(LogoUrl), settings.LogoUrl, Trimmed(LogoUrl) is { Length: > 0 } logo ? logo : null, v => settings.LogoUrl = v);
             Set(nameof(NotesPosition), settings.NotesPosition, NotesPosition, v => settings.NotesPosition = v);
             Set(nameof(FeedContent), settings.FeedContent, FeedContent, v => settings.FeedContent = v);
+            Set(nameof(RequireSecondFactor), settings.RequireSecondFactor, RequireSecondFactor, v => settings.RequireSecondFactor = v);
             return changed;
         }
 

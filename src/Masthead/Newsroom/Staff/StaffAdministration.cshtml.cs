@@ -1,12 +1,16 @@
 using Masthead.Core.People;
 using Masthead.Core.Publishing;
+using Masthead.Core.SecondFactors;
 using Masthead.Core.SignIn;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Staff;
 
-/// <summary>Administrators invite staff, change their roles, deactivate them, sign them out everywhere and issue set-password links.</summary>
-public sealed class StaffAdministrationPage(StaffAccountService staffAccounts, StaffSessionService sessions) : NewsroomPage
+/// <summary>
+/// Administrators invite staff, change their roles, deactivate them, sign them out everywhere, issue set-password
+/// links, and remove the second factors of someone who lost theirs.
+/// </summary>
+public sealed class StaffAdministrationPage(StaffAccountService staffAccounts, StaffSessionService sessions, SecondFactorService secondFactors) : NewsroomPage
 {
     public IReadOnlyList<StaffAccountView> People { get; private set; } = [];
 
@@ -58,6 +62,13 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts, S
                 (false, true) => $"{person.Name} already could sign in; nothing changed.",
                 (false, false) => $"{person.Name} was already deactivated; nothing changed.",
             };
+        });
+
+    public Task<IActionResult> OnPostRemoveSecondFactorsAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, cancellationToken, async person =>
+        {
+            await secondFactors.RemoveAllAsync(Actor, id, cancellationToken);
+            Flash = $"{person.Name}'s second factors and recovery codes are removed: they sign in with their password and set up a new one.";
         });
 
     public Task<IActionResult> OnPostEndSessionsAsync(int id, CancellationToken cancellationToken) =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Masthead.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MastheadDb))]
-    [Migration("20261206060155_FrontPageAndMenus")]
-    partial class FrontPageAndMenus
+    [Migration("20261206055022_MarkdownBodyLimits")]
+    partial class MarkdownBodyLimits
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -32,6 +32,7 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyText")
@@ -350,44 +351,6 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.ToTable("ArticleNotes");
                 });
 
-            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageBlock", b =>
-                {
-                    b.Property<int>("SectionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Shown")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StoryCount")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("SectionId");
-
-                    b.ToTable("FrontPageBlocks");
-                });
-
-            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageSlot", b =>
-                {
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("PinnedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Position");
-
-                    b.HasIndex("ArticleId")
-                        .IsUnique();
-
-                    b.ToTable("FrontPageSlots");
-                });
-
             modelBuilder.Entity("Masthead.Core.Live.LiveEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -473,57 +436,6 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.ToTable("LiveUpdates");
                 });
 
-            modelBuilder.Entity("Masthead.Core.Navigation.MenuItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Menu")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SectionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("StaticPageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("TagId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("StaticPageId");
-
-                    b.HasIndex("TagId");
-
-                    b.HasIndex("Menu", "Position");
-
-                    b.ToTable("MenuItems");
-                });
-
             modelBuilder.Entity("Masthead.Core.Pages.StaticPage", b =>
                 {
                     b.Property<int>("Id")
@@ -536,6 +448,7 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyText")
@@ -802,6 +715,7 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Headline")
@@ -1216,28 +1130,6 @@ namespace Masthead.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageBlock", b =>
-                {
-                    b.HasOne("Masthead.Core.Sections.Section", "Section")
-                        .WithMany()
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Section");
-                });
-
-            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageSlot", b =>
-                {
-                    b.HasOne("Masthead.Core.Articles.Article", "Article")
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
-                });
-
             modelBuilder.Entity("Masthead.Core.Live.LiveEvent", b =>
                 {
                     b.HasOne("Masthead.Core.Articles.Article", null)
@@ -1254,30 +1146,6 @@ namespace Masthead.Data.Sqlite.Migrations
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Masthead.Core.Navigation.MenuItem", b =>
-                {
-                    b.HasOne("Masthead.Core.Sections.Section", "Section")
-                        .WithMany()
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Masthead.Core.Pages.StaticPage", "StaticPage")
-                        .WithMany()
-                        .HasForeignKey("StaticPageId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Masthead.Core.Tags.Tag", "Tag")
-                        .WithMany()
-                        .HasForeignKey("TagId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.Navigation("Section");
-
-                    b.Navigation("StaticPage");
-
-                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("Masthead.Core.People.StaffAccount", b =>

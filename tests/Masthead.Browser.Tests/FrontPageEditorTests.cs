@@ -18,7 +18,7 @@ public sealed class FrontPageEditorTests(BrowserSiteFixture site) : IClassFixtur
     {
         var terminal = await HeadlineAsync("rail-yard-expansion");
         var summit = await HeadlineAsync("river-summit-delegates");
-        var editor = await NewsroomPages.SignInAsync(site, DemoLogins.Editor);
+        var (editor, violations) = await NewsroomPages.SignInWatchedAsync(site, DemoLogins.Editor);
         await editor.GetByRole(AriaRole.Navigation, new() { Name = "Newsroom" }).GetByRole(AriaRole.Link, new() { Name = "Front page" }).ClickAsync();
         await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Front page", Level = 1 })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(editor, "front-page-editor-desktop");
@@ -60,8 +60,15 @@ public sealed class FrontPageEditorTests(BrowserSiteFixture site) : IClassFixtur
         await Expect(Slot(editor, 3).Locator(".slot-story")).ToHaveTextAsync(terminal);
         await Screenshots.SaveAsync(editor, "front-page-editor-arranged-desktop");
 
+        // The preview shows the arrangement, unsaved, in a new tab.
+        var preview = await editor.Context.RunAndWaitForPageAsync(() =>
+            editor.GetByRole(AriaRole.Button, new() { Name = "Preview in a new tab" }).ClickAsync());
+        await Expect(Lead(preview)).ToHaveTextAsync(summit);
+        await violations.AssertNoneAsync(preview, "on the front page's preview");
+        await preview.CloseAsync();
+
         // Readers see none of it until the editor saves; then all of it.
-        var reader = await site.NewPageAsync(Viewports.Desktop);
+        var (reader, readerViolations) = await NewsroomPages.WatchedPageAsync(site, Viewports.Desktop);
         await reader.GotoAsync("/");
         await Expect(Lead(reader)).Not.ToHaveTextAsync(summit);
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save the front page" }).ClickAsync();
@@ -71,6 +78,8 @@ public sealed class FrontPageEditorTests(BrowserSiteFixture site) : IClassFixtur
         await Expect(Lead(reader)).ToHaveTextAsync(summit);
         await Expect(reader.Locator(".front-top-stories .story-headline").Nth(2)).ToHaveTextAsync(terminal);
         await Screenshots.SaveAsync(reader, "front-curated-desktop");
+        await readerViolations.AssertNoneAsync(reader, "on the curated front page");
+        await violations.AssertNoneAsync(editor, "while the editor searched, dragged, moved and saved");
         var phone = await site.NewPageAsync(Viewports.Phone);
         await phone.GotoAsync("/");
         await Expect(Lead(phone)).ToHaveTextAsync(summit);

@@ -10,7 +10,7 @@ public sealed class MenuEditorTests(BrowserSiteFixture site) : IClassFixture<Bro
     [Fact]
     public async Task An_editor_moves_a_section_and_adds_a_tag_page_to_the_menu_and_every_page_shows_it()
     {
-        var editor = await NewsroomPages.SignInAsync(site, DemoLogins.Editor);
+        var (editor, violations) = await NewsroomPages.SignInWatchedAsync(site, DemoLogins.Editor);
         await editor.GetByRole(AriaRole.Navigation, new() { Name = "Newsroom" }).GetByRole(AriaRole.Link, new() { Name = "Menus" }).ClickAsync();
         var header = editor.GetByRole(AriaRole.Region, new() { Name = "Masthead menu" });
         await Screenshots.SaveAsync(editor, "menu-editor-desktop");
@@ -32,6 +32,7 @@ public sealed class MenuEditorTests(BrowserSiteFixture site) : IClassFixture<Bro
         await Screenshots.SaveAsync(editor, "menu-editor-arranged-desktop");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save the menus" }).ClickAsync();
         await Expect(editor.Locator("main .flash[role=status]")).ToHaveTextAsync("The menus are saved: every page shows them now.");
+        await violations.AssertNoneAsync(editor, "while the editor moved, added and saved");
 
         var reader = await site.NewPageAsync(Viewports.Desktop);
         await reader.GotoAsync("/staff");

@@ -19,15 +19,30 @@ public static class NewsroomPages
     ];
 
     /// <summary>A browser page signed in to the newsroom.</summary>
-    public static async Task<IPage> SignInAsync(BrowserSiteFixture site, (string Email, string Password) login, BrowserNewContextOptions? options = null)
+    public static async Task<IPage> SignInAsync(BrowserSiteFixture site, (string Email, string Password) login, BrowserNewContextOptions? options = null) =>
+        (await SignInWatchedAsync(site, login, options)).Page;
+
+    /// <summary>A browser page signed in to the newsroom, and the Content-Security-Policy violations of every page its context opens.</summary>
+    public static async Task<(IPage Page, PolicyViolations Violations)> SignInWatchedAsync(
+        BrowserSiteFixture site, (string Email, string Password) login, BrowserNewContextOptions? options = null)
     {
-        var page = await site.NewPageAsync(options ?? Viewports.Desktop);
+        var (page, violations) = await WatchedPageAsync(site, options);
         await page.GotoAsync("/newsroom/sign-in");
         await page.GetByLabel("Email").FillAsync(login.Email);
         await page.GetByLabel("Password").FillAsync(login.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Newsroom" })).ToBeVisibleAsync();
-        return page;
+        return (page, violations);
+    }
+
+    /// <summary>A page in a fresh context whose Content-Security-Policy violations, on any page it opens, are collected.</summary>
+    public static async Task<(IPage Page, PolicyViolations Violations)> WatchedPageAsync(BrowserSiteFixture site, BrowserNewContextOptions? options = null)
+    {
+        options ??= Viewports.Desktop;
+        options.BaseURL = site.Server.BaseAddress.ToString();
+        var context = await site.Browser.NewContextAsync(options);
+        var violations = await PolicyViolations.WatchAsync(context);
+        return (await context.NewPageAsync(), violations);
     }
 }
 

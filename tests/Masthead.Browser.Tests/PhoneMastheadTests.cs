@@ -16,7 +16,7 @@ public sealed class PhoneMastheadTests(BrowserSiteFixture site) : IClassFixture<
     {
         var options = Viewports.Phone;
         options.JavaScriptEnabled = javaScript;
-        var page = await site.NewPageAsync(options);
+        var (page, violations) = await NewsroomPages.WatchedPageAsync(site, options);
         await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var name = javaScript ? "" : "-no-js";
         await Screenshots.SaveAsync(page, $"front-phone{name}");
@@ -37,6 +37,11 @@ public sealed class PhoneMastheadTests(BrowserSiteFixture site) : IClassFixture<
         await Expect(politics).ToBeVisibleAsync();
         Assert.True((await politics.BoundingBoxAsync())!.Height >= 40, "A menu link is too small a target for a finger.");
         await Screenshots.SaveAsync(page, $"front-phone-menu-open{name}");
+        if (javaScript)
+        {
+            await violations.AssertNoneAsync(page, "on the front page with the phone menu open");
+        }
+
         await page.GetByLabel("Search articles").FillAsync("council budget");
         await page.GetByLabel("Search articles").PressAsync("Enter");
         await page.WaitForURLAsync("**/search?q=council+budget", new() { WaitUntil = WaitUntilState.DOMContentLoaded });

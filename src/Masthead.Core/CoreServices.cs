@@ -32,6 +32,10 @@ public static class CoreServices
         services.AddSingleton<PublicationCache>();
         services.AddSingleton<SiteDataCache>();
         services.AddScoped<SiteDataService>();
+        services.AddSingleton<FrontPage.FrontPageCache>();
+        services.AddScoped<FrontPage.FrontPageService>();
+        services.AddScoped<FrontPage.FrontPageQueries>();
+        services.AddScoped<Navigation.MenuService>();
         services.AddSingleton<PublishedCounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PublicationService>();

@@ -29,7 +29,7 @@ public sealed class Article
 
     public int WordCount { get; set; }
 
-    /// <summary>Marked by an editor as a featured story; apps and themes on the Content API highlight it.</summary>
+    /// <summary>On the front page by an editor's choice (see FrontPageService, which alone sets it); the Content API's featured.</summary>
     public bool Featured { get; set; }
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
 

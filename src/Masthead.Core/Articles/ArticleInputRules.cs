@@ -111,7 +111,6 @@ internal static class ArticleInputRules
         article.BodyMarkdown = input.BodyMarkdown;
         article.BodyHtml = rendered!.Html;
         article.BodyText = rendered.PlainText;
-        article.Featured = input.Featured ?? article.Featured;
         article.WordCount = rendered.WordCount;
         article.SectionId = input.SectionId;
         article.LeadImage = input.LeadImage is { } lead

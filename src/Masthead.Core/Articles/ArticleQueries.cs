@@ -112,19 +112,18 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
     }
 
     /// <summary>
-    /// The front page's lists in two statements: the newest <paramref name="newestCount"/> articles, and for each
-    /// section its newest <paramref name="perSection"/> that are not among them.
+    /// What the front page is made from, in two statements: the newest <paramref name="newestCount"/> published
+    /// articles, those of <paramref name="chosenIds"/> that are published, and each section's newest (as many as its
+    /// take); then their bylines.
     /// </summary>
-    public async Task<FrontPageLists> FrontAsync(int newestCount, IReadOnlyList<int> sectionIds, int perSection, CancellationToken cancellationToken = default)
+    public async Task<FrontPageCandidates> FrontAsync(int newestCount, int[] chosenIds, IReadOnlyList<(int SectionId, int Take)> sections, CancellationToken cancellationToken = default)
     {
-        var sectionTake = perSection + newestCount; // enough to fill a block once the newest articles are left out
         var union = new List<FlatSummaryRow>();
-        await foreach (var row in FrontPageQuery.Run(db, newestCount, sectionIds, sectionTake).WithCancellation(cancellationToken))
+        await foreach (var row in FrontPageQuery.Run(db, newestCount, chosenIds, sections).WithCancellation(cancellationToken))
         {
             union.Add(row);
         }
 
-        // The union holds the newest articles overall, so its own newest are exactly they, whatever order the parts come in.
         var rows = union.DistinctBy(r => r.Id)
             .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
         var ids = rows.ConvertAll(r => r.Id);
@@ -132,11 +131,13 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
             .Select(b => new { b.ArticleId, b.StaffMemberId, b.Position }).ToListAsync(cancellationToken))
             .OrderBy(b => b.Position).ToLookup(b => b.ArticleId, b => b.StaffMemberId);
         var summaries = await SummariesOfAsync(rows.ConvertAll(r => r.ToRow([.. bylines[r.Id]])), cancellationToken);
+
+        // The union holds the newest articles overall, so its own newest are exactly they, whatever order the parts come in.
         var newest = summaries.Take(newestCount).ToList();
-        var shown = newest.Select(a => a.Id).ToHashSet();
-        var bySection = sectionIds.ToDictionary(id => id, id => (IReadOnlyList<ArticleSummary>)
-            [.. summaries.Where(a => a.Section?.Id == id && !shown.Contains(a.Id)).Take(perSection)]);
-        return new FrontPageLists(newest, bySection);
+        var chosen = summaries.Where(a => chosenIds.Contains(a.Id)).ToDictionary(a => a.Id);
+        var bySection = sections.ToDictionary(s => s.SectionId, s => (IReadOnlyList<ArticleSummary>)
+            [.. summaries.Where(a => a.Section?.Id == s.SectionId).Take(s.Take)]);
+        return new FrontPageCandidates(newest, chosen, bySection);
     }
 
     private IQueryable<Article> Filtered(ArticleFilter filter)

@@ -39,7 +39,8 @@ public static class Permissions
         actor.IsAtLeast(NewsroomRole.Editor)
         || (actor.IsAtLeast(NewsroomRole.Reporter) && actor.StaffId is { } id && article.AuthorIds.Contains(id));
 
-    public static bool CanFeature(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+    /// <summary>Choosing what the front page leads with, and the site's menus.</summary>
+    public static bool CanCurate(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
     public static bool CanReview(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 

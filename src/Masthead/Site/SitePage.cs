@@ -1,4 +1,7 @@
+using System.Collections.Frozen;
 using System.Globalization;
+using Masthead.Core.Articles;
+using Masthead.Core.Navigation;
 using Masthead.Core.Pages;
 using Masthead.Core.Publication;
 using Masthead.Core.Sections;
@@ -20,8 +23,12 @@ public abstract class SitePage : PageModel
     public PublicationInfo Publication { get; private set; } = null!;
     public IReadOnlyList<SectionView> Sections { get; private set; } = [];
 
-    /// <summary>About us, the policies and the other standing pages, for the footer and the publisher's structured data.</summary>
+    /// <summary>About us, the policies and the other standing pages, for the publisher's structured data.</summary>
     public IReadOnlyList<StaticPageLink> StaticPages { get; private set; } = [];
+
+    /// <summary>The masthead's menu and the footer's links, as editors arranged them.</summary>
+    public IReadOnlyList<MenuLink> HeaderMenu { get; private set; } = [];
+    public IReadOnlyList<MenuLink> FooterMenu { get; private set; } = [];
     public PageMeta Meta { get; } = new();
 
     /// <summary>Writes the page's images: srcset and sizes for media-library images, as typed for others.</summary>
@@ -38,7 +45,7 @@ public abstract class SitePage : PageModel
         Meta.ImageIsLarge = large;
     }
 
-    /// <summary>The navigation entry to mark as the current page.</summary>
+    /// <summary>The path of the menu link to mark as the current page: this page's, or the section an article is in.</summary>
     public string? CurrentNav { get; protected set; }
 
     public PublicationClock Clock => Publication.Clock;
@@ -67,13 +74,18 @@ public abstract class SitePage : PageModel
         var site = await services.GetRequiredService<SiteDataService>().GetAsync(cancellationToken);
         Sections = site.Sections;
         StaticPages = site.StaticPages;
+        HeaderMenu = site.Header;
+        FooterMenu = site.Footer;
     }
 
+    /// <summary>Chrome without the database: the given sections, and the default menus.</summary>
     protected void SetChrome(PublicationInfo publication, IReadOnlyList<SectionView> sections)
     {
         Publication = publication;
         Sections = sections;
         StaticPages = [];
+        HeaderMenu = MenuDefaults.Resolve(MenuDefaults.For(MenuName.Header, sections, []), sections, [], FrozenDictionary<int, TagRef>.Empty);
+        FooterMenu = MenuDefaults.Resolve(MenuDefaults.For(MenuName.Footer, sections, []), sections, [], FrozenDictionary<int, TagRef>.Empty);
     }
 
     /// <summary>Reads ?page=N. Null (answer 404) when it is present but not a page number.</summary>

@@ -28,9 +28,6 @@ public sealed class ArticleForm
     public string? LeadImageCaption { get; set; }
     public string? LeadImageCredit { get; set; }
 
-    /// <summary>Only editors see the box; a form without it leaves the choice as it was.</summary>
-    public bool? Featured { get; set; }
-
     /// <summary>Why this save was made, stored with the revision.</summary>
     public string? Note { get; set; }
 
@@ -54,7 +51,6 @@ public sealed class ArticleForm
         LeadImage = string.IsNullOrWhiteSpace(LeadImageUrl)
             ? null
             : new LeadImageView(LeadImageUrl.Trim(), LeadImageAlt ?? "", Blank(LeadImageCaption), Blank(LeadImageCredit)),
-        Featured = Featured,
     };
 
     public static ArticleForm From(ArticleDraft draft) => new()
@@ -70,7 +66,6 @@ public sealed class ArticleForm
         LeadImageAlt = draft.LeadImage?.Alt,
         LeadImageCaption = draft.LeadImage?.Caption,
         LeadImageCredit = draft.LeadImage?.Credit,
-        Featured = draft.Featured,
         Version = draft.Version,
     };
 

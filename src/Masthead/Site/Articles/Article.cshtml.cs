@@ -57,7 +57,7 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         {
             MoreInSection = await articles.LatestAsync(new ArticleFilter(SectionId: section.Id), MoreCount, [article.Id], cancellationToken);
             HttpContext.TagResponse([CacheTags.Section(section.Id)]);
-            CurrentNav = "section:" + section.Slug;
+            CurrentNav = "/section/" + section.Slug;
         }
 
         HttpContext.TagResponse([CacheTags.Article(article.Id)]);

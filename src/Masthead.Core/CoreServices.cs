@@ -30,6 +30,9 @@ public static class CoreServices
         services.AddSingleton<SiteDataCache>();
         services.AddScoped<SiteDataService>();
         services.AddSingleton<PublishedCounts>();
+        services.AddSingleton<Banner.BannerCache>();
+        services.AddScoped<Banner.BannerQueries>();
+        services.AddScoped<Banner.BannerService>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PublicationService>();
         services.AddScoped<ArticleQueries>();

@@ -23,6 +23,8 @@ public static class AuditActions
     public const string SettingsChanged = "settings-changed";
     public const string ContentApiKeyCreated = "api-key-created";
     public const string ContentApiKeyRevoked = "api-key-revoked";
+    public const string BannerRaised = "banner-raised";
+    public const string BannerLowered = "banner-lowered";
 
     /// <summary>Adds an entry to the unit of work; it is saved with the change it records.</summary>
     public static void Record(this MastheadDb db, DateTime at, Actor actor, string action, int? articleId = null, string details = "") =>

@@ -117,14 +117,33 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
             return NewEvent(article, LiveEventTypes.Pin, LivePayload.Id(updateId), now);
         });
 
+    /// <summary>Ends coverage; a site banner linking to the story comes down with it.</summary>
     public Task EndAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, articleId, CoverageNeeded.Live, cancellationToken, (article, info, now) =>
+        ChangeAsync(actor, articleId, CoverageNeeded.Live, cancellationToken, async (article, info, now) =>
         {
             DemandPoster(actor, article);
             article.Coverage = CoverageStatus.Ended;
             article.CoverageEndedAt = now;
-            return Task.FromResult<LiveEvent?>(NewEvent(article, LiveEventTypes.Ended, LivePayload.Ended(now, info), now));
+            await Banner.BannerRules.TakeDownLinkedToAsync(db, article.Id, now, "coverage ended", cancellationToken);
+            return NewEvent(article, LiveEventTypes.Ended, LivePayload.Ended(now, info), now);
         });
+
+    /// <summary>Sets how the story's page is laid out. Not an event readers' open pages follow: it takes effect when a page is loaded.</summary>
+    public async Task SetLayoutAsync(Actor actor, int articleId, LiveLayout layout, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.Include(a => a.Authors).SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken)
+            ?? throw new NotFoundException($"There is no article {articleId}.");
+        DemandPoster(actor, article);
+        if (article.Coverage == CoverageStatus.None)
+        {
+            throw new WorkflowException("This article is not a live story.");
+        }
+
+        article.LiveOldestFirst = layout.OldestFirst;
+        article.LiveTextFirst = layout.TextFirst;
+        db.Raise(new LiveChanged(article.Id, CoverageChanged: false, Event: null));
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     private static void DemandPoster(Actor actor, Article article) =>
         Permissions.Demand(Permissions.CanPostLive(actor, ArticleAccess.Of(article)), "post to this live story");

@@ -41,6 +41,9 @@ public static class Permissions
 
     public static bool CanFeature(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
+    /// <summary>The site-wide banner every reader sees: editors.</summary>
+    public static bool CanRunBanner(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
     public static bool CanReview(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
     public static bool CanUnpublish(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);

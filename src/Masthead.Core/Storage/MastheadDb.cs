@@ -43,6 +43,7 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<LiveUpdate> LiveUpdates => Set<LiveUpdate>();
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
     public DbSet<ContentApiKey> ContentApiKeys => Set<ContentApiKey>();
+    public DbSet<Banner.SiteBanner> SiteBanners => Set<Banner.SiteBanner>();
 
     /// <summary>
     /// Tells the rest of Masthead, on every node, about a change this unit of work makes, once it commits (see

@@ -149,6 +149,8 @@ internal static class RoleMatrixActions
             async (c, t) => Assert.NotNull(await c.DbAsync(db => db.LiveUpdates.Where(u => u.Id == t.UpdateId).Select(u => u.DeletedAt).SingleAsync()))),
         Live("end coverage of their live story", "End", _ => [],
             async (c, t) => Assert.Equal(CoverageStatus.Ended, (await c.ArticleAsync(t.Id)).Coverage)),
+        Live("lay out the page of their live story", "Layout", _ => [("oldestFirst", "true"), ("textFirst", "true")],
+            async (c, t) => Assert.Equal((true, true), ((await c.ArticleAsync(t.Id)).LiveOldestFirst, (await c.ArticleAsync(t.Id)).LiveTextFirst))),
 
         // Sections and tags.
         Page("open sections and tags", Editor, "/newsroom/sections"),

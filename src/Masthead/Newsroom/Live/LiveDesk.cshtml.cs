@@ -80,6 +80,9 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
     public Task<IActionResult> OnPostDeleteAsync(int update, CancellationToken cancellationToken) =>
         ActAsync(() => live.DeleteAsync(Actor, update, cancellationToken), "Update deleted.", cancellationToken);
 
+    public Task<IActionResult> OnPostLayoutAsync(bool oldestFirst, bool textFirst, CancellationToken cancellationToken) =>
+        ActAsync(() => live.SetLayoutAsync(Actor, Id, new LiveLayout(oldestFirst, textFirst), cancellationToken), "The page layout is saved.", cancellationToken);
+
     public Task<IActionResult> OnPostEndAsync(CancellationToken cancellationToken) =>
         ActAsync(() => live.EndAsync(Actor, Id, cancellationToken), "Coverage has ended.", cancellationToken);
 

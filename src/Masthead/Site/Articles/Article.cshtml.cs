@@ -8,13 +8,14 @@ namespace Masthead.Site.Articles;
 
 public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : SitePage
 {
-    public const int MoreCount = 4;
+    public const int RelatedCount = 4;
 
     public ArticleView Article { get; private set; } = null!;
 
     /// <summary>The story's live updates when it is a developing story.</summary>
     public LiveCoverageView? Coverage { get; private set; }
-    public IReadOnlyList<ArticleSummary> MoreInSection { get; private set; } = [];
+    /// <summary>Articles sharing its tags and section, newest first among equals; the page is cached with their tags, so it follows them.</summary>
+    public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
     {
@@ -49,12 +50,13 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
 
         if (summary.Section is { } section)
         {
-            MoreInSection = await articles.LatestAsync(new ArticleFilter(SectionId: section.Id), MoreCount, [article.Id], cancellationToken);
             HttpContext.TagResponse([CacheTags.Section(section.Id)]);
             CurrentNav = "section:" + section.Slug;
         }
 
-        HttpContext.TagResponse([CacheTags.Article(article.Id)]);
+        // A newly published article in its section or with one of its tags may belong here; one shown here may change or be unpublished.
+        Related = await articles.RelatedAsync(article, RelatedCount, cancellationToken);
+        HttpContext.TagResponse([CacheTags.Article(article.Id), .. article.Tags.Select(t => CacheTags.Tag(t.Id)), .. Related.Select(r => CacheTags.Article(r.Id))]);
         Describe(article);
         if (Coverage is not null)
         {
@@ -63,16 +65,25 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         return Page();
     }
 
+    /// <summary>The head: title, description, canonical address and social card, with the editor's search and social overrides.</summary>
     private void Describe(ArticleView article)
     {
         var summary = article.Summary;
-        Meta.Title = TitleFor(summary.Headline);
-        ViewData["OgTitle"] = summary.Headline;
-        Meta.Description = string.IsNullOrWhiteSpace(summary.Standfirst) ? Publication.Description : summary.Standfirst;
-        Meta.CanonicalUrl = Absolute(article.Path);
+        var overrides = article.Overrides;
+        Meta.Title = TitleFor(overrides.SearchTitle ?? summary.Headline);
+        Meta.Description = overrides.SearchDescription ?? (string.IsNullOrWhiteSpace(summary.Standfirst) ? Publication.Description : summary.Standfirst);
+        Meta.SocialTitle = overrides.SocialTitle ?? overrides.SearchTitle ?? summary.Headline;
+        Meta.SocialDescription = overrides.SocialDescription;
+        Meta.CanonicalUrl = overrides.CanonicalUrl ?? Absolute(article.Path);
+        Meta.NoIndex = overrides.HideFromSearchEngines;
         Meta.OpenGraphType = "article";
         Meta.JsonLd = StructuredData.NewsArticle(this, article, Coverage);
-        if (summary.LeadImage is { } image)
+        if (overrides.SocialImageUrl is { } socialImage)
+        {
+            Meta.ImageUrl = Absolute(socialImage);
+            Meta.ImageIsLarge = true;
+        }
+        else if (summary.LeadImage is { } image)
         {
             Meta.ImageUrl = Absolute(image.Url);
             Meta.ImageAlt = image.Alt;

@@ -1,4 +1,6 @@
+using Masthead.Banner;
 using Masthead.ContentApi;
+using Masthead.Core.Banner;
 using Masthead.Core.Articles;
 using Masthead.Core.Events;
 using Masthead.Core.Publication;
@@ -38,6 +40,11 @@ internal static class ChangeReactions
         .On<LiveChanged, ContentApiCacheEviction>()
         .On<LiveChanged, LiveReaders>()                // the event to the story's readers connected to this node
 
+        // The site banner was raised, replaced or lowered (here, or as a linked story was unpublished or its coverage ended).
+        .Clears<BannerChanged, BannerCache>()
+        .On<BannerChanged, OutputCacheEviction>()      // every reader page: each shows the banner
+        .On<BannerChanged, BannerReaders>()            // every open page on this node, through the site-wide stream
+
         .Clears<ContentApiKeyRevoked, ContentApiKeyCache>() // the key stops working at once
 
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
@@ -45,6 +52,8 @@ internal static class ChangeReactions
         .Clears<ChangesMissed, PublicationCache>()
         .Clears<ChangesMissed, SiteDataCache>()
         .Clears<ChangesMissed, ContentApiKeyCache>()
+        .Clears<ChangesMissed, BannerCache>()
         .On<ChangesMissed, OutputCacheEviction>()      // every cached page and answer
-        .On<ChangesMissed, LiveReaders>();             // readers of live stories catch up from the database
+        .On<ChangesMissed, LiveReaders>()              // readers of live stories catch up from the database
+        .On<ChangesMissed, BannerReaders>();           // open pages get the banner as it is now
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Masthead.Caching;
+using Masthead.Core.Banner;
 using Masthead.Core.Pages;
 using Masthead.Core.Publication;
 using Masthead.Core.Sections;
@@ -31,6 +33,9 @@ public abstract class SitePage : PageModel
 
     public string BaseUrl => PublicAddress.BaseUrl(Request, Publication);
 
+    /// <summary>The site-wide banner up now, shown at the top of every page; null when none is.</summary>
+    public BannerView? Banner { get; private set; }
+
     public string Absolute(string pathOrUrl) =>
         Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
             ? pathOrUrl
@@ -41,6 +46,7 @@ public abstract class SitePage : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         await LoadChromeAsync(HttpContext.RequestAborted);
+        Banner = await LoadBannerAsync(HttpContext.RequestAborted);
         Meta.Description = Publication.Description;
         await next();
     }
@@ -53,6 +59,26 @@ public abstract class SitePage : PageModel
         var site = await services.GetRequiredService<SiteDataService>().GetAsync(cancellationToken);
         Sections = site.Sections;
         StaticPages = site.StaticPages;
+    }
+
+    /// <summary>
+    /// The banner, and the cache entry tagged so a change of banner evicts the page; a page showing a banner with an
+    /// expiry is cached no longer than that, so it leaves every cached page on time on every node.
+    /// </summary>
+    protected virtual async Task<BannerView?> LoadBannerAsync(CancellationToken cancellationToken)
+    {
+        var banner = await HttpContext.RequestServices.GetRequiredService<BannerQueries>().CurrentAsync(cancellationToken);
+        HttpContext.TagResponse(CacheTags.Banner);
+        if (banner?.ExpiresAt is { } expires && HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } cache)
+        {
+            var left = expires - HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            if (cache.Context.ResponseExpirationTimeSpan is not { } lifetime || left < lifetime)
+            {
+                cache.Context.ResponseExpirationTimeSpan = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            }
+        }
+
+        return banner;
     }
 
     protected void SetChrome(PublicationInfo publication, IReadOnlyList<SectionView> sections)

@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Banner;
 using Masthead.Core.Live;
 using Masthead.Core.Publishing;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +7,19 @@ using Microsoft.AspNetCore.Mvc;
 namespace Masthead.Newsroom.Live;
 
 /// <summary>The live desk: post, edit, key, pin and delete a developing story's updates, and end its coverage.</summary>
-public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : NewsroomPage
+public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries, BannerService banners, BannerQueries bannerQueries) : NewsroomPage
 {
     [FromRoute]
     public int Id { get; set; }
 
     public LiveDeskStory Story { get; private set; } = null!;
     public LiveCoverageView? Coverage { get; private set; }
+
+    /// <summary>The site banner up now: the desk offers the story's LIVE banner while coverage is live and it is not up.</summary>
+    public BannerView? SiteBanner { get; private set; }
+
+    public bool OffersBanner => Coverage?.IsLive == true && Story.Status == ArticleStatus.Published && Permissions.CanRunBanner(Actor)
+        && (SiteBanner?.Path is null || SiteBanner.Path != Story.PublicPath);
 
     [BindProperty]
     public string? Title { get; set; }
@@ -83,6 +90,9 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
     public Task<IActionResult> OnPostLayoutAsync(bool oldestFirst, bool textFirst, CancellationToken cancellationToken) =>
         ActAsync(() => live.SetLayoutAsync(Actor, Id, new LiveLayout(oldestFirst, textFirst), cancellationToken), "The page layout is saved.", cancellationToken);
 
+    public Task<IActionResult> OnPostBannerAsync(CancellationToken cancellationToken) =>
+        ActAsync(() => banners.RaiseForLiveStoryAsync(Actor, Id, cancellationToken), "The story's LIVE banner is up on every page.", cancellationToken);
+
     public Task<IActionResult> OnPostEndAsync(CancellationToken cancellationToken) =>
         ActAsync(() => live.EndAsync(Actor, Id, cancellationToken), "Coverage has ended.", cancellationToken);
 
@@ -137,6 +147,7 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
     {
         Story = await liveQueries.DeskStoryAsync(Id, cancellationToken);
         Coverage = await liveQueries.CoverageAsync(Id, cancellationToken);
+        SiteBanner = await bannerQueries.CurrentAsync(cancellationToken);
         if (Request.Method == HttpMethods.Get && EditingUpdate is { } editing)
         {
             Title = editing.Title;

@@ -158,6 +158,13 @@
     return text.length > 80 ? text.slice(0, 79).replace(/\s+\S*$/, "") + "…" : text;
   }
 
+  // A key event's time alone when it is on the newest update's day, as the page has it; else its date too. Times are
+  // ISO with the publication's offset, so their first ten characters are its local date.
+  function keyTime(update) {
+    const newestDay = newestShown()?.querySelector(".live-time time")?.getAttribute("datetime")?.slice(0, 10);
+    return update.postedTime && update.posted.slice(0, 10) === newestDay ? update.postedTime : update.postedText;
+  }
+
   function syncKey(update) {
     if (!update.key) { removeKey(update.id); return; }
     const existing = lead?.querySelector(`.live-key a[href="#update-${update.id}"] .live-key-title`);
@@ -171,7 +178,7 @@
     const title = document.createElement("span");
     title.className = "live-key-title";
     title.textContent = headlineOf(update);
-    link.append(timeElement(update.posted, update.postedTime ?? update.postedText), " ", title);
+    link.append(timeElement(update.posted, keyTime(update)), " ", title);
     item.append(link);
     const posted = Date.parse(update.posted);
     const before = [...keys.children].find((li) => oldestFirst ? Date.parse(li.dataset.posted) > posted : Date.parse(li.dataset.posted) <= posted);

@@ -26,6 +26,29 @@ public sealed partial class Newsroom
             : throw new BenchException($"Saving the draft \"{headline}\" answered {(int)response.StatusCode} {location}.");
     }
 
+    /// <summary>
+    /// Posts <paramref name="body"/> to the editor's preview, as its script does; returns how long the answer took,
+    /// and the refusal it shows when the body cannot be rendered.
+    /// </summary>
+    public async Task<(TimeSpan Elapsed, string? Refusal)> PreviewAsync(string body, CancellationToken cancellationToken)
+    {
+        const string page = "/newsroom/articles/new";
+        _previewForm ??= Forms(page, await GetPageAsync(page, cancellationToken)).FirstOrDefault(f => f.Action == page)
+            ?? throw new BenchException($"{page} has no article form.");
+        var started = Stopwatch.GetTimestamp();
+        using var response = await _http.PostAsync($"{page}?handler=Preview", new FormUrlEncodedContent(
+            [new("Form.Headline", "Preview"), new("Form.BodyMarkdown", body), new("__RequestVerificationToken", _previewForm.Token)]), cancellationToken);
+        var html = await response.Content.ReadAsStringAsync(cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (response.StatusCode != System.Net.HttpStatusCode.OK || !html.Contains("id=\"preview\"", StringComparison.Ordinal))
+        {
+            throw new BenchException($"The preview answered {(int)response.StatusCode}: {html[..Math.Min(html.Length, 300)]}");
+        }
+
+        var refusal = PreviewRefusal().Match(html);
+        return (elapsed, refusal.Success ? System.Net.WebUtility.HtmlDecode(refusal.Groups[1].Value) : null);
+    }
+
     /// <summary>The form of a workflow step (Publish, Submit, Unpublish...) from the article's editor page, ready to post.</summary>
     public async Task<WorkflowStep> OpenStepAsync(int articleId, string handler, CancellationToken cancellationToken)
     {
@@ -52,6 +75,9 @@ public sealed partial class Newsroom
         internal Form Form { get; }
         internal string Handler { get; }
     }
+
+    [GeneratedRegex("""<p class="errors" role="alert">The body cannot be shown: (.*?)</p>""", RegexOptions.Singleline)]
+    private static partial Regex PreviewRefusal();
 
     [GeneratedRegex("""name="Form.SectionId"[^>]*>.*?<option value="(\d+)""", RegexOptions.Singleline)]
     private static partial Regex FirstSection();

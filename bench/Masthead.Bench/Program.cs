@@ -7,9 +7,11 @@ using Masthead.Bench;
 // With `live` or `search` as the first argument, the older single-scenario modes:
 //   Masthead.Bench live [--readers N] [--updates N] [--interval-ms MS] [--warm-updates N] [--connect-concurrency N] [--stream story|site] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...
 //   Masthead.Bench search [--articles N] [--queries-per-kind N] [--seed N] [--data DIR] [--no-http] [--repo DIR]
+//   Masthead.Bench markdown [--repeats N] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string LiveUsage = "usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] [--stream story|site] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...";
 const string SearchUsage = "usage: Masthead.Bench search [--articles 100000] [--queries-per-kind 50] [--seed 7] [--data DIR] [--no-http] [--repo DIR]";
+const string MarkdownUsage = "usage: Masthead.Bench markdown [--repeats 5] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...";
 if (args is [BareKestrel.Mode, .. var serverArgs])
 {
     return await BareKestrel.RunAsync(serverArgs); // the suite's baseline, a child process of the suite
@@ -21,10 +23,11 @@ if (help || (args is ["live", .. var liveArgs] && liveArgs.Length % 2 != 0))
     Console.Error.WriteLine(SuiteOptions.Usage);
     Console.Error.WriteLine(LiveUsage);
     Console.Error.WriteLine(SearchUsage);
+    Console.Error.WriteLine(MarkdownUsage);
     return help ? 0 : 2;
 }
 
-var scenario = args is [("live" or "search") and var mode, ..] ? mode : "suite";
+var scenario = args is [("live" or "search" or "markdown") and var mode, ..] ? mode : "suite";
 var rest = scenario == "suite" ? args : args[1..];
 
 // Ctrl+C, SIGTERM or SIGHUP cancel the run; the server is killed as the run unwinds.
@@ -38,6 +41,11 @@ try
         var command = string.Join(' ', ["dotnet run -c Release --project bench/Masthead.Bench --", .. args.Select(a => a.Contains(' ') ? $"'{a}'" : a)]);
         await Suite.RunAsync(SuiteOptions.Parse(args, FindRepository), command, cancel.Token);
         return 0;
+    }
+
+    if (scenario == "markdown")
+    {
+        return await MarkdownBench.RunAsync(MarkdownOptionsFrom(rest), cancel.Token) ? 0 : 1;
     }
 
     if (scenario == "search")
@@ -102,6 +110,25 @@ static SearchOptions SearchOptionsFrom(string[] rest)
             "--data" when i + 1 < rest.Length => options with { DataDirectory = Path.GetFullPath(rest[++i]) },
             "--repo" when i + 1 < rest.Length => options with { Repository = Path.GetFullPath(rest[++i]) },
             _ => throw new ArgumentException($"Unknown option {rest[i]}.\n{SearchUsage}"),
+        };
+    }
+
+    return options;
+}
+
+static MarkdownOptions MarkdownOptionsFrom(string[] rest)
+{
+    var options = new MarkdownOptions(FindRepository());
+    for (var i = 0; i < rest.Length; i++)
+    {
+        options = rest[i] switch
+        {
+            "--no-http" => options with { Http = false },
+            "--repeats" when i + 1 < rest.Length => options with { Repeats = int.Parse(rest[++i], CultureInfo.InvariantCulture) },
+            "--family" when i + 1 < rest.Length => options with { Families = [.. options.Families, rest[++i]] },
+            "--server-env" when i + 1 < rest.Length && rest[i + 1].Contains('=') => options with { ServerEnvironment = [.. options.ServerEnvironment, rest[++i]] },
+            "--repo" when i + 1 < rest.Length => options with { Repository = Path.GetFullPath(rest[++i]) },
+            _ => throw new ArgumentException($"Unknown option {rest[i]}.\n{MarkdownUsage}"),
         };
     }
 

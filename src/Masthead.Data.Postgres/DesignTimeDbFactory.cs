@@ -11,6 +11,7 @@ internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<Masthead
     {
         var options = new DbContextOptionsBuilder<MastheadDb>();
         PostgresStorage.Configure(options, "Host=localhost;Database=masthead_design");
+        options.WithIdentitySchema();
         return new MastheadDb(options.Options);
     }
 }

@@ -11,6 +11,7 @@ internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<Masthead
     {
         var options = new DbContextOptionsBuilder<MastheadDb>();
         SqliteStorage.Configure(options, "Data Source=design-time.db");
+        options.WithIdentitySchema();
         return new MastheadDb(options.Options);
     }
 }

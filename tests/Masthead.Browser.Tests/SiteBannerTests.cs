@@ -30,6 +30,7 @@ public sealed class SiteBannerTests(BrowserSiteFixture site) : IClassFixture<Bro
     {
         var article = await site.PageAsync("article");
         var reader = await site.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, IsMobile = width < 500, HasTouch = width < 500 });
+        var readerViolations = await PolicyViolations.WatchAsync(reader.Context);
         var loads = 0;
         reader.Load += (_, _) => loads++;
         var opened = reader.WaitForRequestAsync("**/site/live?banner=0");
@@ -37,6 +38,8 @@ public sealed class SiteBannerTests(BrowserSiteFixture site) : IClassFixture<Bro
         await opened;
 
         var editor = await EditorAsync();
+        var editorViolations = await PolicyViolations.WatchAsync(editor.Context);
+        await editor.ReloadAsync(); // watched from here on
         await editor.FillAsync("input[name=Label]", "BREAKING");
         await editor.FillAsync("input[name=Text]", "Storm closes the Harbour Road bridge until further notice");
         await editor.SelectOptionAsync("select[name=ArticleId]", new SelectOptionValue { Index = 1 }); // the first story offered
@@ -60,6 +63,8 @@ public sealed class SiteBannerTests(BrowserSiteFixture site) : IClassFixture<Bro
         await Assertions.Expect(reader.Locator(".banner-slot .site-banner")).ToHaveCountAsync(0, new() { Timeout = 2000 });
         await reader.ScreenshotAsync(new() { Path = Path.Combine(TestEnvironment.ArtifactsDirectory, $"banner-down-{width}-first-screen.png") });
         Assert.Equal(1, loads); // never reloaded
+        await readerViolations.AssertNoneAsync(reader, "while the banner came and went");
+        await editorViolations.AssertNoneAsync(editor, "on the banner desk");
     }
 
     [Fact]

@@ -3,11 +3,13 @@ using Masthead.Core.Articles;
 using Masthead.Core.Contact;
 using Masthead.Core.ContentApi;
 using Masthead.Core.Corrections;
+using Masthead.Core.SecondFactors;
 using Masthead.Core.Storage;
 using Masthead.Data.Postgres;
 using Masthead.Data.Sqlite;
 using Masthead.Testing;
 using Masthead.Tests.Cli;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -103,6 +105,25 @@ public sealed class CopyFromSqliteTests
         db.ArticleNotes.Add(new ArticleNote { ArticleId = article.Id, Kind = ArticleNoteKind.Correction, Text = "A figure was wrong.", PublishedAt = DateTime.UtcNow });
         db.ContactMessages.Add(new ContactMessage { Name = "Reader", Email = "reader@example.org", Subject = "Tip", Body = "Look into it.", ReceivedAt = DateTime.UtcNow });
         db.ContentApiKeys.Add(new ContentApiKey { Name = "Mobile app", Secret = "0123456789abcdef0123456789", CreatedAt = DateTime.UtcNow });
+        var account = await db.Users.OrderBy(a => a.Id).FirstAsync();
+        db.StaffAuthenticators.Add(new StaffAuthenticator { StaffAccountId = account.Id, Key = "JBSWY3DPEHPK3PXP", CreatedAt = DateTime.UtcNow, ConfirmedAt = DateTime.UtcNow, LastUsedStep = 59_000_000 });
+        db.StaffRecoveryCodes.Add(new StaffRecoveryCode { StaffAccountId = account.Id, CodeHash = RecoveryCodes.Hash("abcde-23456"), CreatedAt = DateTime.UtcNow });
+        db.UserPasskeys.Add(new IdentityUserPasskey<int>
+        {
+            CredentialId = [1, 2, 3, 4],
+            UserId = account.Id,
+            Data = new IdentityPasskeyData
+            {
+                Name = "Work laptop",
+                PublicKey = [5, 6, 7],
+                CreatedAt = new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero),
+                SignCount = 3,
+                Transports = ["internal"],
+                IsUserVerified = true,
+                AttestationObject = [8],
+                ClientDataJson = [9],
+            },
+        });
         await db.SaveChangesAsync();
     }
 
@@ -118,14 +139,14 @@ public sealed class CopyFromSqliteTests
     {
         var options = new DbContextOptionsBuilder<MastheadDb>();
         SqliteStorage.Configure(options, $"Data Source={path};Pooling=False");
-        return new MastheadDb(options.Options);
+        return new MastheadDb(options.WithIdentitySchema().Options);
     }
 
     private static MastheadDb Postgres(string[] serverArgs)
     {
         var options = new DbContextOptionsBuilder<MastheadDb>();
         PostgresStorage.Configure(options, serverArgs.Single(a => a.StartsWith("--ConnectionStrings:Masthead=", StringComparison.Ordinal)).Split('=', 2)[1]);
-        return new MastheadDb(options.Options);
+        return new MastheadDb(options.WithIdentitySchema().Options);
     }
 
     /// <summary>PostgreSQL keeps times to the microsecond; SQLite's text keeps the tenth of a microsecond .NET gives.</summary>

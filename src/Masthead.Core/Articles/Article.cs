@@ -4,6 +4,13 @@ namespace Masthead.Core.Articles;
 
 public sealed class Article
 {
+    public const int MaxHeadlineLength = 300;
+    public const int MaxStandfirstLength = 1000;
+    public const int MaxBodyLength = 200_000;
+    public const int MaxReviewCommentLength = 2000;
+    public const int MaxTags = 50;
+    public const int MaxBylines = 10;
+
     public int Id { get; set; }
 
     /// <summary>Never changes, whatever happens to the slug; feeds and the Content API identify the article by it.</summary>
@@ -84,6 +91,10 @@ public enum ArticleStatus
 
 public sealed class LeadImage
 {
+    public const int MaxAltLength = 500;
+    public const int MaxCaptionLength = 1000;
+    public const int MaxCreditLength = 300;
+
     public required string Url { get; set; }
     public string Alt { get; set; } = "";
     public string? Caption { get; set; }

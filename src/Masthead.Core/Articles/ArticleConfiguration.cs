@@ -10,25 +10,26 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Slug).HasMaxLength(Text.Slugs.MaxLength);
         article.HasIndex(a => a.Slug).IsUnique();
         article.HasIndex(a => a.Uuid).IsUnique();
-        article.Property(a => a.Headline).HasMaxLength(300);
-        article.Property(a => a.Standfirst).HasMaxLength(1000);
+        article.Property(a => a.Headline).HasMaxLength(Article.MaxHeadlineLength);
+        article.Property(a => a.Standfirst).HasMaxLength(Article.MaxStandfirstLength);
+        article.Property(a => a.BodyMarkdown).HasMaxLength(Article.MaxBodyLength);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         // UrlDate rides along so that counting and listing published articles never reads a row: in SQLite the
         // columns after the bodies are reached only through the bodies' overflow pages.
         article.HasIndex(a => new { a.Status, a.PublishedAt, a.UrlDate });
         article.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt, a.UrlDate });
         article.HasIndex(a => new { a.Status, a.ScheduledFor });
-        article.Property(a => a.ReviewComment).HasMaxLength(2000);
+        article.Property(a => a.ReviewComment).HasMaxLength(Article.MaxReviewCommentLength);
         article.Property(a => a.Version).IsConcurrencyToken();
         article.Property(a => a.Coverage).HasConversion<string>().HasMaxLength(10);
         article.HasOne<People.StaffMember>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.SetNull);
         article.HasOne(a => a.Section).WithMany().OnDelete(DeleteBehavior.SetNull);
         article.OwnsOne(a => a.LeadImage, image =>
         {
-            image.Property(i => i.Url).HasColumnName("LeadImageUrl").HasMaxLength(2000);
-            image.Property(i => i.Alt).HasColumnName("LeadImageAlt").HasMaxLength(500);
-            image.Property(i => i.Caption).HasColumnName("LeadImageCaption").HasMaxLength(1000);
-            image.Property(i => i.Credit).HasColumnName("LeadImageCredit").HasMaxLength(300);
+            image.Property(i => i.Url).HasColumnName("LeadImageUrl").HasMaxLength(Text.ImageAddress.MaxLength);
+            image.Property(i => i.Alt).HasColumnName("LeadImageAlt").HasMaxLength(LeadImage.MaxAltLength);
+            image.Property(i => i.Caption).HasColumnName("LeadImageCaption").HasMaxLength(LeadImage.MaxCaptionLength);
+            image.Property(i => i.Credit).HasColumnName("LeadImageCredit").HasMaxLength(LeadImage.MaxCreditLength);
         });
         article.Navigation(a => a.LeadImage).IsRequired(false);
         article.OwnsOne(a => a.SearchAndSocial, overrides =>

@@ -1,4 +1,5 @@
 using Masthead.Core.Publishing;
+using Masthead.Core.Revisions;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +9,8 @@ namespace Masthead.Core.Articles;
 /// <summary>Checks what a person wrote into an article and copies it onto the entity; every problem is reported at once.</summary>
 internal static class ArticleInputRules
 {
-    public const int MaxHeadline = 300;
-    public const int MaxStandfirst = 1000;
-    public const int MaxBody = 200_000;
-
-    public static async Task ApplyAsync(MastheadDb db, MarkdownRenderer markdown, Article article, ArticleInput input, DateTime now, CancellationToken cancellationToken)
+    /// <param name="note">The revision note saved with the change, checked with the rest.</param>
+    public static async Task ApplyAsync(MastheadDb db, MarkdownRenderer markdown, Article article, ArticleInput input, string? note, DateTime now, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string>();
         var headline = (input.Headline ?? "").Trim();
@@ -20,19 +18,24 @@ internal static class ArticleInputRules
         {
             problems[nameof(input.Headline)] = "The headline is empty.";
         }
-        else if (headline.Length > MaxHeadline)
+        else if (headline.Length > Article.MaxHeadlineLength)
         {
-            problems[nameof(input.Headline)] = $"The headline is longer than {MaxHeadline} characters.";
+            problems[nameof(input.Headline)] = $"The headline is longer than {Article.MaxHeadlineLength} characters.";
         }
 
-        if (input.Standfirst.Length > MaxStandfirst)
+        if (input.Standfirst.Trim().Length > Article.MaxStandfirstLength)
         {
-            problems[nameof(input.Standfirst)] = $"The standfirst is longer than {MaxStandfirst} characters.";
+            problems[nameof(input.Standfirst)] = $"The standfirst is longer than {Article.MaxStandfirstLength:N0} characters.";
         }
 
-        if (input.BodyMarkdown.Length > MaxBody)
+        RenderedMarkdown? rendered = null;
+        try
         {
-            problems[nameof(input.BodyMarkdown)] = $"The body is longer than {MaxBody:N0} characters.";
+            rendered = markdown.Render(input.BodyMarkdown, Article.MaxBodyLength, nameof(input.BodyMarkdown));
+        }
+        catch (ValidationException refused)
+        {
+            problems[nameof(input.BodyMarkdown)] = refused.Problems[nameof(input.BodyMarkdown)];
         }
 
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.Slugify(headline) : input.Slug.Trim();
@@ -51,7 +54,11 @@ internal static class ArticleInputRules
             problems[nameof(input.Slug)] = $"Another article already uses the slug '{slug}'.";
         }
 
-        if (input.AuthorIds.Distinct().Count() != input.AuthorIds.Count)
+        if (input.AuthorIds.Count > Article.MaxBylines)
+        {
+            problems[nameof(input.AuthorIds)] = $"An article can have at most {Article.MaxBylines} bylines.";
+        }
+        else if (input.AuthorIds.Distinct().Count() != input.AuthorIds.Count)
         {
             problems[nameof(input.AuthorIds)] = "A person is named twice in the byline.";
         }
@@ -70,21 +77,23 @@ internal static class ArticleInputRules
         }
 
         var tagIds = input.TagIds.Distinct().ToList();
-        if (await db.Tags.CountAsync(t => tagIds.Contains(t.Id), cancellationToken) != tagIds.Count)
+        if (tagIds.Count > Article.MaxTags)
+        {
+            problems[nameof(input.TagIds)] = $"An article can carry at most {Article.MaxTags} tags.";
+        }
+        else if (await db.Tags.CountAsync(t => tagIds.Contains(t.Id), cancellationToken) != tagIds.Count)
         {
             problems[nameof(input.TagIds)] = "A tag does not exist.";
         }
 
         if (input.LeadImage is { } image)
         {
-            if (!IsImageUrl(image.Url))
-            {
-                problems[nameof(input.LeadImage)] = "The lead image address must start with https://, http:// or /.";
-            }
-            else if (string.IsNullOrWhiteSpace(image.Alt))
-            {
-                problems[nameof(input.LeadImage)] = "A lead image needs alt text that describes it.";
-            }
+            LeadImageRules.Check(image, problems);
+        }
+
+        if (note?.Trim().Length > ArticleRevision.MaxNoteLength)
+        {
+            problems["Note"] = $"Keep the revision note to {ArticleRevision.MaxNoteLength} characters; it has {note.Trim().Length:N0}.";
         }
 
         var overrides = input.SearchAndSocial is { } given ? Tidy(given) : null;
@@ -98,12 +107,11 @@ internal static class ArticleInputRules
             throw new ValidationException(problems);
         }
 
-        var rendered = markdown.Render(input.BodyMarkdown);
         article.Headline = headline;
         article.Slug = slug;
         article.Standfirst = input.Standfirst.Trim();
         article.BodyMarkdown = input.BodyMarkdown;
-        article.BodyHtml = rendered.Html;
+        article.BodyHtml = rendered!.Html;
         article.BodyText = rendered.PlainText;
         article.Featured = input.Featured ?? article.Featured;
         article.WordCount = rendered.WordCount;

@@ -1,3 +1,4 @@
+using Masthead.Core.Audit;
 using Masthead.Core.Events;
 using Masthead.Core.Publishing;
 using Masthead.Core.Revisions;
@@ -16,26 +17,30 @@ public sealed class ArticleService(
     MarkdownRenderer markdown,
     TimeProvider time)
 {
-    public async Task<int> CreateAsync(Actor actor, ArticleInput input, string? note = null, CancellationToken cancellationToken = default)
+    public Task<int> CreateAsync(Actor actor, ArticleInput input, string? note = null, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         if (input.AuthorIds.Count == 0 && actor.StaffId is { } self)
         {
             input = input with { AuthorIds = [self] };
         }
 
-        var article = new Article { Slug = "", Headline = "", CreatedAt = now, CreatedById = actor.StaffId };
-        DemandFeaturePermission(actor, article, input);
-        await ArticleInputRules.ApplyAsync(db, markdown, article, input, now, cancellationToken);
-        await db.InTransactionAsync(async () =>
+        return db.CheckAgainIfRacedAsync(async () =>
         {
-            db.Articles.Add(article);
-            await db.SaveChangesAsync(cancellationToken);
-            db.Revisions.Add(RevisionSnapshot.Of(article, 1, actor, note ?? "Created", now));
-            RaiseChanged(article, ArticlePlaces.None);
-            await db.SaveChangesAsync(cancellationToken);
-        }, cancellationToken);
-        return article.Id;
+            var now = time.GetUtcNow().UtcDateTime;
+            var article = new Article { Slug = "", Headline = "", CreatedAt = now, CreatedById = actor.StaffId };
+            DemandFeaturePermission(actor, article, input);
+            await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
+            await db.InTransactionAsync(async () =>
+            {
+                db.Articles.Add(article);
+                await db.SaveChangesAsync(cancellationToken);
+                db.Revisions.Add(RevisionSnapshot.Of(article, 1, actor, note ?? "Created", now));
+                db.Record(now, actor, AuditActions.Created, article.Id, article.Headline);
+                RaiseChanged(article, ArticlePlaces.None);
+                await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken);
+            return article.Id;
+        });
     }
 
     /// <summary>Saves <paramref name="input"/> over version <paramref name="expectedVersion"/>; returns the new version.</summary>
@@ -43,48 +48,63 @@ public sealed class ArticleService(
     public Task<int> UpdateAsync(Actor actor, int articleId, ArticleInput input, int expectedVersion, string? note = null, CancellationToken cancellationToken = default) =>
         UpdateAsync(actor, articleId, input, expectedVersion, note, alongside: null, cancellationToken);
 
-    /// <param name="alongside">Adds what must be saved in the same transaction as the change, such as an audit entry.</param>
+    /// <param name="alongside">
+    /// Records what must be saved in the same transaction as the change instead of the ordinary "saved" audit entry,
+    /// such as a restore's.
+    /// </param>
     internal async Task<int> UpdateAsync(
         Actor actor, int articleId, ArticleInput input, int expectedVersion, string? note, Action<Article>? alongside, CancellationToken cancellationToken)
     {
-        var article = await LoadAsync(articleId, cancellationToken);
-        Permissions.Demand(Permissions.CanEdit(actor, ArticleAccess.Of(article)), "edit this article");
-        DemandFeaturePermission(actor, article, input);
-        if (article.Version != expectedVersion)
+        var version = 0;
+        await db.CheckAgainIfRacedAsync(() => db.InTransactionAsync(async () =>
         {
-            throw new EditConflictException(articleId, expectedVersion, article.Version);
-        }
+            // Saves and workflow steps on one article take turns, so a save that raced another change sees it here
+            // and is refused as stale, with the conflict page, instead of failing on the copy both read.
+            await db.LockArticleAsync(articleId, cancellationToken);
+            var article = await LoadAsync(articleId, cancellationToken);
+            Permissions.Demand(Permissions.CanEdit(actor, ArticleAccess.Of(article)), "edit this article");
+            DemandFeaturePermission(actor, article, input);
+            if (article.Version != expectedVersion)
+            {
+                throw new EditConflictException(articleId, expectedVersion, article.Version);
+            }
 
-        var before = ArticlePlaces.Of(article);
-        var oldPath = CurrentPath(article);
-        var now = time.GetUtcNow().UtcDateTime;
-        await ArticleInputRules.ApplyAsync(db, markdown, article, input, now, cancellationToken);
-        if (article.Status == ArticleStatus.Published)
-        {
-            article.UpdatedAt = input.UpdatedAt ?? now;
-        }
+            var before = ArticlePlaces.Of(article);
+            var oldPath = CurrentPath(article);
+            var now = time.GetUtcNow().UtcDateTime;
+            await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
+            if (article.Status == ArticleStatus.Published)
+            {
+                article.UpdatedAt = input.UpdatedAt ?? now;
+            }
 
-        if (oldPath is not null && oldPath != CurrentPath(article))
-        {
-            await RedirectAsync(oldPath, article, cancellationToken);
-        }
+            if (oldPath is not null && oldPath != CurrentPath(article))
+            {
+                await RedirectAsync(oldPath, article, cancellationToken);
+            }
 
-        article.Version++;
-        var number = await db.Revisions.Where(r => r.ArticleId == articleId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
-        db.Revisions.Add(RevisionSnapshot.Of(article, number + 1, actor, note, now));
-        alongside?.Invoke(article);
-        RaiseChanged(article, before);
-        try
-        {
+            article.Version++;
+            var number = await db.Revisions.Where(r => r.ArticleId == articleId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+            db.Revisions.Add(RevisionSnapshot.Of(article, number + 1, actor, note, now));
+            if (alongside is null)
+            {
+                db.Record(now, actor, AuditActions.Saved, article.Id, SavedDetails(article.Headline, number + 1, note));
+            }
+            else
+            {
+                alongside(article);
+            }
+
+            RaiseChanged(article, before);
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new EditConflictException(articleId, expectedVersion, expectedVersion + 1);
-        }
-
-        return article.Version;
+            version = article.Version;
+        }, cancellationToken));
+        return version;
     }
+
+    /// <summary>What the audit log says of a save: the headline, the revision it made and its note.</summary>
+    private static string SavedDetails(string headline, int revision, string? note) =>
+        string.IsNullOrWhiteSpace(note) ? $"{headline} (revision {revision})" : $"{headline} (revision {revision}: {note.Trim()})";
 
     internal async Task<Article> LoadAsync(int articleId, CancellationToken cancellationToken) =>
         await db.Articles.Include(a => a.Authors).Include(a => a.Tags).AsSplitQuery()

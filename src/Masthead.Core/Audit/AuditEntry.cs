@@ -3,6 +3,8 @@ namespace Masthead.Core.Audit;
 /// <summary>One consequential newsroom action: who did what to which article or person, and when.</summary>
 public sealed class AuditEntry
 {
+    public const int MaxDetailsLength = 2000;
+
     public long Id { get; set; }
     public DateTime At { get; set; }
     public int? ActorId { get; set; }

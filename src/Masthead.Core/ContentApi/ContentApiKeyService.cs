@@ -56,15 +56,20 @@ public sealed class ContentApiKeyService(MastheadDb db, TimeProvider time)
         var id = int.TryParse(idOrSecret, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0;
         var key = await db.ContentApiKeys.SingleOrDefaultAsync(k => k.Id == id || k.Secret == idOrSecret, cancellationToken)
             ?? throw new NotFoundException($"There is no Content API key '{idOrSecret}'.");
-        if (key.RevokedAt is not null)
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.InTransactionAsync(async () =>
         {
-            throw new WorkflowException($"The key '{key.Name}' was already revoked.");
-        }
+            // Revoked only if no one revoked it since it was read: two presses at once revoke and record it once.
+            if (key.RevokedAt is not null || await db.ContentApiKeys.Where(k => k.Id == key.Id && k.RevokedAt == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(k => k.RevokedAt, now), cancellationToken) == 0)
+            {
+                throw new WorkflowException($"The key '{key.Name}' was already revoked.");
+            }
 
-        key.RevokedAt = time.GetUtcNow().UtcDateTime;
-        db.Record(key.RevokedAt.Value, actor, AuditActions.ContentApiKeyRevoked, details: Describe(key));
-        db.Raise(new ContentApiKeyRevoked(key.Id));
-        await db.SaveChangesAsync(cancellationToken);
+            db.Record(now, actor, AuditActions.ContentApiKeyRevoked, details: Describe(key));
+            db.Raise(new ContentApiKeyRevoked(key.Id));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return await Views(db.ContentApiKeys.Where(k => k.Id == key.Id)).SingleAsync(cancellationToken);
     }
 

@@ -24,7 +24,7 @@ public sealed class ContentAuthorQueries(MastheadDb db, TimeProvider time)
         }
 
         var total = await filtered.CountAsync(cancellationToken);
-        var skip = (request.Page - 1) * request.Limit;
+        var skip = request.Skip;
         var page = Ordering(db).Apply(filtered, request.Order, new ContentOrder("id", false)).Skip(skip).Take(request.Limit);
         return new ContentList<ContentAuthor>(await Views(page, request).ToListAsync(cancellationToken), request.Page, request.Limit, total);
     }

@@ -45,7 +45,7 @@ public sealed class ContentPageQueries(MastheadDb db, TimeProvider time)
         }
 
         var total = await filtered.CountAsync(cancellationToken);
-        var skip = (request.Page - 1) * request.Limit;
+        var skip = request.Skip;
         var page = Ordering.Apply(filtered, request.Order, new ContentOrder("id", false)).Skip(skip).Take(request.Limit);
         return new ContentList<ContentStaticPage>(await Views(page, request).ToListAsync(cancellationToken), request.Page, request.Limit, total);
     }

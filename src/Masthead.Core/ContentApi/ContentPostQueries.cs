@@ -87,7 +87,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
 
     public async Task<ContentList<ContentPost>> BrowseAsync(ContentRequest request, CancellationToken cancellationToken = default)
     {
-        var skip = (request.Page - 1) * request.Limit;
+        var skip = request.Skip;
         var latest = request.Filter is null && request.Order is not { Count: > 0 };
         var filtered = db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
         if (request.Filter is { } filter)

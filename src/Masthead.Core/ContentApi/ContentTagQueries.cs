@@ -36,7 +36,7 @@ public sealed class ContentTagQueries(MastheadDb db, TimeProvider time)
         }
 
         var filtered = all.ToList();
-        var skip = (request.Page - 1) * request.Limit;
+        var skip = request.Skip;
         var page = Ordering.Apply(filtered.AsQueryable(), request.Order, new ContentOrder("position", false))
             .Skip(skip).Take(request.Limit)
             .AsEnumerable()

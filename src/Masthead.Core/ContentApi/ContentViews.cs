@@ -34,6 +34,9 @@ public sealed record ContentRequest(
     /// <summary>Ghost 6 answers at most 100 items a page, and limit=all means 100 too.</summary>
     public const int MaxLimit = 100;
 
+    /// <summary>The items before <see cref="Page"/>; a page beyond any possible item skips them all rather than overflow.</summary>
+    public int Skip => (int)Math.Min((long)(Page - 1) * Limit, int.MaxValue);
+
     public bool Includes(ContentIncludes what) => (Include & what) == what;
 }
 

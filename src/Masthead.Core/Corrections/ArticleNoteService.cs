@@ -17,32 +17,40 @@ public sealed class ArticleNoteService(MastheadDb db, TimeProvider time)
 {
     public const int MaxTextLength = 4000;
 
+    /// <summary>
+    /// Adds a note. Changes to one article take turns (<see cref="ArticleLock"/>), so two notes added at the same
+    /// moment are both added, and one added as the article is unpublished is either added first or refused.
+    /// </summary>
     public async Task<int> AddAsync(Actor actor, int articleId, ArticleNoteKind kind, string text, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanAddNotes(actor), "add corrections or notes to articles");
-        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Tags).AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken)
-            ?? throw new NotFoundException($"There is no article {articleId}.");
-        if (article.Status != ArticleStatus.Published)
-        {
-            throw new WorkflowException("Notes are added to published articles; this one is not published.");
-        }
-
         text = (text ?? "").Trim();
         if (text.Length == 0 || text.Length > MaxTextLength)
         {
             throw ValidationException.For("Text", $"Write the note's text, at most {MaxTextLength:N0} characters.");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var note = new ArticleNote { ArticleId = articleId, Kind = kind, Text = text, PublishedAt = now, AuthorId = actor.StaffId };
-        db.ArticleNotes.Add(note);
-        article.UpdatedAt = now;
-        article.LastModifiedAt = now;
-        article.Version++;
-        db.Record(now, actor, AuditActions.Corrected, articleId, $"{kind}: {text}");
-        db.Raise(new ArticleChanged(articleId, [.. article.SectionId is { } s ? [s] : Array.Empty<int>()], [.. article.Tags.Select(t => t.TagId)], [.. article.Authors.Select(a => a.StaffMemberId)]));
-        await db.SaveChangesAsync(cancellationToken);
+        var note = new ArticleNote { ArticleId = articleId, Kind = kind, Text = text, AuthorId = actor.StaffId };
+        await db.InTransactionAsync(async () =>
+        {
+            await db.LockArticleAsync(articleId, cancellationToken);
+            var article = await db.Articles.Include(a => a.Authors).Include(a => a.Tags).AsSplitQuery()
+                .SingleAsync(a => a.Id == articleId, cancellationToken);
+            if (article.Status != ArticleStatus.Published)
+            {
+                throw new WorkflowException("Notes are added to published articles; this one is not published.");
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            note.PublishedAt = now;
+            db.ArticleNotes.Add(note);
+            article.UpdatedAt = now;
+            article.LastModifiedAt = now;
+            article.Version++;
+            db.Record(now, actor, AuditActions.Corrected, articleId, $"{kind}: {text}");
+            db.Raise(new ArticleChanged(articleId, [.. article.SectionId is { } s ? [s] : Array.Empty<int>()], [.. article.Tags.Select(t => t.TagId)], [.. article.Authors.Select(a => a.StaffMemberId)]));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return note.Id;
     }
 

@@ -50,6 +50,12 @@ public sealed record BannerChanged : IChangeEvent;
 public sealed record ContentApiKeyRevoked(int KeyId) : IChangeEvent;
 
 /// <summary>
+/// One or more sessions of a staff account ended (signed out, ended from a list of sessions, or all at once after a
+/// password change or deactivation): each must be refused from the next request on, on every node.
+/// </summary>
+public sealed record StaffSessionsEnded(int StaffAccountId) : IChangeEvent;
+
+/// <summary>
 /// Raised by a node about itself, never by a change: it may have missed events from the other nodes (it was cut off
 /// from them), so whatever it holds in memory must be read again from the database.
 /// </summary>

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Masthead.Core.Live;
 
 /// <summary>One timestamped entry in a developing story. Deleting keeps the row, so the deletion can be replayed.</summary>
@@ -18,6 +21,13 @@ public sealed class LiveUpdate
     public DateTime? EditedAt { get; set; }
     public bool IsKey { get; set; }
     public DateTime? DeletedAt { get; set; }
+
+    /// <summary>
+    /// A short fingerprint of an update's text. The desk's edit form carries the one it was opened with, so an edit
+    /// over a text someone else has changed since is refused instead of silently replacing theirs.
+    /// </summary>
+    public static string BasisOf(string? title, string bodyMarkdown) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{title}\n{bodyMarkdown}")))[..16];
 }
 
 public enum CoverageStatus

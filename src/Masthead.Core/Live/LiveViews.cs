@@ -15,6 +15,9 @@ public sealed record LiveUpdateView(
     /// <summary>The update as plain text, without its Markdown.</summary>
     public string PlainText() => Markdig.Markdown.ToPlainText(BodyMarkdown).Trim();
 
+    /// <summary>What the desk's edit form carries, to refuse an edit over a text someone else has changed since.</summary>
+    public string Basis => LiveUpdate.BasisOf(Title, BodyMarkdown);
+
     /// <summary>The title, or for an untitled update the start of its text on one line.</summary>
     public string Headline(int maxLength) => Title ?? Text.Excerpts.Shorten(PlainText(), maxLength);
 }

@@ -3,6 +3,9 @@ namespace Masthead.Core.Pages;
 /// <summary>A page outside the news flow, such as About us or the ethics policy, at /{slug}.</summary>
 public sealed class StaticPage
 {
+    public const int MaxTitleLength = 200;
+    public const int MaxBodyLength = 100_000;
+
     public int Id { get; set; }
     public Guid Uuid { get; set; } = Guid.NewGuid();
     public required string Slug { get; set; }

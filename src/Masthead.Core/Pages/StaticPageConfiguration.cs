@@ -9,7 +9,8 @@ internal sealed class StaticPageConfiguration : IEntityTypeConfiguration<StaticP
     {
         page.Property(p => p.Slug).HasMaxLength(Text.Slugs.MaxLength);
         page.HasIndex(p => p.Slug).IsUnique();
-        page.Property(p => p.Title).HasMaxLength(200);
+        page.Property(p => p.Title).HasMaxLength(StaticPage.MaxTitleLength);
+        page.Property(p => p.BodyMarkdown).HasMaxLength(StaticPage.MaxBodyLength);
         page.Property(p => p.Role).HasConversion<string>().HasMaxLength(30);
     }
 }

@@ -33,7 +33,19 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
     public Task<StaticPageView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         Views(db.StaticPages.Where(p => p.Id == id)).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>Creates the page (<paramref name="id"/> null) or saves over it; of two pages given one address at once, the second is refused.</summary>
     public async Task<int> SaveAsync(Actor actor, int? id, StaticPageInput input, CancellationToken cancellationToken = default)
+    {
+        var saved = 0;
+        await db.InTransactionAsync(async () =>
+        {
+            await db.LockNewsroomAsync(cancellationToken);
+            saved = await WriteAsync(actor, id, input, cancellationToken);
+        }, cancellationToken);
+        return saved;
+    }
+
+    private async Task<int> WriteAsync(Actor actor, int? id, StaticPageInput input, CancellationToken cancellationToken)
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "edit the publication's pages");
         var page = id is { } existing
@@ -42,9 +54,9 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
         var title = (input.Title ?? "").Trim();
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.Slugify(title) : input.Slug.Trim();
         var problems = new Dictionary<string, string>();
-        if (title.Length is 0 or > 200)
+        if (title.Length is 0 or > StaticPage.MaxTitleLength)
         {
-            problems["Title"] = "A page needs a title of at most 200 characters.";
+            problems["Title"] = $"A page needs a title of at most {StaticPage.MaxTitleLength} characters.";
         }
 
         if (!Slugs.IsValid(slug) || ReservedSlugs.Contains(slug))
@@ -56,6 +68,17 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
             problems["Slug"] = $"Another page already uses /{slug}.";
         }
 
+        var body = input.BodyMarkdown ?? "";
+        RenderedMarkdown? rendered = null;
+        try
+        {
+            rendered = markdown.Render(body, StaticPage.MaxBodyLength, nameof(input.BodyMarkdown));
+        }
+        catch (ValidationException refused)
+        {
+            problems[nameof(input.BodyMarkdown)] = refused.Problems[nameof(input.BodyMarkdown)];
+        }
+
         if (problems.Count > 0)
         {
             throw new ValidationException(problems);
@@ -63,9 +86,8 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
 
         page.Title = title;
         page.Slug = slug;
-        page.BodyMarkdown = input.BodyMarkdown ?? "";
-        var rendered = markdown.Render(page.BodyMarkdown);
-        page.BodyHtml = rendered.Html;
+        page.BodyMarkdown = body;
+        page.BodyHtml = rendered!.Html;
         page.BodyText = rendered.PlainText;
         page.Role = input.Role;
         page.UpdatedAt = time.GetUtcNow().UtcDateTime;

@@ -22,6 +22,14 @@ internal static class StaffProfileRules
         {
             problems[nameof(input.Name)] = $"Keep the name to {NameLength} characters.";
         }
+        else if (StaffNames.HasHiddenCharacters(input.Name))
+        {
+            problems[nameof(input.Name)] = "Type the name without invisible or control characters (zero-width spaces, direction marks, tabs).";
+        }
+        else if (StaffNames.KeyOf(input.Name).Length == 0)
+        {
+            problems[nameof(input.Name)] = "A name needs at least one letter.";
+        }
 
         if (input.JobTitle.Trim().Length > JobTitleLength)
         {

@@ -31,6 +31,18 @@ public sealed class PublicationClock
 
     public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc).DateTime);
 
+    /// <summary>When <paramref name="date"/> begins in the publication's time zone, in UTC (where clocks skip midnight, the first moment that exists).</summary>
+    public DateTime StartOfDayUtc(DateOnly date)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (TimeZone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(15);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(midnight, TimeZone);
+    }
+
     /// <summary>"February 3, 2026" in en-US, "3 février 2026" in fr-FR.</summary>
     public string FormatDate(DateTime utc) => ToLocal(utc).ToString(_dateFormat, Culture);
 

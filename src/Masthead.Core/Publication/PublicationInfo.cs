@@ -19,9 +19,12 @@ public sealed record PublicationInfo(
 {
     public PublicationClock Clock { get; } = new(TimeZoneId, Language);
 
+    /// <summary>Whether Editors and Administrators must sign in with a second factor.</summary>
+    public bool RequireSecondFactor { get; init; }
+
     internal static PublicationInfo From(PublicationSettings s) => new(
         s.Name, s.Tagline, s.ContactPrompt, s.ContactEmail, s.Description, s.BaseUrl, s.Language, s.TimeZone,
-        s.LogoUrl, s.NotesPosition, s.FeedContent, s.LastModifiedAt);
+        s.LogoUrl, s.NotesPosition, s.FeedContent, s.LastModifiedAt) { RequireSecondFactor = s.RequireSecondFactor };
 }
 
 /// <summary>Holds the current snapshot between requests; cleared whenever settings change.</summary>

@@ -4,6 +4,14 @@ namespace Masthead.Core.Publication;
 public sealed class PublicationSettings
 {
     public const int SingletonId = 1;
+    public const int MaxNameLength = 200;
+    public const int MaxTaglineLength = 300;
+    public const int MaxContactPromptLength = 200;
+    public const int MaxContactEmailLength = 320;
+    public const int MaxDescriptionLength = 1000;
+    public const int MaxBaseUrlLength = 500;
+    public const int MaxLanguageLength = 35;
+    public const int MaxTimeZoneLength = 100;
 
     public int Id { get; set; } = SingletonId;
     public string Name { get; set; } = "Masthead";
@@ -28,6 +36,9 @@ public sealed class PublicationSettings
 
     /// <summary>Whether feeds carry each article's whole body or only its standfirst.</summary>
     public FeedContent FeedContent { get; set; } = FeedContent.Full;
+
+    /// <summary>Whether Editors and Administrators must sign in with a second factor (and set one up before anything else).</summary>
+    public bool RequireSecondFactor { get; set; }
 
     /// <summary>Hash of the one-time link that creates the first administrator on a fresh install.</summary>
     public string? SetupTokenHash { get; set; }

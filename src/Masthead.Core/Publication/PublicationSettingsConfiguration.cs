@@ -9,15 +9,15 @@ internal sealed class PublicationSettingsConfiguration : IEntityTypeConfiguratio
     {
         settings.ToTable("Publication");
         settings.Property(s => s.Id).ValueGeneratedNever();
-        settings.Property(s => s.Name).HasMaxLength(200);
-        settings.Property(s => s.Tagline).HasMaxLength(300);
-        settings.Property(s => s.ContactPrompt).HasMaxLength(200);
-        settings.Property(s => s.ContactEmail).HasMaxLength(320);
-        settings.Property(s => s.Description).HasMaxLength(1000);
-        settings.Property(s => s.BaseUrl).HasMaxLength(500);
-        settings.Property(s => s.Language).HasMaxLength(35);
-        settings.Property(s => s.TimeZone).HasMaxLength(100);
-        settings.Property(s => s.LogoUrl).HasMaxLength(2000);
+        settings.Property(s => s.Name).HasMaxLength(PublicationSettings.MaxNameLength);
+        settings.Property(s => s.Tagline).HasMaxLength(PublicationSettings.MaxTaglineLength);
+        settings.Property(s => s.ContactPrompt).HasMaxLength(PublicationSettings.MaxContactPromptLength);
+        settings.Property(s => s.ContactEmail).HasMaxLength(PublicationSettings.MaxContactEmailLength);
+        settings.Property(s => s.Description).HasMaxLength(PublicationSettings.MaxDescriptionLength);
+        settings.Property(s => s.BaseUrl).HasMaxLength(PublicationSettings.MaxBaseUrlLength);
+        settings.Property(s => s.Language).HasMaxLength(PublicationSettings.MaxLanguageLength);
+        settings.Property(s => s.TimeZone).HasMaxLength(PublicationSettings.MaxTimeZoneLength);
+        settings.Property(s => s.LogoUrl).HasMaxLength(Text.ImageAddress.MaxLength);
         settings.Property(s => s.NotesPosition).HasConversion<string>().HasMaxLength(10);
         settings.Property(s => s.FeedContent).HasConversion<string>().HasMaxLength(10);
         settings.Property(s => s.SetupTokenHash).HasMaxLength(100);

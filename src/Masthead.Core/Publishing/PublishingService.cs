@@ -38,6 +38,11 @@ public sealed class PublishingService(
                 throw ValidationException.For("Comment", "Say what needs to change before sending the article back.");
             }
 
+            if (comment.Trim().Length > Article.MaxReviewCommentLength)
+            {
+                throw ValidationException.For("Comment", $"Keep the comment to {Article.MaxReviewCommentLength:N0} characters; it has {comment.Trim().Length:N0}.");
+            }
+
             article.Status = ArticleStatus.Draft;
             article.ReviewComment = comment.Trim();
             db.Record(Now, actor, AuditActions.SentBack, article.Id, comment.Trim());
@@ -197,20 +202,29 @@ public sealed class PublishingService(
         });
     }
 
-    /// <summary>Refuses the step with a WorkflowException unless the article is in one of the states <paramref name="from"/>, then applies it and saves.</summary>
-    private async Task StepAsync(int articleId, IReadOnlyList<ArticleStatus> from, WorkflowStep step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply)
-    {
-        var article = await articles.LoadAsync(articleId, cancellationToken);
-        if (!from.Contains(article.Status))
+    /// <summary>
+    /// Refuses the step with a WorkflowException unless the article is in one of the states <paramref name="from"/>,
+    /// then applies it and saves. Steps on one article take turns (<see cref="ArticleLock"/>): of two people pressing
+    /// Publish at once, one publishes and the other is told the article already is published.
+    /// </summary>
+    private Task StepAsync(int articleId, IReadOnlyList<ArticleStatus> from, WorkflowStep step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply) =>
+        db.InTransactionAsync(async () =>
         {
-            throw new WorkflowException($"An article that is {StatusText.Of(article.Status)} cannot be {WorkflowSteps.Of(step).Past}.");
-        }
+            await db.LockArticleAsync(articleId, cancellationToken);
+            var article = await articles.LoadAsync(articleId, cancellationToken);
+            if (!from.Contains(article.Status))
+            {
+                var rule = WorkflowSteps.Of(step);
+                throw new WorkflowException(article.Status == rule.To
+                    ? $"This article is already {StatusText.Of(article.Status)}."
+                    : $"An article that is {StatusText.Of(article.Status)} cannot be {rule.Past}.");
+            }
 
-        var before = ArticlePlaces.Of(article);
-        await apply(article, cancellationToken);
-        article.LastModifiedAt = Now;
-        article.Version++;
-        articles.RaiseChanged(article, before);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+            var before = ArticlePlaces.Of(article);
+            await apply(article, cancellationToken);
+            article.LastModifiedAt = Now;
+            article.Version++;
+            articles.RaiseChanged(article, before);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
 }

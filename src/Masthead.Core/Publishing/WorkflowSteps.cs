@@ -17,12 +17,14 @@ public enum WorkflowStep
 
 /// <summary>One workflow step: the states it is allowed from, who may take it, and how messages name it.</summary>
 /// <param name="From">The article states the step is allowed from; from any other it is refused with 409.</param>
+/// <param name="To">The state the step leaves the article in.</param>
 /// <param name="IsAllowed">Whether the actor's role allows the step on this article; if not it is refused with 403.</param>
 /// <param name="Action">What a refusal says the person may not do: "Your role does not allow you to {Action}."</param>
 /// <param name="Past">The step in the past tense, as in "An article that is a draft cannot be unpublished."</param>
 public sealed record WorkflowStepRule(
     WorkflowStep Step,
     IReadOnlyList<ArticleStatus> From,
+    ArticleStatus To,
     Func<Actor, ArticleAccess, bool> IsAllowed,
     string Action,
     string Past)
@@ -44,13 +46,13 @@ public static class WorkflowSteps
 
     public static IReadOnlyList<WorkflowStepRule> All { get; } =
     [
-        new(WorkflowStep.Submit, [Draft], Permissions.CanSubmit, "submit this article for review", "submitted"),
-        new(WorkflowStep.SendBack, [InReview], (actor, _) => Permissions.CanReview(actor), "send articles back to their writers", "sent back"),
-        new(WorkflowStep.Publish, BeforePublication, Permissions.CanPublish, "publish this article", "published"),
-        new(WorkflowStep.Schedule, BeforePublication, Permissions.CanSchedule, "schedule this article", "scheduled"),
-        new(WorkflowStep.Unschedule, [Scheduled], Permissions.CanSchedule, "unschedule this article", "unscheduled"),
-        new(WorkflowStep.Unpublish, [Published], (actor, _) => Permissions.CanUnpublish(actor), "unpublish articles", "unpublished"),
-        new(WorkflowStep.Republish, [Unpublished], (actor, _) => Permissions.CanUnpublish(actor), "republish articles", "republished"),
+        new(WorkflowStep.Submit, [Draft], InReview, Permissions.CanSubmit, "submit this article for review", "submitted"),
+        new(WorkflowStep.SendBack, [InReview], Draft, (actor, _) => Permissions.CanReview(actor), "send articles back to their writers", "sent back"),
+        new(WorkflowStep.Publish, BeforePublication, Published, Permissions.CanPublish, "publish this article", "published"),
+        new(WorkflowStep.Schedule, BeforePublication, Scheduled, Permissions.CanSchedule, "schedule this article", "scheduled"),
+        new(WorkflowStep.Unschedule, [Scheduled], Draft, Permissions.CanSchedule, "unschedule this article", "unscheduled"),
+        new(WorkflowStep.Unpublish, [Published], Unpublished, (actor, _) => Permissions.CanUnpublish(actor), "unpublish articles", "unpublished"),
+        new(WorkflowStep.Republish, [Unpublished], Published, (actor, _) => Permissions.CanUnpublish(actor), "republish articles", "republished"),
     ];
 
     public static WorkflowStepRule Of(WorkflowStep step) => All.Single(rule => rule.Step == step);

@@ -3,6 +3,8 @@ namespace Masthead.Core.Revisions;
 /// <summary>A complete copy of what an article said after one save: who saved it, when, and why.</summary>
 public sealed class ArticleRevision
 {
+    public const int MaxNoteLength = 500;
+
     public int Id { get; set; }
     public int ArticleId { get; set; }
 

@@ -9,7 +9,7 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
     {
         section.Property(s => s.Slug).HasMaxLength(Text.Slugs.MaxLength);
         section.HasIndex(s => s.Slug).IsUnique();
-        section.Property(s => s.Name).HasMaxLength(100);
-        section.Property(s => s.Description).HasMaxLength(1000);
+        section.Property(s => s.Name).HasMaxLength(Section.MaxNameLength);
+        section.Property(s => s.Description).HasMaxLength(Section.MaxDescriptionLength);
     }
 }

@@ -19,16 +19,16 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
     public async Task<int> CreateAsync(Actor actor, string name, string description = "", string? slug = null, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
-        var section = new Section
+        var section = new Section { Name = TaxonomyRules.Checked(name, description, Section.MaxNameLength, Section.MaxDescriptionLength), Slug = "", Description = description.Trim() };
+        await db.InTransactionAsync(async () =>
         {
-            Name = Named(name),
-            Slug = await FreeSlugAsync(slug ?? name, cancellationToken),
-            Description = description.Trim(),
-            Position = (await db.Sections.Select(s => (int?)s.Position).MaxAsync(cancellationToken) ?? -1) + 1,
-        };
-        db.Sections.Add(section);
-        db.Raise(new SiteChanged(SiteArea.Sections));
-        await db.SaveChangesAsync(cancellationToken);
+            await db.LockNewsroomAsync(cancellationToken); // two editors creating one section at once: the second finds its slug taken
+            section.Slug = await FreeSlugAsync(slug ?? name, cancellationToken);
+            section.Position = (await db.Sections.Select(s => (int?)s.Position).MaxAsync(cancellationToken) ?? -1) + 1;
+            db.Sections.Add(section);
+            db.Raise(new SiteChanged(SiteArea.Sections));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return section.Id;
     }
 
@@ -40,17 +40,21 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
         db.Articles.CountAsync(a => a.SectionId == id, cancellationToken);
 
     /// <summary>Renames the section; a changed slug moves its page to the new address.</summary>
-    public async Task UpdateAsync(Actor actor, int id, string name, string? slug, string description = "", CancellationToken cancellationToken = default)
+    /// <exception cref="NotFoundException">The section is gone, perhaps deleted by a colleague a moment before.</exception>
+    public Task UpdateAsync(Actor actor, int id, string name, string? slug, string description = "", CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async () =>
+        {
+            await db.LockNewsroomAsync(cancellationToken);
+            await RenameAsync(actor, id, name, slug, description, cancellationToken);
+        }, cancellationToken);
+
+    private async Task RenameAsync(Actor actor, int id, string name, string? slug, string description, CancellationToken cancellationToken)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
         var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no section {id}.");
         var problems = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            problems["Name"] = "A name is required.";
-        }
-
+        TaxonomyRules.Check(problems, name, description, Section.MaxNameLength, Section.MaxDescriptionLength);
         var newSlug = Slugs.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
         if (!Slugs.IsValid(newSlug) || await db.Sections.AnyAsync(s => s.Slug == newSlug && s.Id != id, cancellationToken))
         {
@@ -70,24 +74,25 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
     }
 
     /// <summary>Deletes the section. Its articles stay, published or not, and simply lose their section.</summary>
-    public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    /// <returns>False, changing nothing, when the section was already deleted (by a colleague a moment before).</returns>
+    public async Task<bool> DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
-        var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"There is no section {id}.");
         var now = time.GetUtcNow().UtcDateTime;
+        var deleted = false;
         await db.InTransactionAsync(async () =>
         {
+            await db.LockNewsroomAsync(cancellationToken); // a rename at the same moment is made before, or finds the section gone
             await db.Articles.Where(a => a.SectionId == id)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.SectionId, (int?)null).SetProperty(a => a.LastModifiedAt, now), cancellationToken);
-            db.Sections.Remove(section);
-            db.Raise(new SiteChanged(SiteArea.Sections));
-            await db.SaveChangesAsync(cancellationToken);
+            deleted = await db.Sections.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+            if (deleted)
+            {
+                db.Raise(new SiteChanged(SiteArea.Sections));
+            }
         }, cancellationToken);
+        return deleted;
     }
-
-    internal static string Named(string name) =>
-        string.IsNullOrWhiteSpace(name) ? throw ValidationException.For("Name", "A name is required.") : name.Trim();
 
     private async Task<string> FreeSlugAsync(string wanted, CancellationToken cancellationToken)
     {

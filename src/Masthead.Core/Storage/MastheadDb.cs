@@ -9,7 +9,9 @@ using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Revisions;
+using Masthead.Core.SecondFactors;
 using Masthead.Core.Sections;
+using Masthead.Core.SignIn;
 using Masthead.Core.Tags;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -44,6 +46,10 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
     public DbSet<ContentApiKey> ContentApiKeys => Set<ContentApiKey>();
     public DbSet<Banner.SiteBanner> SiteBanners => Set<Banner.SiteBanner>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+    public DbSet<StaffAuthenticator> StaffAuthenticators => Set<StaffAuthenticator>();
+    public DbSet<StaffRecoveryCode> StaffRecoveryCodes => Set<StaffRecoveryCode>();
 
     /// <summary>
     /// Tells the rest of Masthead, on every node, about a change this unit of work makes, once it commits (see

@@ -9,7 +9,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
     {
         tag.Property(t => t.Slug).HasMaxLength(Text.Slugs.MaxLength);
         tag.HasIndex(t => t.Slug).IsUnique();
-        tag.Property(t => t.Name).HasMaxLength(100);
-        tag.Property(t => t.Description).HasMaxLength(1000);
+        tag.Property(t => t.Name).HasMaxLength(Tag.MaxNameLength);
+        tag.Property(t => t.Description).HasMaxLength(Tag.MaxDescriptionLength);
     }
 }

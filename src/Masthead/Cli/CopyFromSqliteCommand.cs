@@ -59,6 +59,7 @@ internal static class CopyFromSqliteCommand
     {
         var options = new DbContextOptionsBuilder<MastheadDb>();
         SqliteStorage.Configure(options, $"Data Source={file.FullName};Foreign Keys=True;Mode=ReadWrite");
+        options.WithIdentitySchema();
         var source = new MastheadDb(options.Options);
         try
         {

@@ -4,6 +4,7 @@ using Masthead.Core.Banner;
 using Masthead.Core.Articles;
 using Masthead.Core.Events;
 using Masthead.Core.Publication;
+using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
 using Masthead.Live;
 using Masthead.Caching;
@@ -46,12 +47,14 @@ internal static class ChangeReactions
         .On<BannerChanged, BannerReaders>()            // every open page on this node, through the site-wide stream
 
         .Clears<ContentApiKeyRevoked, ContentApiKeyCache>() // the key stops working at once
+        .Clears<StaffSessionsEnded, StaffSessionCache>()    // the session is refused from the next request on
 
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
         .Clears<ChangesMissed, PublishedCounts>()
         .Clears<ChangesMissed, PublicationCache>()
         .Clears<ChangesMissed, SiteDataCache>()
         .Clears<ChangesMissed, ContentApiKeyCache>()
+        .Clears<ChangesMissed, StaffSessionCache>()
         .Clears<ChangesMissed, BannerCache>()
         .On<ChangesMissed, OutputCacheEviction>()      // every cached page and answer
         .On<ChangesMissed, LiveReaders>()              // readers of live stories catch up from the database

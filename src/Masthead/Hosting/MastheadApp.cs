@@ -12,6 +12,7 @@ using Masthead.Health;
 using Masthead.Live;
 using Masthead.Newsroom;
 using Masthead.ScaleOut;
+using Masthead.SecurityHeaders;
 using Masthead.Site;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -47,6 +48,7 @@ public static class MastheadApp
             compression.Providers.Add<BrotliCompressionProvider>();
             compression.Providers.Add<GzipCompressionProvider>();
         });
+        builder.Services.AddSecurityHeaders();
         builder.Services.AddPublicPageCaching();
         builder.Services.AddMastheadPages();
         builder.Services.AddNewsroom(options);
@@ -59,6 +61,7 @@ public static class MastheadApp
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseReaderErrorPages();
         app.UseResponseCompression();
         app.UseSiteAssets();

@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
 using Masthead.Core.People;
+using Masthead.Core.SignIn;
 using Masthead.Core.Storage;
 using Masthead.Hosting;
+using Masthead.Newsroom.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,32 +25,48 @@ public static class NewsroomSetup
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                identity.Lockout.AllowedForNewUsers = true;
+                // No lockout, which anyone who knows an address could trigger: Core/SignIn/SignInThrottle.cs slows guessing instead.
+                identity.Lockout.AllowedForNewUsers = false;
                 identity.User.RequireUniqueEmail = true;
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<MastheadDb>()
             .AddDefaultTokenProviders();
         services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromDays(7));
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(cookie =>
+        // Passkeys for this site's own host (the relying party is the host the browser sees), with the device's lock
+        // (fingerprint, face or PIN) required, which makes a passkey enough to sign in on its own.
+        services.Configure<IdentityPasskeyOptions>(passkeys => passkeys.UserVerificationRequirement = "required");
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
         {
-            cookie.LoginPath = "/newsroom/sign-in";
-            cookie.LogoutPath = "/newsroom/sign-out";
-            cookie.Cookie.Name = "masthead.staff";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
-            cookie.SlidingExpiration = true;
-            // The rules, not role policies, refuse actions; should a policy ever refuse, answer 403 in place like they do.
-            cookie.Events.OnRedirectToAccessDenied = context =>
+            // Identity keeps a passkey ceremony's challenge in this cookie between the options and the browser's answer.
+            cookies.TwoFactorUserIdCookie!.Configure(ceremony =>
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        }));
+                ceremony.Cookie.Name = "masthead.passkey";
+                ceremony.Cookie.Path = "/newsroom";
+                ceremony.Cookie.HttpOnly = true;
+                ceremony.Cookie.SameSite = SameSiteMode.Strict;
+                ceremony.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            });
+            cookies.ApplicationCookie!.Configure(cookie =>
+            {
+                cookie.LoginPath = "/newsroom/sign-in";
+                cookie.LogoutPath = "/newsroom/sign-out";
+                cookie.Cookie.Name = "masthead.staff";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = StaffSessionService.IdleTimeout;
+                cookie.SlidingExpiration = true;
+                // Every request checks the session the cookie names (in place of Identity's half-hourly security stamp check).
+                cookie.Events.OnValidatePrincipal = StaffSignIn.ValidateSessionAsync;
+                // The rules, not role policies, refuse actions; should a policy ever refuse, answer 403 in place like they do.
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        });
         services.AddAuthorization();
         services.AddAntiforgery(antiforgery =>
         {
@@ -70,6 +88,10 @@ public static class NewsroomSetup
             pages.Conventions.ConfigureFilter(new NewsroomErrors());
         });
         services.AddScoped<CurrentStaff>();
+        services.AddScoped<StaffSignIn>();
+        services.AddSingleton<KnownBrowsers>();
+        services.AddSingleton<PendingSignIns>();
+        services.AddScoped<PasskeyCeremonies>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddRateLimiter(limits =>
         {
@@ -82,6 +104,7 @@ public static class NewsroomSetup
     public static WebApplication UseNewsroom(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseSecondFactorGate();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;

@@ -139,4 +139,39 @@ public sealed class ContentApiErrorTests(DemoSiteFixture site) : IClassFixture<D
 
         Assert.Equal("Resource not found", error.GetProperty("message").GetString());
     }
+
+    [Theory]
+    [InlineData("posts/?filter=published_at:>now-9999y")]
+    [InlineData("posts/?filter=published_at:>now-2147483648h")]
+    [InlineData("posts/?filter=published_at:>now-1000000000d")]
+    [InlineData("posts/?filter=published_at:>now-99999999999999999999d")]
+    [InlineData("posts/?filter=updated_at:>now-300000M")]
+    [InlineData("pages/?filter=updated_at:>now-2000000000w")]
+    public async Task A_relative_date_beyond_the_calendar_is_a_400_not_a_500(string path)
+    {
+        var api = await ContentApiClient.WithNewKeyAsync(Server);
+
+        var error = await api.ErrorAsync(path, HttpStatusCode.BadRequest);
+
+        Assert.Equal("BadRequestError", error.GetProperty("type").GetString());
+        Assert.Contains("takes a date between the years 1 and 9999", error.GetProperty("context").GetString());
+    }
+
+    [Theory]
+    [InlineData("posts", "limit=100&page=2147483647")]
+    [InlineData("posts", "limit=4&page=1073741825")]
+    [InlineData("pages", "limit=all&page=2147483647")]
+    [InlineData("tags", "limit=2&page=2147483647")]
+    [InlineData("authors", "limit=100&page=2147483647")]
+    public async Task A_page_far_past_the_end_is_empty_not_the_first_page_again(string resource, string query)
+    {
+        var api = await ContentApiClient.WithNewKeyAsync(Server);
+
+        var answer = await api.GetAsync($"{resource}/?{query}");
+
+        Assert.Empty(answer.GetProperty(resource).EnumerateArray());
+        var pagination = answer.GetProperty("meta").GetProperty("pagination");
+        Assert.Equal(int.Parse(query[(query.LastIndexOf('=') + 1)..], System.Globalization.CultureInfo.InvariantCulture), pagination.GetProperty("page").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, pagination.GetProperty("next").ValueKind);
+    }
 }

@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Banner;
 using Masthead.Core.Contact;
 using Masthead.Core.Live;
 using Masthead.Core.People;
@@ -53,6 +54,20 @@ internal static class RoleMatrixActions
             c => Task.FromResult(new MatrixTarget(c.Me.Id)),
             (c, t) => Post($"/newsroom/staff/{t.Id}", ("Form.Name", c.Me.Name), ("Form.JobTitle", c.Marker)),
             async (c, t) => Assert.Equal(c.Marker, await c.DbAsync(db => db.Staff.Where(s => s.Id == t.Id).Select(s => s.JobTitle).SingleAsync()))),
+
+        // Sessions: everyone signs out their own other browsers; only administrators anyone else's.
+        new("sign out one of their own other sessions", Anyone,
+            c => c.SessionAsync(c.Me.Id),
+            (c, t) => Post($"/newsroom/staff/{c.Me.Id}?handler=EndSession", ("session", $"{t.Id}")),
+            SessionEndedAsync),
+        new("sign out everywhere else", Anyone,
+            c => c.SessionAsync(c.Me.Id),
+            (c, _) => Post($"/newsroom/staff/{c.Me.Id}?handler=EndOtherSessions"),
+            SessionEndedAsync),
+        new("sign out a colleague's session", Administrator,
+            c => c.SessionAsync(c.Colleague.Id),
+            (c, t) => Post($"/newsroom/staff/{c.Me.Id}?handler=EndSession", ("session", $"{t.Id}")),
+            SessionEndedAsync),
 
         // Writing.
         new("write a new article", Anyone,
@@ -181,6 +196,27 @@ internal static class RoleMatrixActions
             (_, t) => Post($"/newsroom/tags/{t.Id}?handler=Delete", ("confirm", "true")),
             async (c, t) => Assert.False(await c.DbAsync(db => db.Tags.AnyAsync(s => s.Id == t.Id)))),
 
+        // The site banner: editors, on every reader's page.
+        Page("open the site banner", Editor, "/newsroom/banner"),
+        new("raise the site banner", Editor,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/banner?handler=Raise", ("Label", "BREAKING"), ("Text", c.Marker), ("ArticleId", ""), ("ExpiresInMinutes", "0")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.SiteBanners.AnyAsync(b => b.Text == c.Marker && b.LoweredAt == null)))),
+        new("lower the site banner", Editor,
+            c => c.DbAsync(async db =>
+            {
+                var banner = new SiteBanner { Label = "BREAKING", Text = c.Marker, RaisedAt = DateTime.UtcNow };
+                db.SiteBanners.Add(banner);
+                await db.SaveChangesAsync();
+                return new MatrixTarget(banner.Id);
+            }),
+            (_, _) => Post("/newsroom/banner?handler=Lower"),
+            async (c, t) => Assert.NotNull(await c.DbAsync(db => db.SiteBanners.Where(b => b.Id == t.Id).Select(b => b.LoweredAt).SingleAsync()))),
+        new("raise a colleague's live story's LIVE banner", Editor,
+            c => c.ArticleAsync(c.Colleague, ArticleStatus.Published, live: true),
+            (_, t) => Post($"/newsroom/live/{t.Id}?handler=Banner"),
+            async (c, t) => Assert.True(await c.DbAsync(db => db.SiteBanners.AnyAsync(b => b.ArticleId == t.Id && b.LoweredAt == null)))),
+
         // The inbox.
         Page("open the inbox", Editor, "/newsroom/inbox"),
         Page("read a reader's message", Editor, c => c.MessageAsync(), t => $"/newsroom/inbox/{t.Id}"),
@@ -213,6 +249,10 @@ internal static class RoleMatrixActions
             c => c.StaffMemberAsync(active: false),
             (_, t) => Post("/newsroom/staff?handler=Active", ("id", $"{t.Id}"), ("active", "true")),
             async (c, t) => Assert.True(await c.DbAsync(db => db.Staff.Where(s => s.Id == t.Id).Select(s => s.IsActive).SingleAsync()))),
+        new("sign a staff member out everywhere", Administrator,
+            async c => await c.SessionAsync((await c.StaffMemberAsync()).Id),
+            (_, t) => Post("/newsroom/staff?handler=EndSessions", ("id", $"{t.OwnerId}")),
+            SessionEndedAsync),
         new("issue a set-password link", Administrator,
             c => c.StaffMemberAsync(),
             (_, t) => Post("/newsroom/staff?handler=Link", ("id", $"{t.Id}")),
@@ -325,4 +365,7 @@ internal static class RoleMatrixActions
             c => c.ArticleAsync(c.Me, ArticleStatus.Published, live: true),
             (_, t) => Post($"/newsroom/live/{t.Id}?handler={handler}", fields(t)),
             done);
+
+    private static async Task SessionEndedAsync(MatrixContext c, MatrixTarget session) =>
+        Assert.NotNull(await c.DbAsync(db => db.StaffSessions.Where(s => s.Id == session.Id).Select(s => s.EndedAt).SingleAsync()));
 }

@@ -9,6 +9,7 @@ using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publishing;
 using Masthead.Core.Sections;
+using Masthead.Core.SignIn;
 using Masthead.Core.Storage;
 using Masthead.Core.Tags;
 using Masthead.Newsroom;
@@ -183,6 +184,16 @@ internal sealed class MatrixContext(MastheadServer server, RoleSession session)
     public Task<MatrixTarget> ContentApiKeyAsync() => server.InScopeAsync(async services =>
         new MatrixTarget((await services.GetRequiredService<ContentApiKeyService>().CreateAsync(Actor.System, Marker)).Id));
 
+    /// <summary>A session of the staff member's, opened as signing in opens one; the target's id is the session's.</summary>
+    public Task<MatrixTarget> SessionAsync(int staffMemberId) => server.InScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<MastheadDb>();
+        var accountId = await db.Users.Where(a => a.StaffMemberId == staffMemberId).Select(a => a.Id).SingleAsync();
+        await services.GetRequiredService<StaffSessionService>().StartAsync(accountId, Marker, null);
+        var id = await db.StaffSessions.Where(s => s.UserAgent == Marker).Select(s => s.Id).SingleAsync();
+        return new MatrixTarget(checked((int)id)) { OwnerId = staffMemberId };
+    });
+
     /// <summary>A newly invited reporter, never one of the demo sign-ins, so changing them disturbs no other case.</summary>
     public Task<MatrixTarget> StaffMemberAsync(bool active = true) => server.InScopeAsync(async services =>
     {
@@ -226,6 +237,8 @@ internal static class RoleMatrixSnapshot
             ["settings"] = Rows(await db.Publication.AsNoTracking().ToListAsync()),
             ["audit log"] = Rows(await db.AuditLog.AsNoTracking().ToListAsync()),
             ["content api keys"] = Rows(await db.ContentApiKeys.AsNoTracking().ToListAsync()),
+            // Which sessions have ended; when each was last seen changes with every request, refused or not.
+            ["sessions"] = Rows(await db.StaffSessions.AsNoTracking().Select(s => new { s.Id, s.EndedAt }).ToListAsync()),
         };
     });
 

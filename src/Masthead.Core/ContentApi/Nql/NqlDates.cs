@@ -15,7 +15,7 @@ internal static class NqlDates
     {
         if (value.Kind == NqlValueKind.RelativeDate)
         {
-            return Relative(value.Text, now);
+            return Relative(value.Text, property, now);
         }
 
         if (DateTimeOffset.TryParseExact(value.Text, Formats, CultureInfo.InvariantCulture,
@@ -27,19 +27,33 @@ internal static class NqlDates
         throw ContentApiException.BadRequest($"The filter property '{property}' takes a date such as '2026-01-31' or '2026-01-31T09:30:00Z', not {value}.");
     }
 
-    /// <summary>"-30d": the sign, a whole number and a unit of d, w, M, y, h, m or s.</summary>
-    private static DateTime Relative(string offset, DateTime now)
+    /// <summary>"-30d": the sign, a whole number and a unit of d, w, M, y, h, m or s. A date before year 1 or after 9999 is refused, as Ghost does.</summary>
+    private static DateTime Relative(string offset, string property, DateTime now)
     {
-        var amount = int.Parse(offset[1..^1], NumberStyles.None, CultureInfo.InvariantCulture) * (offset[0] == '-' ? -1 : 1);
-        return offset[^1] switch
+        var outOfRange = ContentApiException.BadRequest(
+            $"The filter property '{property}' takes a date between the years 1 and 9999; now{offset} is not one.");
+        if (!int.TryParse(offset[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var magnitude))
         {
-            'y' => now.AddYears(amount),
-            'M' => now.AddMonths(amount),
-            'w' => now.AddDays(7.0 * amount),
-            'd' => now.AddDays(amount),
-            'h' => now.AddHours(amount),
-            'm' => now.AddMinutes(amount),
-            _ => now.AddSeconds(amount),
-        };
+            throw outOfRange;
+        }
+
+        var amount = offset[0] == '-' ? -magnitude : magnitude;
+        try
+        {
+            return offset[^1] switch
+            {
+                'y' => now.AddYears(amount),
+                'M' => now.AddMonths(amount),
+                'w' => now.AddDays(7.0 * amount),
+                'd' => now.AddDays(amount),
+                'h' => now.AddHours(amount),
+                'm' => now.AddMinutes(amount),
+                _ => now.AddSeconds(amount),
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw outOfRange;
+        }
     }
 }

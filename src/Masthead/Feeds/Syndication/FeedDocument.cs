@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.ServiceModel.Syndication;
 using System.Text.Json;
 using System.Xml;
@@ -42,7 +43,7 @@ internal sealed class FeedDocument(PublicationInfo info, FeedSource source, IRea
     public SyndicationFeed ToSyndication(bool rss)
     {
         var home = new Uri(Absolute(source.HtmlPath));
-        var feed = new SyndicationFeed(source.Title, source.Description, home, Absolute(selfPath), new DateTimeOffset(Updated))
+        var feed = new SyndicationFeed(source.Title, Description(source.Description, rss), home, Absolute(selfPath), new DateTimeOffset(Updated))
         {
             Language = string.IsNullOrEmpty(info.Language) ? null : info.Language,
             Items = items.Select(item => Item(item, rss)).ToList(),
@@ -71,7 +72,7 @@ internal sealed class FeedDocument(PublicationInfo info, FeedSource source, IRea
         item.Links.Add(SyndicationLink.CreateAlternateLink(link, "text/html"));
         if (!string.IsNullOrWhiteSpace(article.Standfirst))
         {
-            item.Summary = new TextSyndicationContent(article.Standfirst);
+            item.Summary = new TextSyndicationContent(Description(article.Standfirst, rss));
         }
 
         foreach (var category in Categories(feedItem))
@@ -194,6 +195,12 @@ internal sealed class FeedDocument(PublicationInfo info, FeedSource source, IRea
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// RSS readers take a description as HTML, so text written as "&lt;img onerror=...&gt;" must reach them encoded, or
+    /// they run it. Atom says its summary is text (type="text"), and JSON Feed's summary is text, so those stay as written.
+    /// </summary>
+    private static string Description(string text, bool rss) => rss ? WebUtility.HtmlEncode(text) : text;
 
     private static string ImageType(string url)
     {

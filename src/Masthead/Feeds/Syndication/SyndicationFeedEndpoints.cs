@@ -112,7 +112,7 @@ public static class SyndicationFeedEndpoints
                 return section is null ? null : new FeedSource($"{section.Name} - {info.Name}", Describe(section.Description, info),
                     $"/section/{section.Slug}", new ArticleFilter(SectionId: section.Id), CacheTags.Section(section.Id));
             case FeedScope.Tag:
-                var tag = await services.GetRequiredService<TagService>().GetBySlugAsync(slug, cancellationToken);
+                var tag = await services.GetRequiredService<TagService>().GetPublishedBySlugAsync(slug, cancellationToken);
                 return tag is null ? null : new FeedSource($"{tag.Name} - {info.Name}", Describe(tag.Description, info),
                     $"/tag/{tag.Slug}", new ArticleFilter(TagId: tag.Id), CacheTags.Tag(tag.Id));
             case FeedScope.Author:

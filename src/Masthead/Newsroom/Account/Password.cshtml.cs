@@ -1,11 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Masthead.Core.People;
-using Microsoft.AspNetCore.Identity;
+using Masthead.Core.SignIn;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Account;
 
-public sealed class PasswordPage(UserManager<StaffAccount> accounts, SignInManager<StaffAccount> signIn) : NewsroomPage
+/// <summary>
+/// A staff member changes their own password; every other session of theirs ends at once. The current password is
+/// checked through the sign-in throttle, so a stolen session cannot be used to guess it.
+/// </summary>
+public sealed class PasswordPage(StaffAccountService staffAccounts, KnownBrowsers browsers) : NewsroomPage
 {
     [BindProperty, Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password)]
     public string Current { get; set; } = "";
@@ -20,32 +24,26 @@ public sealed class PasswordPage(UserManager<StaffAccount> accounts, SignInManag
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var account = await accounts.GetUserAsync(User);
-        if (account is null)
-        {
-            return Redirect("/newsroom/sign-in");
-        }
-
-        var result = await accounts.ChangePasswordAsync(account, Current, NewPassword);
+        var current = new Confirmation(Current, HttpContext.Connection.RemoteIpAddress, browsers.Read(HttpContext));
+        var result = await staffAccounts.ChangePasswordAsync(Actor, current, NewPassword, StaffSignIn.SessionOf(User), cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(Current) : "", error.Code == "PasswordMismatch" ? "That is not your current password." : error.Description);
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(Current) : "", error.Code == "PasswordMismatch" ? "That is not your current password. After several failed attempts, checking slows down: wait a minute before trying again." : error.Description);
             }
 
             return Page();
         }
 
-        await signIn.RefreshSignInAsync(account);
-        Flash = "Your password is changed.";
+        Flash = "Your password is changed, and every other session of yours is signed out.";
         return Redirect("/newsroom");
     }
 }

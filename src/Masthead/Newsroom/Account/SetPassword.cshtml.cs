@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Masthead.Core.People;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,7 +10,7 @@ namespace Masthead.Newsroom.Account;
 /// <summary>Where an invitation or a reset link lands: the person chooses a password. Each link works once.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(NewsroomSetup.SignInLimit)]
-public sealed class SetPasswordPage(UserManager<StaffAccount> accounts, StaffAccountService staffAccounts) : PageModel
+public sealed class SetPasswordPage(StaffAccountService staffAccounts, KnownBrowsers browsers) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Account { get; set; }
@@ -25,25 +24,20 @@ public sealed class SetPasswordPage(UserManager<StaffAccount> accounts, StaffAcc
     [BindProperty, Compare(nameof(Password), ErrorMessage = "The two passwords are not the same."), DataType(DataType.Password)]
     public string Confirm { get; set; } = "";
 
+    /// <summary>The account's email, once the link is known to be good; null shows "this link has expired or was used".</summary>
     public string? Email { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         Response.Headers.CacheControl = "no-cache, no-store";
-        var account = await accounts.FindByIdAsync(Account.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (account is null || !await accounts.VerifyUserTokenAsync(account, accounts.Options.Tokens.PasswordResetTokenProvider, UserManager<StaffAccount>.ResetPasswordTokenPurpose, Token))
-        {
-            return Page(); // shows "this link has expired or was used"
-        }
-
-        Email = account.Email;
+        Email = (await staffAccounts.FindByLinkAsync(Account, Token))?.Email;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         Response.Headers.CacheControl = "no-cache, no-store";
-        var account = await accounts.FindByIdAsync(Account.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var account = await staffAccounts.FindByLinkAsync(Account, Token);
         if (account is null)
         {
             return Page();
@@ -66,6 +60,7 @@ public sealed class SetPasswordPage(UserManager<StaffAccount> accounts, StaffAcc
             return Page();
         }
 
+        browsers.Remember(HttpContext, account.Id); // the link proved who this is: sign-in here is never held up by strangers' guesses
         TempData["SignInMessage"] = "Your password is set. Sign in with it now.";
         return Redirect("/newsroom/sign-in");
     }

@@ -10,7 +10,7 @@ namespace Masthead.Newsroom.Account;
 /// <summary>The one-time page that creates the first administrator of a fresh install.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(NewsroomSetup.SignInLimit)]
-public sealed class SetupPage(StaffAccountService staffAccounts) : PageModel
+public sealed class SetupPage(StaffAccountService staffAccounts, KnownBrowsers browsers) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Token { get; set; } = "";
@@ -42,7 +42,8 @@ public sealed class SetupPage(StaffAccountService staffAccounts) : PageModel
 
         try
         {
-            await staffAccounts.CreateFirstAdministratorAsync(Token, Name, Email, Password, cancellationToken);
+            var accountId = await staffAccounts.CreateFirstAdministratorAsync(Token, Name, Email, Password, cancellationToken);
+            browsers.Remember(HttpContext, accountId);
         }
         catch (Core.ValidationException problems)
         {
@@ -51,6 +52,11 @@ public sealed class SetupPage(StaffAccountService staffAccounts) : PageModel
                 ModelState.AddModelError(field, message);
             }
 
+            return Page();
+        }
+        catch (Core.Publishing.ForbiddenException)
+        {
+            Valid = false; // someone else used the link a moment before
             return Page();
         }
 

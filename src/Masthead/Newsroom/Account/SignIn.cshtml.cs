@@ -1,19 +1,40 @@
 using System.ComponentModel.DataAnnotations;
-using Masthead.Core.People;
-using Masthead.Core.Storage;
+using Masthead.Core.SecondFactors;
+using Masthead.Core.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Newsroom.Account;
 
+/// <summary>
+/// Sign-in with an email and password, then the second factor when the person has one (SecondStep.cshtml); or with
+/// a passkey alone, which proves both something the person has and, through the device's lock, something they know
+/// or are, and cannot be phished: it counts as a second factor wherever one is required.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(NewsroomSetup.SignInLimit)]
-public sealed class SignInPage(SignInManager<StaffAccount> signIn, MastheadDb db, TimeProvider time) : PageModel
+public sealed class SignInPage(
+    SignInService signIns,
+    SecondFactorService secondFactors,
+    SecondStepService secondStep,
+    StaffSignIn staffSignIn,
+    PendingSignIns pending,
+    PasskeyCeremonies passkeys,
+    UserManager<Core.People.StaffAccount> accounts,
+    KnownBrowsers browsers) : PageModel
 {
+    /// <summary>
+    /// The one answer to every refused sign-in, whatever the reason (no such account, a wrong password, a deactivated
+    /// account, an attempt held back by the throttle), so that it tells an outsider nothing.
+    /// </summary>
+    public const string Refusal = "That email and password do not match an active staff account. After several failed attempts, "
+        + "sign-in slows down for a while: wait a minute before trying again, or ask an administrator for a set-password link.";
+
+    public const string PasskeyRefusal = "That passkey did not sign you in. Try again, or sign in with your email and password.";
+
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
     public string Email { get; set; } = "";
 
@@ -23,9 +44,15 @@ public sealed class SignInPage(SignInManager<StaffAccount> signIn, MastheadDb db
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>What the browser's passkey answered, as JSON (filled in by js/passkeys.js).</summary>
+    [BindProperty]
+    public string? Credential { get; set; }
+
+    public string? PasskeyError { get; private set; }
+
     public void OnGet() => Response.Headers.CacheControl = "no-cache, no-store";
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-cache, no-store";
         if (!ModelState.IsValid)
@@ -33,28 +60,48 @@ public sealed class SignInPage(SignInManager<StaffAccount> signIn, MastheadDb db
             return Page();
         }
 
-        var account = await signIn.UserManager.FindByEmailAsync(Email.Trim());
-        var active = account is not null && await db.Staff.AnyAsync(s => s.Id == account.StaffMemberId && s.IsActive);
-        if (account is null || !active)
+        var verified = await signIns.CheckPasswordAsync(
+            new SignInRequest(Email, Password, HttpContext.Connection.RemoteIpAddress, browsers.Read(HttpContext)), cancellationToken);
+        if (verified is null)
         {
-            ModelState.AddModelError("", "That email and password do not match an active staff account.");
+            ModelState.AddModelError("", Refusal);
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // A session starts only once the second factor is given; until then the browser holds only a pending sign-in.
+        if ((await secondFactors.FactorsOfAsync(verified.AccountId, cancellationToken)).Any)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/newsroom", StringComparison.Ordinal) ? ReturnUrl : "/newsroom");
+            var account = await accounts.FindByIdAsync(verified.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            pending.Begin(HttpContext, verified.AccountId, account?.SecurityStamp);
+            return Redirect(SecondStepPage.PathFor(ReturnUrl));
         }
 
-        if (result.IsLockedOut)
+        // Someone the publication requires a second factor of, with none yet, is taken to set one up (SecondFactorGate).
+        await staffSignIn.StartSessionAsync(HttpContext, verified.AccountId, "password", cancellationToken);
+        return LocalRedirect(StaffSignIn.ReturnPath(ReturnUrl));
+    }
+
+    /// <summary>Options for signing in with any passkey made for this site, for <c>navigator.credentials.get()</c>.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await passkeys.RequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync(CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        ModelState.Clear();
+        var (account, failure) = await passkeys.AssertAsync(Credential);
+        if (account is not null && !await signIns.IsActiveAsync(account.Id, cancellationToken))
         {
-            var until = account.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes)) : 15;
-            ModelState.AddModelError("", $"Too many failed attempts: this account is locked for {until} more minute(s). Try again later or ask an administrator.");
+            failure = "the account is deactivated";
+        }
+
+        if (failure is not null)
+        {
+            await secondStep.RecordPasskeyFailureAsync(account?.Id, failure, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+            PasskeyError = PasskeyRefusal;
             return Page();
         }
 
-        ModelState.AddModelError("", "That email and password do not match an active staff account.");
-        return Page();
+        await staffSignIn.StartSessionAsync(HttpContext, account!.Id, "passkey", cancellationToken);
+        return LocalRedirect(StaffSignIn.ReturnPath(ReturnUrl));
     }
 }

@@ -1,17 +1,16 @@
-using Masthead.Core.People;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Masthead.Newsroom.Account;
 
-public sealed class SignOutPage(SignInManager<StaffAccount> signIn) : PageModel
+/// <summary>Ends this browser's session on the server, so its cookie is refused from now on, wherever it is replayed.</summary>
+public sealed class SignOutPage(StaffSignIn staffSignIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/newsroom");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await signIn.SignOutAsync();
+        await staffSignIn.SignOutAsync(HttpContext, cancellationToken);
         return Redirect("/newsroom/sign-in");
     }
 }

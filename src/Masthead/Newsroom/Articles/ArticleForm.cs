@@ -7,6 +7,9 @@ public sealed class ArticleForm
 {
     public const int BylineSlots = 4;
 
+    /// <summary>Room for a handful of new tag names, separated by commas.</summary>
+    public const int MaxNewTagsLength = 1000;
+
     public string? Headline { get; set; }
     public string? Slug { get; set; }
     public string? Standfirst { get; set; }

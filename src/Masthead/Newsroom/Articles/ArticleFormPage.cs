@@ -25,6 +25,9 @@ public abstract class ArticleFormPage : NewsroomPage
     /// <summary>The body rendered as readers would see it, when the person asked for a preview.</summary>
     public string? PreviewHtml { get; private set; }
 
+    /// <summary>Why the body cannot be previewed (nor saved) as it is.</summary>
+    public string? PreviewProblem { get; private set; }
+
     /// <summary>False when the person may read but not change the article: the fields are shown disabled.</summary>
     public virtual bool CanEditFields => true;
 
@@ -48,7 +51,20 @@ public abstract class ArticleFormPage : NewsroomPage
         Choices = new ArticleFormChoices(sections, tags, staff);
     }
 
-    protected void ShowPreview() => PreviewHtml = Service<MarkdownRenderer>().Render(Form.BodyMarkdown).Html;
+    /// <summary>Renders the body as the save would, refusing what the save would refuse, beside the field and in the preview.</summary>
+    protected void ShowPreview()
+    {
+        try
+        {
+            PreviewHtml = Service<MarkdownRenderer>().Render((Form.BodyMarkdown ?? "").ReplaceLineEndings("\n"), Article.MaxBodyLength, nameof(ArticleForm.BodyMarkdown)).Html;
+        }
+        catch (ValidationException refused)
+        {
+            PreviewHtml = "";
+            PreviewProblem = refused.Problems[nameof(ArticleForm.BodyMarkdown)];
+            ModelState.AddModelError(FormPrefix + nameof(ArticleForm.BodyMarkdown), PreviewProblem);
+        }
+    }
 
     /// <summary>The preview alone, for the script that shows it without reloading the page.</summary>
     protected IActionResult PreviewFragment()
@@ -63,6 +79,12 @@ public abstract class ArticleFormPage : NewsroomPage
     /// </summary>
     protected async Task<bool> CreateNewTagsAsync(CancellationToken cancellationToken)
     {
+        if (Form.NewTags?.Length > ArticleForm.MaxNewTagsLength)
+        {
+            ModelState.AddModelError(FormPrefix + nameof(ArticleForm.NewTags), $"Keep the new tags to {ArticleForm.MaxNewTagsLength:N0} characters; save some now and the rest later.");
+            return false;
+        }
+
         var names = Form.NewTagNames().ToList();
         if (names.Count == 0)
         {

@@ -30,6 +30,13 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries, Bann
     [BindProperty]
     public bool IsKey { get; set; }
 
+    /// <summary>The text of the update as the edit form was opened with it (<see cref="LiveUpdate.BasisOf"/>).</summary>
+    [BindProperty]
+    public string? Basis { get; set; }
+
+    /// <summary>Why a button's action was refused (the story changed a moment before), shown above the desk.</summary>
+    public string? Problem { get; private set; }
+
     /// <summary>The update being edited in place, from ?edit=ID.</summary>
     [FromQuery(Name = "edit")]
     public int? Editing { get; set; }
@@ -53,7 +60,8 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries, Bann
     }
 
     public Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken) =>
-        ActAsync(() => live.StartAsync(Actor, Id, cancellationToken: cancellationToken), "Live coverage has started.", cancellationToken);
+        ActAsync(() => live.StartAsync(Actor, Id, cancellationToken: cancellationToken),
+            "Live coverage has started.", "Coverage of this story was already live; nothing changed.", cancellationToken);
 
     public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +77,7 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries, Bann
     public async Task<IActionResult> OnPostEditAsync(int update, CancellationToken cancellationToken)
     {
         Editing = update;
-        if (await KeepTypedAsync(() => live.EditAsync(Actor, update, new LiveUpdateInput(Title, Body, IsKey), cancellationToken), cancellationToken) is { } refused)
+        if (await KeepTypedAsync(() => live.EditAsync(Actor, update, new LiveUpdateInput(Title, Body, IsKey), Basis, cancellationToken), cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -79,22 +87,36 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries, Bann
     }
 
     public Task<IActionResult> OnPostKeyAsync(int update, bool key, CancellationToken cancellationToken) =>
-        ActAsync(() => live.SetKeyAsync(Actor, update, key, cancellationToken), key ? "Marked as a key update." : "No longer a key update.", cancellationToken);
+        ActAsync(() => live.SetKeyAsync(Actor, update, key, cancellationToken),
+            key ? "Marked as a key update." : "No longer a key update.",
+            key ? "That update was already marked key; nothing changed." : "That update was already not a key update; nothing changed.", cancellationToken);
 
     public Task<IActionResult> OnPostPinAsync(int? update, CancellationToken cancellationToken) =>
-        ActAsync(() => live.PinAsync(Actor, Id, update, cancellationToken), update is null ? "Unpinned." : "Pinned to the top.", cancellationToken);
+        ActAsync(() => live.PinAsync(Actor, Id, update, cancellationToken),
+            update is null ? "Unpinned." : "Pinned to the top.",
+            update is null ? "Nothing was pinned any more; nothing changed." : "That update was already pinned; nothing changed.", cancellationToken);
 
     public Task<IActionResult> OnPostDeleteAsync(int update, CancellationToken cancellationToken) =>
-        ActAsync(() => live.DeleteAsync(Actor, update, cancellationToken), "Update deleted.", cancellationToken);
+        ActAsync(() => live.DeleteAsync(Actor, update, cancellationToken),
+            "Update deleted.", "That update had already been deleted; nothing changed.", cancellationToken);
 
     public Task<IActionResult> OnPostLayoutAsync(bool oldestFirst, bool textFirst, CancellationToken cancellationToken) =>
-        ActAsync(() => live.SetLayoutAsync(Actor, Id, new LiveLayout(oldestFirst, textFirst), cancellationToken), "The page layout is saved.", cancellationToken);
+        ActAsync(async () =>
+        {
+            await live.SetLayoutAsync(Actor, Id, new LiveLayout(oldestFirst, textFirst), cancellationToken);
+            return true;
+        }, "The page layout is saved.", "The page layout is saved.", cancellationToken);
 
     public Task<IActionResult> OnPostBannerAsync(CancellationToken cancellationToken) =>
-        ActAsync(() => banners.RaiseForLiveStoryAsync(Actor, Id, cancellationToken), "The story's LIVE banner is up on every page.", cancellationToken);
+        ActAsync(async () =>
+        {
+            await banners.RaiseForLiveStoryAsync(Actor, Id, cancellationToken);
+            return true;
+        }, "The story's LIVE banner is up on every page.", "The story's LIVE banner is up on every page.", cancellationToken);
 
     public Task<IActionResult> OnPostEndAsync(CancellationToken cancellationToken) =>
-        ActAsync(() => live.EndAsync(Actor, Id, cancellationToken), "Coverage has ended.", cancellationToken);
+        ActAsync(() => live.EndAsync(Actor, Id, cancellationToken),
+            "Coverage has ended.", "Coverage of this story had already ended; nothing changed.", cancellationToken);
 
     public LiveUpdateView? EditingUpdate => Coverage?.Updates.FirstOrDefault(u => u.Id == Editing);
 
@@ -130,17 +152,49 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries, Bann
             ModelState.AddModelError("", gone.Message); // a colleague deleted the update being edited
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
+        catch (LiveEditConflictException)
+        {
+            ModelState.AddModelError("", "Someone else changed this update while you were editing it, so your edit was not saved. "
+                + "Your text is in the form and theirs is on the desk below; save again to replace theirs with yours.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            Refused = true;
+            await LoadAsync(cancellationToken);
+            Basis = EditingUpdate?.Basis; // saving again now replaces theirs deliberately
+            ModelState.Remove(nameof(Basis));
+            return Page();
+        }
 
         Refused = true;
         await LoadAsync(cancellationToken);
         return Page();
     }
 
-    private async Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one of the desk's buttons. A second press of the same button (a colleague's a moment before) changes
+    /// nothing and says so; one the story's state no longer allows is refused on the desk.
+    /// </summary>
+    /// <param name="action">Whether it changed anything.</param>
+    private async Task<IActionResult> ActAsync(Func<Task<bool>> action, string done, string alreadyDone, CancellationToken cancellationToken)
     {
-        await action();
-        Flash = done;
-        return Redirect($"/newsroom/live/{Id}");
+        try
+        {
+            Flash = await action() ? done : alreadyDone;
+            return Redirect($"/newsroom/live/{Id}");
+        }
+        catch (WorkflowException refused)
+        {
+            Problem = refused.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        catch (NotFoundException gone)
+        {
+            // An update a colleague deleted a moment before; when the story itself is gone, loading it says so instead.
+            Problem = gone.Message;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -153,6 +207,7 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries, Bann
             Title = editing.Title;
             Body = editing.BodyMarkdown;
             IsKey = editing.IsKey;
+            Basis = editing.Basis;
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed class StaticPageEditorPage(StaticPageService pages) : NewsroomPage
         PageId = pageId;
         try
         {
-            var savedId = await pages.SaveAsync(Actor, pageId, new StaticPageInput(Title ?? "", Slug, BodyMarkdown ?? "", Role), cancellationToken);
+            var savedId = await pages.SaveAsync(Actor, pageId, new StaticPageInput(Title ?? "", Slug, (BodyMarkdown ?? "").ReplaceLineEndings("\n"), Role), cancellationToken);
             var saved = await pages.GetAsync(savedId, cancellationToken);
             Flash = $"“{saved!.Title}” is saved and published at {saved.Path}.";
             return Redirect($"/newsroom/pages/{savedId}");

@@ -16,7 +16,7 @@ public sealed class SectionEditorPage(SectionService sections) : TaxonomyEditorP
     protected override Task UpdateAsync(int id, TaxonomyForm form, CancellationToken cancellationToken) =>
         sections.UpdateAsync(Actor, id, form.Name ?? "", form.Slug, form.Description ?? "", cancellationToken);
 
-    protected override Task DeleteAsync(int id, CancellationToken cancellationToken) => sections.DeleteAsync(Actor, id, cancellationToken);
+    protected override Task<bool> DeleteAsync(int id, CancellationToken cancellationToken) => sections.DeleteAsync(Actor, id, cancellationToken);
 
     protected override string Deleted(TaxonomyItem item, int articleCount) =>
         $"The section {item.Name} is deleted; its {articleCount} article(s) have no section now.";

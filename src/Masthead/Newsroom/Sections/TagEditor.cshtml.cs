@@ -16,7 +16,7 @@ public sealed class TagEditorPage(TagService tags) : TaxonomyEditorPage
     protected override Task UpdateAsync(int id, TaxonomyForm form, CancellationToken cancellationToken) =>
         tags.UpdateAsync(Actor, id, form.Name ?? "", form.Slug, form.Description ?? "", cancellationToken);
 
-    protected override Task DeleteAsync(int id, CancellationToken cancellationToken) => tags.DeleteAsync(Actor, id, cancellationToken);
+    protected override Task<bool> DeleteAsync(int id, CancellationToken cancellationToken) => tags.DeleteAsync(Actor, id, cancellationToken);
 
     protected override string Deleted(TaxonomyItem item, int articleCount) =>
         $"The tag {item.Name} is deleted and taken off {articleCount} article(s).";

@@ -12,6 +12,9 @@ public abstract class TaxonomyEditorPage : NewsroomPage
     public TaxonomyItem Item { get; private set; } = null!;
     public int ArticleCount { get; private set; }
 
+    /// <summary>Set when a colleague deleted it while this person was editing it.</summary>
+    public bool IsGone { get; private set; }
+
     [BindProperty]
     public TaxonomyForm Form { get; set; } = new();
 
@@ -26,18 +29,27 @@ public abstract class TaxonomyEditorPage : NewsroomPage
     protected abstract Task<TaxonomyItem?> FindAsync(int id, CancellationToken cancellationToken);
     protected abstract Task<int> CountArticlesAsync(int id, CancellationToken cancellationToken);
     protected abstract Task UpdateAsync(int id, TaxonomyForm form, CancellationToken cancellationToken);
-    protected abstract Task DeleteAsync(int id, CancellationToken cancellationToken);
+    /// <returns>False when it was already deleted.</returns>
+    protected abstract Task<bool> DeleteAsync(int id, CancellationToken cancellationToken);
     protected abstract string Deleted(TaxonomyItem item, int articleCount);
 
     public async Task OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        await LoadAsync(id, cancellationToken);
+        if (!await TryLoadAsync(id, cancellationToken))
+        {
+            throw new NotFoundException($"There is no {Kind} {id}.");
+        }
+
         FillForm();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken)
     {
-        await LoadAsync(id, cancellationToken);
+        if (!await TryLoadAsync(id, cancellationToken))
+        {
+            return Gone(id);
+        }
+
         try
         {
             await UpdateAsync(id, Form, cancellationToken);
@@ -47,14 +59,24 @@ public abstract class TaxonomyEditorPage : NewsroomPage
             AddProblems(problems, "Form.");
             return Page();
         }
+        catch (NotFoundException)
+        {
+            return Gone(id);
+        }
 
         Flash = $"The {Kind} {Form.Name!.Trim()} is saved.";
         return Redirect("/newsroom/sections");
     }
 
+    /// <summary>Deletes it; a second press (a colleague's a moment before, or the same page sent twice) is told it is gone already.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
-        await LoadAsync(id, cancellationToken);
+        if (!await TryLoadAsync(id, cancellationToken))
+        {
+            Flash = $"That {Kind} was already deleted; nothing changed.";
+            return Redirect("/newsroom/sections");
+        }
+
         if (!confirm)
         {
             FillForm();
@@ -62,17 +84,33 @@ public abstract class TaxonomyEditorPage : NewsroomPage
             return Page();
         }
 
-        await DeleteAsync(id, cancellationToken);
-        Flash = Deleted(Item, ArticleCount);
+        Flash = await DeleteAsync(id, cancellationToken) ? Deleted(Item, ArticleCount) : $"The {Kind} {Item.Name} was already deleted; nothing changed.";
         return Redirect("/newsroom/sections");
+    }
+
+    /// <summary>The form again with what was typed, saying a colleague deleted the section or tag meanwhile.</summary>
+    private IActionResult Gone(int id)
+    {
+        IsGone = true;
+        Item = new TaxonomyItem(id, Form.Name ?? "", Form.Slug ?? "", Form.Description ?? "");
+        ModelState.AddModelError("", $"Someone deleted this {Kind} while you were editing it, so nothing was saved. What you typed is below.");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     private void FillForm() => Form = new TaxonomyForm { Name = Item.Name, Slug = Item.Slug, Description = Item.Description };
 
-    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    /// <returns>False when there is no such section or tag (any more).</returns>
+    private async Task<bool> TryLoadAsync(int id, CancellationToken cancellationToken)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(Actor), $"manage {Kind}s");
-        Item = await FindAsync(id, cancellationToken) ?? throw new NotFoundException($"There is no {Kind} {id}.");
+        if (await FindAsync(id, cancellationToken) is not { } item)
+        {
+            return false;
+        }
+
+        Item = item;
         ArticleCount = await CountArticlesAsync(id, cancellationToken);
+        return true;
     }
 }

@@ -10,10 +10,18 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
     [BindProperty]
     public SettingsForm Form { get; set; } = new();
 
+    /// <summary>When the settings the form was opened with were saved, in ticks: a save over newer ones is refused.</summary>
+    [BindProperty]
+    public long? Seen { get; set; }
+
+    /// <summary>Set when someone else saved the settings after this form was opened.</summary>
+    public bool Conflict { get; private set; }
+
     public IActionResult OnGet()
     {
         Permissions.Demand(Permissions.CanAdminister(Actor), "change the publication's settings");
         Form = SettingsForm.From(Publication);
+        Seen = Publication.LastModifiedAt.Ticks;
         return Page();
     }
 
@@ -21,11 +29,21 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
     {
         try
         {
-            await publication.UpdateAsync(Actor, settings => Form.ApplyTo(settings), cancellationToken);
+            var seen = Seen is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : (DateTime?)null;
+            await publication.UpdateAsync(Actor, settings => Form.ApplyTo(settings), seen, cancellationToken);
         }
         catch (Core.ValidationException problems)
         {
             AddProblems(problems, "Form.");
+            return Page();
+        }
+        catch (SettingsConflictException conflict)
+        {
+            // What was typed stays in the form; saving it again now replaces the other save deliberately.
+            Conflict = true;
+            Seen = conflict.SavedAt.Ticks;
+            ModelState.Remove(nameof(Seen));
+            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 
@@ -46,6 +64,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
         public string? LogoUrl { get; set; }
         public NotesPosition NotesPosition { get; set; }
         public FeedContent FeedContent { get; set; }
+        public bool RequireSecondFactor { get; set; }
 
         public static SettingsForm From(PublicationInfo info) => new()
         {
@@ -60,6 +79,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
             LogoUrl = info.LogoUrl,
             NotesPosition = info.NotesPosition,
             FeedContent = info.FeedContent,
+            RequireSecondFactor = info.RequireSecondFactor,
         };
 
         /// <returns>The names of the settings that changed, for the audit log.</returns>
@@ -86,6 +106,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
             Set(nameof(LogoUrl), settings.LogoUrl, Trimmed(LogoUrl) is { Length: > 0 } logo ? logo : null, v => settings.LogoUrl = v);
             Set(nameof(NotesPosition), settings.NotesPosition, NotesPosition, v => settings.NotesPosition = v);
             Set(nameof(FeedContent), settings.FeedContent, FeedContent, v => settings.FeedContent = v);
+            Set(nameof(RequireSecondFactor), settings.RequireSecondFactor, RequireSecondFactor, v => settings.RequireSecondFactor = v);
             return changed;
         }
 

@@ -1,4 +1,6 @@
 using Masthead.Core.People;
+using Masthead.Core.SignIn;
+using Masthead.Newsroom.Account;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Staff;
@@ -6,10 +8,14 @@ namespace Masthead.Newsroom.Staff;
 /// <summary>
 /// What readers see of a staff member: name, job title, bio, photo and public email. Everyone edits their own
 /// ("My profile"); administrators edit anyone's. The slug, and so the author page's address, never changes here.
+/// My own profile also lists where I am signed in, and ends any of those sessions.
 /// </summary>
-public sealed class ProfileEditorPage(StaffService staff) : NewsroomPage
+public sealed class ProfileEditorPage(StaffService staff, StaffSessionService sessions) : NewsroomPage
 {
     public StaffProfile Person { get; private set; } = null!;
+
+    /// <summary>My open sessions, on my own profile only.</summary>
+    public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
     [BindProperty]
     public ProfileForm Form { get; set; } = new();
@@ -18,13 +24,13 @@ public sealed class ProfileEditorPage(StaffService staff) : NewsroomPage
 
     public async Task OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        Person = await staff.GetForEditingAsync(Actor, id, cancellationToken);
+        await LoadAsync(id, cancellationToken);
         Form = ProfileForm.From(Person);
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        Person = await staff.GetForEditingAsync(Actor, id, cancellationToken);
+        await LoadAsync(id, cancellationToken);
         try
         {
             await staff.UpdateProfileAsync(Actor, id, Form.ToInput(), cancellationToken);
@@ -37,6 +43,34 @@ public sealed class ProfileEditorPage(StaffService staff) : NewsroomPage
 
         Flash = IsOwn ? "Your profile is saved; the site shows it now." : $"The profile of {Form.Name!.Trim()} is saved; the site shows it now.";
         return Redirect(IsOwn ? $"/newsroom/staff/{id}" : "/newsroom/staff");
+    }
+
+    public async Task<IActionResult> OnPostEndSessionAsync(int id, long session, CancellationToken cancellationToken)
+    {
+        await sessions.EndAsync(Actor, session, cancellationToken);
+        Flash = "That session is signed out; its browser has to sign in again.";
+        return Redirect($"/newsroom/staff/{id}");
+    }
+
+    public async Task<IActionResult> OnPostEndOtherSessionsAsync(int id, CancellationToken cancellationToken)
+    {
+        var ended = await sessions.EndAllAsync(Actor, id, StaffSignIn.SessionOf(User), cancellationToken);
+        Flash = ended switch
+        {
+            0 => "You were not signed in anywhere else.",
+            1 => "You are signed out of 1 other session.",
+            _ => $"You are signed out of {ended} other sessions.",
+        };
+        return Redirect($"/newsroom/staff/{id}");
+    }
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Person = await staff.GetForEditingAsync(Actor, id, cancellationToken);
+        if (IsOwn)
+        {
+            Sessions = await sessions.ListOpenAsync(Actor, id, StaffSignIn.SessionOf(User), cancellationToken);
+        }
     }
 
     public sealed class ProfileForm

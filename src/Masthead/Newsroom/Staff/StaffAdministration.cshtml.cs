@@ -1,11 +1,16 @@
 using Masthead.Core.People;
 using Masthead.Core.Publishing;
+using Masthead.Core.SecondFactors;
+using Masthead.Core.SignIn;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Staff;
 
-/// <summary>Administrators invite staff, change their roles, deactivate them and issue set-password links.</summary>
-public sealed class StaffAdministrationPage(StaffAccountService staffAccounts) : NewsroomPage
+/// <summary>
+/// Administrators invite staff, change their roles, deactivate them, sign them out everywhere, issue set-password
+/// links, and remove the second factors of someone who lost theirs.
+/// </summary>
+public sealed class StaffAdministrationPage(StaffAccountService staffAccounts, StaffSessionService sessions, SecondFactorService secondFactors) : NewsroomPage
 {
     public IReadOnlyList<StaffAccountView> People { get; private set; } = [];
 
@@ -41,15 +46,36 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts) :
     public Task<IActionResult> OnPostRoleAsync(int id, NewsroomRole role, CancellationToken cancellationToken) =>
         ChangeAsync(id, cancellationToken, async person =>
         {
-            await staffAccounts.ChangeRoleAsync(Actor, id, role, cancellationToken);
-            Flash = $"{person.Name} is now {role}.";
+            Flash = await staffAccounts.ChangeRoleAsync(Actor, id, role, cancellationToken)
+                ? $"{person.Name} is now {role}."
+                : $"{person.Name} already was {role}; nothing changed.";
         });
 
     public Task<IActionResult> OnPostActiveAsync(int id, bool active, CancellationToken cancellationToken) =>
         ChangeAsync(id, cancellationToken, async person =>
         {
-            await staffAccounts.SetActiveAsync(Actor, id, active, cancellationToken);
-            Flash = active ? $"{person.Name} can sign in again." : $"{person.Name} is deactivated and signed out; their bylines stay.";
+            var changed = await staffAccounts.SetActiveAsync(Actor, id, active, cancellationToken);
+            Flash = (changed, active) switch
+            {
+                (true, true) => $"{person.Name} can sign in again.",
+                (true, false) => $"{person.Name} is deactivated and signed out; their bylines stay.",
+                (false, true) => $"{person.Name} already could sign in; nothing changed.",
+                (false, false) => $"{person.Name} was already deactivated; nothing changed.",
+            };
+        });
+
+    public Task<IActionResult> OnPostRemoveSecondFactorsAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, cancellationToken, async person =>
+        {
+            await secondFactors.RemoveAllAsync(Actor, id, cancellationToken);
+            Flash = $"{person.Name}'s second factors and recovery codes are removed: they sign in with their password and set up a new one.";
+        });
+
+    public Task<IActionResult> OnPostEndSessionsAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, cancellationToken, async person =>
+        {
+            var ended = await sessions.EndAllAsync(Actor, id, cancellationToken: cancellationToken);
+            Flash = $"{person.Name} is signed out everywhere ({(ended == 1 ? "1 session" : $"{ended} sessions")} ended).";
         });
 
     public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken cancellationToken)

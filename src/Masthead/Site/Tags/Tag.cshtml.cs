@@ -13,7 +13,7 @@ public sealed class TagPage(ArticleQueries articles, TagService tags) : ArticleL
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        if (!Slugs.IsValid(slug) || await tags.GetBySlugAsync(slug, cancellationToken) is not { } tag)
+        if (!Slugs.IsValid(slug) || await tags.GetPublishedBySlugAsync(slug, cancellationToken) is not { } tag)
         {
             return PageNotFound();
         }

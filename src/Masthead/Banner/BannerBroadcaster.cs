@@ -130,4 +130,7 @@ public sealed class BannerBroadcaster : IDisposable
 public sealed record BannerState(BannerView? Banner)
 {
     public int Key => Banner?.Id ?? 0;
+
+    /// <summary>The event telling a page so, encoded once for every open page.</summary>
+    public ReadOnlyMemory<byte> Frame { get; } = System.Text.Encoding.UTF8.GetBytes(BannerStreamEndpoint.EventFor(Banner));
 }

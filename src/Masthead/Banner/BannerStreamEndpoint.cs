@@ -15,6 +15,7 @@ public static class BannerStreamEndpoint
     public const string Path = "/site/live";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly ReadOnlyMemory<byte> HeartbeatFrame = ": heartbeat\n\n"u8.ToArray();
 
     public static IEndpointRouteBuilder MapBannerStream(this IEndpointRouteBuilder app)
     {
@@ -46,8 +47,7 @@ public static class BannerStreamEndpoint
             {
                 var pulse = broadcaster.NextPulse;
                 var state = broadcaster.Current!;
-                await response.WriteAsync(state.Key == shown ? ": heartbeat\n\n" : EventFor(state), cancellationToken);
-                await response.Body.FlushAsync(cancellationToken);
+                await response.BodyWriter.WriteAsync(state.Key == shown ? HeartbeatFrame : state.Frame, cancellationToken); // writes and flushes
                 shown = state.Key;
                 await pulse.WaitAsync(cancellationToken);
             }
@@ -58,7 +58,7 @@ public static class BannerStreamEndpoint
         }
     }
 
-    public static string EventFor(BannerState state) => state.Banner is { } banner
+    public static string EventFor(BannerView? shown) => shown is { } banner
         ? string.Create(CultureInfo.InvariantCulture, $"id: {banner.Id}\nevent: banner\ndata: {JsonSerializer.Serialize(Payload(banner), Json)}\n\n")
         : "id: 0\nevent: lowered\ndata: {}\n\n";
 

@@ -37,6 +37,9 @@ public static class CoreServices
         services.AddScoped<FrontPage.FrontPageQueries>();
         services.AddScoped<Navigation.MenuService>();
         services.AddSingleton<PublishedCounts>();
+        services.AddSingleton<Banner.BannerCache>();
+        services.AddScoped<Banner.BannerQueries>();
+        services.AddScoped<Banner.BannerService>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PublicationService>();
         services.AddScoped<ArticleQueries>();

@@ -68,6 +68,14 @@ public sealed class Article
     public DateTime? CoverageEndedAt { get; set; }
     public int? PinnedUpdateId { get; set; }
 
+    /// <summary>A developing story's page lists its updates oldest first (a match report) instead of newest first.</summary>
+    public bool LiveOldestFirst { get; set; }
+
+    /// <summary>A developing story's page shows the article's own text before the updates instead of after them.</summary>
+    public bool LiveTextFirst { get; set; }
+
+    public SearchAndSocial SearchAndSocial { get; set; } = new();
+
     public List<ArticleAuthor> Authors { get; set; } = [];
     public List<ArticleTag> Tags { get; set; } = [];
 }

@@ -15,6 +15,9 @@ public sealed record ArticleInput
 
     public LeadImageView? LeadImage { get; init; }
 
+    /// <summary>Search and social overrides; null keeps the article's current ones.</summary>
+    public SearchAndSocialView? SearchAndSocial { get; init; }
+
     /// <summary>When set on a published article, shows readers an "Updated" note at this time.</summary>
     public DateTime? UpdatedAt { get; init; }
 }

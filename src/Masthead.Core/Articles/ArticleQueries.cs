@@ -26,6 +26,8 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
                 LastModifiedAt = a.LastModifiedAt,
                 TagIds = a.Tags.Select(t => t.TagId).ToList(),
                 HasNotes = db.ArticleNotes.Any(n => n.ArticleId == a.Id),
+                SearchAndSocial = new SearchAndSocialView(a.SearchAndSocial.SearchTitle, a.SearchAndSocial.SearchDescription, a.SearchAndSocial.SocialTitle,
+                    a.SearchAndSocial.SocialDescription, a.SearchAndSocial.SocialImageUrl, a.SearchAndSocial.CanonicalUrl, a.SearchAndSocial.HideFromSearchEngines),
             })
             .SingleOrDefault());
 
@@ -54,7 +56,7 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         }
 
         var tags = article.TagIds.Select(id => site.Tags[id]).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-        return new ArticleView(summary.ToSummary(site), article.BodyHtml, article.WordCount, tags, article.LastModifiedAt, notes);
+        return new ArticleView(summary.ToSummary(site), article.BodyHtml, article.WordCount, tags, article.LastModifiedAt, notes, article.SearchAndSocial);
     }
 
     /// <summary>The bodies and tags of the given articles, for feeds: two queries however many articles.</summary>
@@ -140,6 +142,46 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         return new FrontPageCandidates(newest, chosen, bySection);
     }
 
+    /// <summary>
+    /// Up to <paramref name="count"/> published articles related to <paramref name="article"/>, never itself: those
+    /// sharing the most of its tags, then its section, newest first among equals. They are drawn from the newest
+    /// <see cref="RelatedCandidates"/> of its section and of its tags, so related means recent too; each read walks an
+    /// index newest first and stops there, whatever the size of the archive.
+    /// </summary>
+    public async Task<List<ArticleSummary>> RelatedAsync(ArticleView article, int count, CancellationToken cancellationToken = default)
+    {
+        var tagIds = article.Tags.Select(t => t.Id).ToList();
+        var sectionId = article.Summary.Section?.Id;
+        var published = db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished).Where(a => a.Id != article.Id);
+        var inSection = sectionId is { } section
+            ? await published.Where(a => a.SectionId == section).NewestFirst().Take(RelatedCandidates)
+                .Select(a => new Candidate(a.Id, a.PublishedAt!.Value)).ToListAsync(cancellationToken)
+            : [];
+        var sharingTags = tagIds.Count > 0
+            ? await published.Where(a => a.Tags.Any(t => tagIds.Contains(t.TagId))).NewestFirst().Take(RelatedCandidates)
+                .Select(a => new Candidate(a.Id, a.PublishedAt!.Value)).ToListAsync(cancellationToken)
+            : [];
+        var candidates = inSection.Union(sharingTags).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = candidates.ConvertAll(c => c.Id);
+        var shared = (await db.ArticleTags.AsNoTracking().Where(t => ids.Contains(t.ArticleId) && tagIds.Contains(t.TagId))
+            .Select(t => t.ArticleId).ToListAsync(cancellationToken)).CountBy(id => id).ToDictionary();
+        var sameSection = inSection.Select(c => c.Id).ToHashSet();
+        var chosen = candidates
+            .OrderByDescending(c => shared.GetValueOrDefault(c.Id) * 2 + (sameSection.Contains(c.Id) ? 1 : 0))
+            .ThenByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
+            .Take(count).Select(c => c.Id).ToList();
+        var summaries = (await Summaries(db.Articles.AsNoTracking().Where(a => chosen.Contains(a.Id)), cancellationToken)).ToDictionary(a => a.Id);
+        return [.. chosen.Where(summaries.ContainsKey).Select(id => summaries[id])];
+    }
+
+    /// <summary>How many of the newest articles of the section, and of the tags, related articles are chosen from.</summary>
+    public const int RelatedCandidates = 24;
+
     private IQueryable<Article> Filtered(ArticleFilter filter)
     {
         var query = db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
@@ -173,6 +215,8 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         return rows.ConvertAll(r => r.ToSummary(site));
     }
 
+    private sealed record Candidate(int Id, DateTime PublishedAt);
+
     /// <summary>What an article's page reads in one statement; its notes follow only when it has some.</summary>
     private sealed class ArticleRow
     {
@@ -182,5 +226,6 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         public DateTime LastModifiedAt { get; init; }
         public List<int> TagIds { get; init; } = [];
         public bool HasNotes { get; init; }
+        public required SearchAndSocialView SearchAndSocial { get; init; }
     }
 }

@@ -35,8 +35,11 @@ public sealed record ArticleView(
     int WordCount,
     IReadOnlyList<TagRef> Tags,
     DateTime LastModifiedAt,
-    IReadOnlyList<Corrections.ArticleNoteView> Notes)
+    IReadOnlyList<Corrections.ArticleNoteView> Notes,
+    SearchAndSocialView? SearchAndSocial = null)
 {
+    public SearchAndSocialView Overrides => SearchAndSocial ?? SearchAndSocialView.None;
+
     public int Id => Summary.Id;
     public string Path => Summary.Path;
 

@@ -57,6 +57,9 @@ public sealed record MediaChanged(int MediaItemId, bool Shown) : IChangeEvent;
 /// </summary>
 public sealed record FrontPageChanged : IChangeEvent;
 
+/// <summary>The site-wide banner was raised, replaced or lowered: every page shows it, and every open page is told.</summary>
+public sealed record BannerChanged : IChangeEvent;
+
 /// <summary>A Content API key was revoked and must stop working at once.</summary>
 public sealed record ContentApiKeyRevoked(int KeyId) : IChangeEvent;
 

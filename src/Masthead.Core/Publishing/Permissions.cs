@@ -42,6 +42,9 @@ public static class Permissions
     /// <summary>Choosing what the front page leads with, and the site's menus.</summary>
     public static bool CanCurate(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
+    /// <summary>The site-wide banner every reader sees: editors.</summary>
+    public static bool CanRunBanner(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
     public static bool CanReview(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
     public static bool CanUnpublish(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);

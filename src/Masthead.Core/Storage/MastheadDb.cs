@@ -51,6 +51,7 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<FrontPageSlot> FrontPageSlots => Set<FrontPageSlot>();
     public DbSet<FrontPageBlock> FrontPageBlocks => Set<FrontPageBlock>();
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
+    public DbSet<Banner.SiteBanner> SiteBanners => Set<Banner.SiteBanner>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<StaffAuthenticator> StaffAuthenticators => Set<StaffAuthenticator>();

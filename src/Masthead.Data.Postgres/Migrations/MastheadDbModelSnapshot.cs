@@ -71,6 +71,12 @@ namespace Masthead.Data.Postgres.Migrations
                     b.Property<DateTime>("LastModifiedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("LiveOldestFirst")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LiveTextFirst")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("PinnedUpdateId")
                         .HasColumnType("integer");
 
@@ -239,6 +245,59 @@ namespace Masthead.Data.Postgres.Migrations
                     b.HasIndex("ActorId", "At", "Id");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("LoweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RaisedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("LoweredAt");
+
+                    b.HasIndex("RaisedById");
+
+                    b.ToTable("SiteBanners", (string)null);
                 });
 
             modelBuilder.Entity("Masthead.Core.Contact.ContactMessage", b =>
@@ -1438,7 +1497,57 @@ namespace Masthead.Data.Postgres.Migrations
                                 .HasForeignKey("ArticleId");
                         });
 
+                    b.OwnsOne("Masthead.Core.Articles.SearchAndSocial", "SearchAndSocial", b1 =>
+                        {
+                            b1.Property<int>("ArticleId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CanonicalUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("CanonicalUrl");
+
+                            b1.Property<bool>("HideFromSearchEngines")
+                                .HasColumnType("boolean")
+                                .HasColumnName("HideFromSearchEngines");
+
+                            b1.Property<string>("SearchDescription")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("SearchDescription");
+
+                            b1.Property<string>("SearchTitle")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("SearchTitle");
+
+                            b1.Property<string>("SocialDescription")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("SocialDescription");
+
+                            b1.Property<string>("SocialImageUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("SocialImageUrl");
+
+                            b1.Property<string>("SocialTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SocialTitle");
+
+                            b1.HasKey("ArticleId");
+
+                            b1.ToTable("Articles");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ArticleId");
+                        });
+
                     b.Navigation("LeadImage");
+
+                    b.Navigation("SearchAndSocial")
+                        .IsRequired();
 
                     b.Navigation("Section");
                 });
@@ -1490,6 +1599,19 @@ namespace Masthead.Data.Postgres.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
+                {
+                    b.HasOne("Masthead.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Masthead.Core.ContentApi.ContentApiKey", b =>

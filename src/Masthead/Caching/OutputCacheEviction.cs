@@ -6,7 +6,7 @@ namespace Masthead.Caching;
 /// <summary>Evicts every cached page that shows what changed, on every node, right after the change is committed.</summary>
 internal sealed class OutputCacheEviction(IOutputCacheStore store)
     : IEventHandler<ArticleChanged>, IEventHandler<SiteChanged>, IEventHandler<LiveChanged>, IEventHandler<MediaChanged>,
-      IEventHandler<FrontPageChanged>, IEventHandler<ChangesMissed>
+      IEventHandler<FrontPageChanged>, IEventHandler<BannerChanged>, IEventHandler<ChangesMissed>
 {
     public async Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken)
     {
@@ -43,6 +43,9 @@ internal sealed class OutputCacheEviction(IOutputCacheStore store)
 
     public async Task HandleAsync(FrontPageChanged change, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(CacheTags.Front, cancellationToken);
+
+    public async Task HandleAsync(BannerChanged change, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(CacheTags.Banner, cancellationToken);
 
     /// <summary>Every cached response carries the site tag.</summary>
     public async Task HandleAsync(ChangesMissed change, CancellationToken cancellationToken) =>

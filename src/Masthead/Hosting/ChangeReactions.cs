@@ -1,4 +1,6 @@
+using Masthead.Banner;
 using Masthead.ContentApi;
+using Masthead.Core.Banner;
 using Masthead.Core.Articles;
 using Masthead.Core.Events;
 using Masthead.Core.Media;
@@ -48,6 +50,10 @@ internal static class ChangeReactions
         .Clears<FrontPageChanged, FrontPageCache>()    // the chosen stories and blocks held for the front page
         .On<FrontPageChanged, OutputCacheEviction>()   // the front page
         .On<FrontPageChanged, ContentApiCacheEviction>() // every Content API answer: posts carry featured
+        // The site banner was raised, replaced or lowered (here, or as a linked story was unpublished or its coverage ended).
+        .Clears<BannerChanged, BannerCache>()
+        .On<BannerChanged, OutputCacheEviction>()      // every reader page: each shows the banner
+        .On<BannerChanged, BannerReaders>()            // every open page on this node, through the site-wide stream
 
         .Clears<ContentApiKeyRevoked, ContentApiKeyCache>() // the key stops working at once
         .Clears<StaffSessionsEnded, StaffSessionCache>()    // the session is refused from the next request on
@@ -60,6 +66,8 @@ internal static class ChangeReactions
         .Clears<ChangesMissed, ContentApiKeyCache>()
         .Clears<ChangesMissed, MediaCatalog>()
         .Clears<ChangesMissed, StaffSessionCache>()
+        .Clears<ChangesMissed, BannerCache>()
         .On<ChangesMissed, OutputCacheEviction>()      // every cached page and answer
-        .On<ChangesMissed, LiveReaders>();             // readers of live stories catch up from the database
+        .On<ChangesMissed, LiveReaders>()              // readers of live stories catch up from the database
+        .On<ChangesMissed, BannerReaders>();           // open pages get the banner as it is now
 }

@@ -1,4 +1,5 @@
 using Masthead.Api;
+using Masthead.Banner;
 using Masthead.Caching;
 using Masthead.ContentApi;
 using Masthead.Core;
@@ -53,6 +54,7 @@ public static class MastheadApp
         builder.Services.AddMastheadPages();
         builder.Services.AddNewsroom(options);
         builder.Services.AddLiveCoverage();
+        builder.Services.AddSiteBanner();
         builder.Services.AddReaderSite(options);
         builder.Services.AddContentApi();
         builder.Services.AddMedia(options);
@@ -71,6 +73,7 @@ public static class MastheadApp
         app.UsePublicPageCaching();
         app.MapHealth();
         app.MapLiveStream();
+        app.MapBannerStream();
         app.MapLiveFeed();
         app.MapSitemaps();
         app.MapSyndicationFeeds();

@@ -8,6 +8,12 @@ public sealed class PageMeta
 
     public string Description { get; set; } = "";
 
+    /// <summary>The title on social cards (OpenGraph and Twitter); the whole &lt;title&gt; when null.</summary>
+    public string? SocialTitle { get; set; }
+
+    /// <summary>The description on social cards; <see cref="Description"/> when null.</summary>
+    public string? SocialDescription { get; set; }
+
     /// <summary>Absolute canonical URL; null for pages that should not be indexed.</summary>
     public string? CanonicalUrl { get; set; }
 

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Masthead.Caching;
 using Masthead.Core.Articles;
+using Masthead.Core.Banner;
 using Masthead.Core.Navigation;
 using Masthead.Core.Pages;
 using Masthead.Core.Publication;
@@ -52,6 +54,9 @@ public abstract class SitePage : PageModel
 
     public string BaseUrl => PublicAddress.BaseUrl(Request, Publication);
 
+    /// <summary>The site-wide banner up now, shown at the top of every page; null when none is.</summary>
+    public BannerView? Banner { get; private set; }
+
     public string Absolute(string pathOrUrl) =>
         Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
             ? pathOrUrl
@@ -62,6 +67,7 @@ public abstract class SitePage : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         await LoadChromeAsync(HttpContext.RequestAborted);
+        Banner = await LoadBannerAsync(HttpContext.RequestAborted);
         Meta.Description = Publication.Description;
         await next();
     }
@@ -76,6 +82,26 @@ public abstract class SitePage : PageModel
         StaticPages = site.StaticPages;
         HeaderMenu = site.Header;
         FooterMenu = site.Footer;
+    }
+
+    /// <summary>
+    /// The banner, and the cache entry tagged so a change of banner evicts the page; a page showing a banner with an
+    /// expiry is cached no longer than that, so it leaves every cached page on time on every node.
+    /// </summary>
+    protected virtual async Task<BannerView?> LoadBannerAsync(CancellationToken cancellationToken)
+    {
+        var banner = await HttpContext.RequestServices.GetRequiredService<BannerQueries>().CurrentAsync(cancellationToken);
+        HttpContext.TagResponse(CacheTags.Banner);
+        if (banner?.ExpiresAt is { } expires && HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } cache)
+        {
+            var left = expires - HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            if (cache.Context.ResponseExpirationTimeSpan is not { } lifetime || left < lifetime)
+            {
+                cache.Context.ResponseExpirationTimeSpan = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            }
+        }
+
+        return banner;
     }
 
     /// <summary>Chrome without the database: the given sections, and the default menus.</summary>

@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Banner;
 using Masthead.Core.Contact;
 using Masthead.Core.Live;
 using Masthead.Core.People;
@@ -153,6 +154,8 @@ internal static class RoleMatrixActions
             async (c, t) => Assert.NotNull(await c.DbAsync(db => db.LiveUpdates.Where(u => u.Id == t.UpdateId).Select(u => u.DeletedAt).SingleAsync()))),
         Live("end coverage of their live story", "End", _ => [],
             async (c, t) => Assert.Equal(CoverageStatus.Ended, (await c.ArticleAsync(t.Id)).Coverage)),
+        Live("lay out the page of their live story", "Layout", _ => [("oldestFirst", "true"), ("textFirst", "true")],
+            async (c, t) => Assert.Equal((true, true), ((await c.ArticleAsync(t.Id)).LiveOldestFirst, (await c.ArticleAsync(t.Id)).LiveTextFirst))),
 
         // Sections and tags.
         Page("open sections and tags", Editor, "/newsroom/sections"),
@@ -201,6 +204,26 @@ internal static class RoleMatrixActions
                 ("Form.Footer.Items[0].Target", "link"), ("Form.Footer.Items[0].Url", "/contact"), ("Form.Footer.Items[0].Label", "Contact"),
                 ("intent", "save")),
             async (c, _) => Assert.True(await c.DbAsync(db => db.MenuItems.AnyAsync(i => i.Label == c.Marker)))),
+        // The site banner: editors, on every reader's page.
+        Page("open the site banner", Editor, "/newsroom/banner"),
+        new("raise the site banner", Editor,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/banner?handler=Raise", ("Label", "BREAKING"), ("Text", c.Marker), ("ArticleId", ""), ("ExpiresInMinutes", "0")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.SiteBanners.AnyAsync(b => b.Text == c.Marker && b.LoweredAt == null)))),
+        new("lower the site banner", Editor,
+            c => c.DbAsync(async db =>
+            {
+                var banner = new SiteBanner { Label = "BREAKING", Text = c.Marker, RaisedAt = DateTime.UtcNow };
+                db.SiteBanners.Add(banner);
+                await db.SaveChangesAsync();
+                return new MatrixTarget(banner.Id);
+            }),
+            (_, _) => Post("/newsroom/banner?handler=Lower"),
+            async (c, t) => Assert.NotNull(await c.DbAsync(db => db.SiteBanners.Where(b => b.Id == t.Id).Select(b => b.LoweredAt).SingleAsync()))),
+        new("raise a colleague's live story's LIVE banner", Editor,
+            c => c.ArticleAsync(c.Colleague, ArticleStatus.Published, live: true),
+            (_, t) => Post($"/newsroom/live/{t.Id}?handler=Banner"),
+            async (c, t) => Assert.True(await c.DbAsync(db => db.SiteBanners.AnyAsync(b => b.ArticleId == t.Id && b.LoweredAt == null)))),
 
         // The inbox.
         Page("open the inbox", Editor, "/newsroom/inbox"),

@@ -59,6 +59,38 @@ document.addEventListener("keydown", (event) => {
   });
 })();
 
+// Article editor: the search result and social card previews follow the fields as they are typed, falling back
+// to the headline, standfirst and lead image as the page's head does.
+(() => {
+  const fields = document.querySelector(".search-social-fields");
+  const form = fields?.closest("form");
+  if (!fields || !form) {
+    return;
+  }
+  const value = (name) => (form.elements.namedItem(name)?.value ?? "").trim().replace(/\s+/g, " ");
+  const first = (...names) => names.map((name) => (name.startsWith("Form.") ? value(name) : name)).find((text) => text) ?? "";
+  const set = (selector, text) => { const element = form.querySelector(selector); if (element) element.textContent = text; };
+  const update = () => {
+    const site = fields.dataset.site;
+    set(".search-preview-title", `${first("Form.SearchTitle", "Form.Headline")} - ${site}`);
+    set(".search-preview-description", first("Form.SearchDescription", "Form.Standfirst", fields.dataset.siteDescription ?? ""));
+    set(".social-preview-title", first("Form.SocialTitle", "Form.SearchTitle", "Form.Headline"));
+    set(".social-preview-description", first("Form.SocialDescription", "Form.SearchDescription", "Form.Standfirst", fields.dataset.siteDescription ?? ""));
+    const hidden = form.querySelector("input[type=checkbox][name='Form.HideFromSearchEngines']")?.checked ?? false;
+    form.querySelector(".search-preview-hidden").hidden = !hidden;
+    const image = first("Form.SocialImageUrl", "Form.LeadImageUrl", fields.dataset.logo ?? "");
+    const holder = form.querySelector(".social-preview-image");
+    const shown = holder.querySelector("img");
+    if (!image) {
+      shown?.remove();
+    } else if (shown?.getAttribute("src") !== image) {
+      holder.replaceChildren(Object.assign(document.createElement("img"), { src: image, alt: "" }));
+    }
+  };
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+})();
+
 // Live desk: say when colleagues post or change updates, so nobody posts the same news twice.
 (() => {
   const desk = document.querySelector("[data-desk-stream]");

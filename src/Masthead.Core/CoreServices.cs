@@ -60,6 +60,8 @@ public static class CoreServices
         services.AddScoped<NewsroomQueries>();
         services.AddScoped<RevisionService>();
         services.AddScoped<ArticleNoteService>();
+        services.AddScoped<EditorialNotes.EditorialNoteService>();
+        services.AddScoped<Autosaves.AutosaveService>();
         services.AddScoped<StaticPageService>();
         services.AddScoped<ContactService>();
         services.AddScoped<AuditQueries>();

@@ -348,12 +348,21 @@ internal static class RoleMatrixActions
                 Assert.Equal(["Revision 1.", "Revision 2.", "Revision 1."], await c.Server.RevisionBodiesAsync(t.Id));
             });
 
-    /// <summary>One of the editor's workflow buttons, posted to its handler.</summary>
+    /// <summary>
+    /// One of the editor's workflow buttons, which sends the article's form to its handler: the step is taken and
+    /// the form's new body saved with it.
+    /// </summary>
     private static MatrixAction Step(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare, string handler,
         (string Name, string Value)[] fields, Action<Article> done) =>
         new(name, allowedFrom, prepare,
-            (_, t) => Post($"/newsroom/articles/{t.Id}?handler={handler}", fields),
-            async (c, t) => done(await c.ArticleAsync(t.Id)));
+            (c, t) => Post($"/newsroom/articles/{t.Id}?handler={handler}",
+                [("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited), ("Form.AuthorIds", $"{t.OwnerId}"), ("Form.Version", $"{t.Version}"), .. fields]),
+            async (c, t) =>
+            {
+                var article = await c.ArticleAsync(t.Id);
+                done(article);
+                Assert.Equal(Edited, article.BodyMarkdown);
+            });
 
     private static MatrixAction AddCorrection(string name, Func<MatrixContext, MatrixPerson> owner) =>
         new(name, Editor,

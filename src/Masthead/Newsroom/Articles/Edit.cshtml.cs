@@ -29,6 +29,9 @@ public sealed partial class EditArticlePage(
     /// <summary>Why a workflow step, a restore or a note was refused.</summary>
     public string? StepProblem { get; private set; }
 
+    /// <summary>The step (in the past tense) that was not taken because the form was stale.</summary>
+    public string? RefusedStep { get; private set; }
+
     public override bool CanEditFields => Can.Edit;
     public override string? PublicPath => Article.PublicPath;
 

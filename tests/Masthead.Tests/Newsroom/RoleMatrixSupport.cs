@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Masthead.Core.Articles;
 using Masthead.Core.Contact;
 using Masthead.Core.ContentApi;
+using Masthead.Core.EditorialNotes;
 using Masthead.Core.Live;
 using Masthead.Core.Pages;
 using Masthead.Core.People;
@@ -36,6 +37,7 @@ internal sealed record MatrixTarget(int Id = 0)
     public string Slug { get; init; } = "";
     public int OwnerId { get; init; }
     public int UpdateId { get; init; }
+    public int ThreadId { get; init; }
 }
 
 /// <summary>A signed-in staff member, their antiforgery token, and the colleague whose work they act on.</summary>
@@ -165,6 +167,23 @@ internal sealed class MatrixContext(MastheadServer server, RoleSession session)
         return new MatrixTarget(id) { Version = stored.Version, Slug = stored.Slug, OwnerId = owner.Id, UpdateId = updateId };
     });
 
+    /// <summary>An article of <paramref name="owner"/>'s with one thread of editorial notes, resolved if asked; the thread is the target's.</summary>
+    public async Task<MatrixTarget> ThreadAsync(MatrixPerson owner, bool resolved = false)
+    {
+        var article = await ArticleAsync(owner, ArticleStatus.Draft);
+        return await server.InScopeAsync(async services =>
+        {
+            var notes = services.GetRequiredService<EditorialNoteService>();
+            var thread = await notes.StartAsync(Actor.System, article.Id, "Check the second source.");
+            if (resolved)
+            {
+                await notes.ResolveAsync(Actor.System, article.Id, thread);
+            }
+
+            return article with { ThreadId = thread };
+        });
+    }
+
     public Task<MatrixTarget> SectionAsync() => server.InScopeAsync(async services =>
         new MatrixTarget(await services.GetRequiredService<SectionService>().CreateAsync(Actor.System, Marker)));
 
@@ -226,6 +245,8 @@ internal static class RoleMatrixSnapshot
             ["redirects"] = Rows(await db.ArticleRedirects.AsNoTracking().ToListAsync()),
             ["revisions"] = Rows(await db.Revisions.AsNoTracking().ToListAsync()),
             ["notes"] = Rows(await db.ArticleNotes.AsNoTracking().ToListAsync()),
+            ["editorial notes"] = Rows(await db.EditorialThreads.AsNoTracking().ToListAsync()) + Rows(await db.EditorialNotes.AsNoTracking().ToListAsync()),
+            ["autosaves"] = Rows(await db.Autosaves.AsNoTracking().ToListAsync()),
             ["live updates"] = Rows(await db.LiveUpdates.AsNoTracking().ToListAsync()),
             ["live events"] = Rows(await db.LiveEvents.AsNoTracking().ToListAsync()),
             ["sections"] = Rows(await db.Sections.AsNoTracking().ToListAsync()),

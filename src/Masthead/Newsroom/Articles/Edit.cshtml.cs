@@ -106,6 +106,7 @@ public sealed partial class EditArticlePage(
         Can = new ArticleActions(Actor, Article);
         Revisions = await revisions.ListAsync(id, cancellationToken);
         Notes = await notes.ForArticleAsync(id, cancellationToken);
+        await LoadNotesAsync(id, cancellationToken);
         await LoadChoicesAsync(Article.AuthorIds, cancellationToken);
     }
 

@@ -96,6 +96,22 @@ internal static class RoleMatrixActions
         EditArticle("edit their own published article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Published)),
         EditArticle("edit a colleague's published article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published)),
         EditArticle("edit their own unpublished article", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Unpublished)),
+        KeepAutosave("keep an autosave of their own draft", Anyone, c => c.Me),
+        KeepAutosave("keep an autosave of a colleague's draft", Editor, c => c.Colleague),
+        KeepAutosave("keep an autosave of their own published article", Reporter, c => c.Me, ArticleStatus.Published),
+        new("keep an autosave of a new article", Anyone,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/articles/new?handler=Autosave", ("Form.Headline", c.Marker), ("Form.BodyMarkdown", Edited), ("Form.AuthorIds", $"{c.Me.Id}")),
+            async (c, _) => Assert.Contains(c.Marker, await c.DbAsync(db => db.Autosaves.Where(a => a.StaffMemberId == c.Me.Id && a.ArticleId == null).Select(a => a.Fields).SingleAsync())),
+            Status: 200),
+        new("discard their autosave of an article", Anyone,
+            async c => await c.AutosaveAsync(await c.ArticleAsync(c.Me, ArticleStatus.Draft)),
+            (_, t) => Post($"/newsroom/articles/{t.Id}?handler=DiscardAutosave"),
+            async (c, t) => Assert.False(await c.DbAsync(db => db.Autosaves.AnyAsync(a => a.StaffMemberId == c.Me.Id && a.ArticleId == t.Id)))),
+        new("discard their autosave of a new article", Anyone,
+            c => c.AutosaveAsync(null),
+            (_, _) => Post("/newsroom/articles/new?handler=DiscardAutosave"),
+            async (c, _) => Assert.False(await c.DbAsync(db => db.Autosaves.AnyAsync(a => a.StaffMemberId == c.Me.Id && a.ArticleId == null)))),
         Restore("restore a revision of their own draft", Anyone, c => c.Me),
         Restore("restore a revision of a colleague's draft", Editor, c => c.Colleague),
         Restore("restore a revision of their own published article", Reporter, c => c.Me, ArticleStatus.Published),
@@ -369,6 +385,19 @@ internal static class RoleMatrixActions
                 var article = await c.ArticleAsync(t.Id);
                 Assert.Equal((Edited, t.Version + 1), (article.BodyMarkdown, article.Version));
             });
+
+    /// <summary>Posts the editor's form to ?handler=Autosave, as the editor's script does: kept as the person's own autosave, never saved.</summary>
+    private static MatrixAction KeepAutosave(string name, NewsroomRole allowedFrom, Func<MatrixContext, MatrixPerson> owner, ArticleStatus state = ArticleStatus.Draft) =>
+        new(name, allowedFrom,
+            c => c.ArticleAsync(owner(c), state),
+            (c, t) => Post($"/newsroom/articles/{t.Id}?handler=Autosave",
+                ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited), ("Form.AuthorIds", $"{t.OwnerId}"), ("Form.Version", $"{t.Version}")),
+            async (c, t) =>
+            {
+                Assert.Contains(Edited, await c.DbAsync(db => db.Autosaves.Where(a => a.StaffMemberId == c.Me.Id && a.ArticleId == t.Id).Select(a => a.Fields).SingleAsync()));
+                Assert.Equal("Revision 1.", (await c.ArticleAsync(t.Id)).BodyMarkdown);
+            },
+            Status: 200);
 
     /// <summary>Restores revision 1 of an article saved twice: its text comes back as a third revision.</summary>
     private static MatrixAction Restore(string name, NewsroomRole allowedFrom, Func<MatrixContext, MatrixPerson> owner, ArticleStatus state = ArticleStatus.Draft) =>

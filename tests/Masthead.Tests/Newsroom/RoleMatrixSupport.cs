@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Masthead.Core.Articles;
+using Masthead.Core.Autosaves;
 using Masthead.Core.Contact;
 using Masthead.Core.ContentApi;
 using Masthead.Core.EditorialNotes;
@@ -183,6 +184,13 @@ internal sealed class MatrixContext(MastheadServer server, RoleSession session)
             return article with { ThreadId = thread };
         });
     }
+
+    /// <summary>An autosave of the acting person's, of <paramref name="article"/> or (null) of a new article.</summary>
+    public Task<MatrixTarget> AutosaveAsync(MatrixTarget? article) => server.InScopeAsync(async services =>
+    {
+        await services.GetRequiredService<AutosaveService>().KeepAsync(Me.Actor, article?.Id, "{\"Headline\":\"Kept\"}", article?.Version ?? 0);
+        return article ?? new MatrixTarget();
+    });
 
     public Task<MatrixTarget> SectionAsync() => server.InScopeAsync(async services =>
         new MatrixTarget(await services.GetRequiredService<SectionService>().CreateAsync(Actor.System, Marker)));

@@ -66,6 +66,7 @@ public static class CoreServices
         services.AddScoped<ContactService>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<ArticleEditorQueries>();
+        services.AddScoped<ArticleChangeQueries>();
         services.AddScoped<Live.LiveService>();
         services.AddScoped<Live.LiveQueries>();
         services.AddContentApiQueries();

@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Events;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 
@@ -50,6 +51,9 @@ internal static class EditorialNoteRules
     }
 
     /// <summary>The note an editor sends an article back with: it waits on the writers.</summary>
-    public static void StartSentBack(MastheadDb db, Article article, Actor editor, string text, DateTime now) =>
+    public static void StartSentBack(MastheadDb db, Article article, Actor editor, string text, DateTime now)
+    {
         Start(db, article, editor, text, now, sentBack: true);
+        db.Raise(new EditorialNotesChanged(article.Id));
+    }
 }

@@ -46,6 +46,7 @@ internal static class RoleMatrixActions
         Page("open a colleague's draft in the editor", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft), t => $"/newsroom/articles/{t.Id}"),
         Page("compare revisions of a colleague's draft", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft, revisions: 2),
             t => $"/newsroom/articles/{t.Id}/revisions?from=1&to=2"),
+        Page("see who else has a colleague's draft open", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft), t => $"/newsroom/articles/{t.Id}/presence"),
         Page("open the live desk of a colleague's story", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published, live: true), t => $"/newsroom/live/{t.Id}"),
         Page("open their password page", Anyone, "/newsroom/account/password"),
         Page("open their own profile", Anyone, c => Task.FromResult(new MatrixTarget(c.Me.Id)), t => $"/newsroom/staff/{t.Id}"),

@@ -36,6 +36,11 @@ public sealed partial class EditArticlePage(
     public override bool CanEditFields => Can.Edit;
     public override string? PublicPath => Article.PublicPath;
 
+    /// <summary>Everyone else with this article open in the editor now, on any node.</summary>
+    public IReadOnlyList<Presence.PresentEditor> Present => Service<Presence.ArticlePresence>().Present(Article.Id, Actor.StaffId);
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
     public override string EditorPath => $"/newsroom/articles/{RouteData.Values["id"]}";
 
     /// <param name="restore">"autosave" puts the person's autosave into the form instead of offering it.</param>

@@ -55,14 +55,27 @@ public sealed partial class EditArticlePage
     public Task<IActionResult> OnPostRepublishAsync(int id, CancellationToken cancellationToken) =>
         FormStepAsync(id, WorkflowStep.Republish, "Republished at its old address.", edit => publishing.RepublishAsync(Actor, id, edit, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostRestoreAsync(int id, int number, int version, CancellationToken cancellationToken)
+    /// <summary>
+    /// Restores a revision as a new one. A published article's goes live at once, so it is restored only once the
+    /// person has seen what it brings back and confirmed (<paramref name="confirmed"/>): the first press leads to the
+    /// page that asks. It keeps the current address unless <paramref name="keepSlug"/> is false.
+    /// </summary>
+    public async Task<IActionResult> OnPostRestoreAsync(int id, int number, int version, bool confirmed, bool? keepSlug, CancellationToken cancellationToken)
     {
+        var article = await EditorQueries.GetAsync(id, cancellationToken);
+        var published = article.Status == ArticleStatus.Published;
+        if (published && !confirmed)
+        {
+            Permissions.Demand(Permissions.CanEdit(Actor, article.Access), "edit this article");
+            return Redirect(RestoreRevisionPage.PathFor(id, number));
+        }
+
         try
         {
-            var restored = await revisions.RestoreAsync(Actor, id, number, version, cancellationToken);
-            Flash = restored.LeftOut is { } leftOut
-                ? $"Restored revision {number} as a new revision, leaving out what has since been deleted: {leftOut}."
-                : $"Restored revision {number} as a new revision.";
+            var restored = await revisions.RestoreAsync(Actor, id, number, version, keepSlug ?? published, cancellationToken);
+            var leftOut = restored.LeftOut is { } deleted ? $", leaving out what has since been deleted: {deleted}" : "";
+            Flash = $"Restored revision {number} as a new revision{leftOut}."
+                + (published ? $" It is live at {(await EditorQueries.GetAsync(id, cancellationToken)).PublicPath}." : "");
             return Redirect($"/newsroom/articles/{id}");
         }
         catch (EditConflictException)

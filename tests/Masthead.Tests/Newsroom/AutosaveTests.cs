@@ -39,14 +39,14 @@ public sealed class AutosaveTests(DemoSiteFixture site) : IClassFixture<DemoSite
         var offer = offered.QuerySelector(".autosave-offer")!;
         Assert.StartsWith("You have unsaved changes from ", offer.QuerySelector("h2")!.TextContent);
         Assert.Equal(", and again at midnight", string.Concat(offer.QuerySelectorAll(".diff ins").Select(i => i.TextContent)));
-        Assert.True(offered.QuerySelector("form#article-form")!.HasAttribute("data-autosave-paused"));
+        Assert.Equal("paused", offered.QuerySelector("form#article-form")!.GetAttribute("data-autosave-state"));
         Assert.Equal("The quay flooded at noon.", offered.QuerySelector("textarea[name='Form.BodyMarkdown']")!.TextContent.Trim());
 
         var restored = await tobias.GetDocumentAsync($"/newsroom/articles/{id}?restore=autosave");
         Assert.NotNull(restored.QuerySelector(".autosave-restored"));
         Assert.Null(restored.QuerySelector(".autosave-offer"));
         Assert.Equal(typed, restored.QuerySelector("textarea[name='Form.BodyMarkdown']")!.TextContent.Trim());
-        Assert.True(restored.QuerySelector("form#article-form")!.HasAttribute("data-unsaved"));
+        Assert.Equal("unsaved", restored.QuerySelector("form#article-form")!.GetAttribute("data-autosave-state"));
 
         using var saved = await tobias.SubmitAsync((IHtmlFormElement)restored.QuerySelector("form#article-form")!, [], "intent=save", $"/newsroom/articles/{id}");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

@@ -28,6 +28,12 @@ public abstract partial class ArticleFormPage
     /// <summary>Whether the form holds what is not saved: an autosave restored into it, or a post shown again after a refusal.</summary>
     public bool FormUnsaved => RestoredFrom is not null || HttpMethods.IsPost(Request.Method);
 
+    /// <summary>
+    /// What the autosave script starts from: "paused" while an autosave is offered (keeping another would replace
+    /// it), "unsaved" when the form holds what is not saved, "saved" when it holds the article as stored.
+    /// </summary>
+    public string AutosaveState => Offer is not null ? "paused" : FormUnsaved ? "unsaved" : "saved";
+
     /// <summary>"2:03 PM" today, the date and time otherwise, in the publication's time zone.</summary>
     public string WhenText(DateTime utc)
     {

@@ -4,12 +4,12 @@
 // whatever widget edits them, so an editor component that writes into the body's textarea is kept too.
 (() => {
   const form = document.querySelector("form[data-autosave]");
-  if (!form || !window.fetch || !window.FormData) {
+  const address = form?.dataset.autosave;
+  if (!address || !window.fetch || !window.FormData) {
     return;
   }
-  const address = form.dataset.autosave;
   const status = document.getElementById("autosave-status");
-  const paused = form.hasAttribute("data-autosave-paused");
+  const paused = form.dataset.autosaveState === "paused";
   const every = 3000;
 
   // The form's fields as text, to tell whether anything changed; the antiforgery token never does.
@@ -22,7 +22,7 @@
   let failures = 0;
   let leaving = false; // a form is being sent: nothing more to keep, and no question to ask
 
-  const unsaved = () => !leaving && (form.hasAttribute("data-unsaved") || snapshot() !== loaded);
+  const unsaved = () => !leaving && (form.dataset.autosaveState === "unsaved" || snapshot() !== loaded);
   const say = (text) => { if (status) status.textContent = text; };
 
   const keep = async () => {

@@ -32,7 +32,7 @@ public sealed class MediaLibraryPageTests(DemoSiteFixture site) : IClassFixture<
         Assert.Equal("/newsroom/media", all.QuerySelector("nav[aria-label=Newsroom] a[href='/newsroom/media']")?.GetAttribute("href"));
         Assert.Equal([Path(newer), Path(older)], Tiles(all).Take(2));
         Assert.Equal([Path(newer), Path(older)], Tiles(found));
-        Assert.Equal([Path(newer), Path(older)], Tiles(mine));
+        Assert.Equal([Path(newer), Path(older)], Tiles(mine).Take(2)); // the class's other tests upload as the reporter too
         Assert.Empty(Tiles(documents));
         Assert.Contains("Nothing matches", documents.QuerySelector(".empty")?.TextContent, StringComparison.Ordinal);
         var thumb = found.QuerySelector(".media-tile img")!;

@@ -67,6 +67,7 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         await DescribeAsync(article);
         if (Coverage is not null)
         {
+            Meta.Stylesheets.Add("/css/live.css");
             Meta.Feeds.Add(($"{summary.Headline}: live updates", article.Path + "/live.atom", "application/atom+xml"));
         }
         return Page();

@@ -58,7 +58,8 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
     }
 
     /// <summary>The bodies and tags of the given articles, for feeds: two queries however many articles.</summary>
-    public async Task<IReadOnlyDictionary<int, ArticleContent>> ContentAsync(IReadOnlyCollection<int> articleIds, bool withBody = true, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<int, ArticleContent>> ContentAsync(IReadOnlyCollection<int> articleIds, bool withBody = true,
+        CancellationToken cancellationToken = default)
     {
         var bodies = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Uuid, BodyHtml = withBody ? a.BodyHtml : "" }).ToListAsync(cancellationToken);

@@ -1,6 +1,6 @@
+using Masthead.Caching;
 using Masthead.Core.Events;
 using Masthead.Core.Live;
-using Masthead.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 

@@ -1,3 +1,4 @@
+using Masthead.Caching;
 using Masthead.ContentApi;
 using Masthead.Core.Articles;
 using Masthead.Core.Events;
@@ -5,7 +6,6 @@ using Masthead.Core.Publication;
 using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
 using Masthead.Live;
-using Masthead.Caching;
 
 namespace Masthead.Hosting;
 

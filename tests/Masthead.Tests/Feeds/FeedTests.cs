@@ -253,7 +253,14 @@ public sealed class FeedTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixt
             var staffId = (await services.GetRequiredService<StaffService>().ListActiveAsync()).First().Id;
             var sectionId = (await services.GetRequiredService<SectionService>().ListAsync()).First().Id;
             var id = await services.GetRequiredService<ArticleService>().CreateAsync(Actor.System,
-                new ArticleInput { Headline = headline, Standfirst = "A short standfirst.", BodyMarkdown = "The **footbridge** opens.", AuthorIds = [staffId], SectionId = sectionId });
+                new ArticleInput
+                {
+                    Headline = headline,
+                    Standfirst = "A short standfirst.",
+                    BodyMarkdown = "The **footbridge** opens.",
+                    AuthorIds = [staffId],
+                    SectionId = sectionId
+                });
             await services.GetRequiredService<PublishingService>().PublishAsync(Actor.System, id, DateTime.UtcNow.AddSeconds(-5));
         });
 

@@ -22,7 +22,9 @@ public sealed record LiveResult(
     public void Print(LiveOptions options)
     {
         var updates = PostLatencies.Length;
-        Console.WriteLine($"\nLive fan-out: {options.Readers} readers, {options.Updates} updates every {options.IntervalMs} ms\n");
+        Console.WriteLine(options.Banner
+            ? $"\nBanner fan-out: {options.Readers} open pages on /site/live, {options.Updates} banners raised every {options.IntervalMs} ms\n"
+            : $"\nLive fan-out: {options.Readers} readers, {options.Updates} updates every {options.IntervalMs} ms\n");
         Row("figure", "value");
         Row("---", "---");
         Row("warm-up before measuring", WarmUp.Updates == 0 ? "none (cold)"

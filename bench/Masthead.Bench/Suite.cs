@@ -63,6 +63,18 @@ public static class Suite
                 report.Live = await LiveFanOut.MeasureAsync(server, new LiveOptions(options.Repository, Readers: options.Readers), cancellationToken);
             }
 
+            if (options.Runs("images"))
+            {
+                Console.WriteLine($"images: {ImagesBench.Width} × {ImagesBench.Height} JPEG uploaded through the newsroom, one at a time and four at once; then a variant served ...");
+                report.Images = await ImagesBench.RunAsync(server, work, cancellationToken);
+                var variant = new Scenario("image-variant", ServerKind.Cached, [report.Images.VariantPath], "RIFF", options.Connections);
+                report.Results.Add(await runner.RunAsync(variant, server, cancellationToken));
+                baseline = await BaselineServer.StartAsync(report.Images.VariantBytes, "image/webp", work, cancellationToken);
+                report.Results.Add(await runner.RunAsync(variant with { Name = "baseline-image", Server = ServerKind.Baseline }, baseline, cancellationToken));
+                await baseline.DisposeAsync();
+                baseline = null;
+            }
+
             await StopAsync(server, ServerKind.Cached, report, cancellationToken);
             server = null;
 

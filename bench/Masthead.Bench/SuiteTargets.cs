@@ -52,6 +52,21 @@ public static class SuiteTargets
                 (cached.RssAfterRun is { } after ? $", {SuiteReport.Mb(after)} after the load" : ""));
         }
 
+        if (report.Images is { } images)
+        {
+            yield return Line(images.AllVariantsMs.Max() <= ImagesBench.TargetMs, "a 12-megapixel JPEG upload: every variant ready within 1.5 s of the upload's start",
+                $"slowest of {images.AllVariantsMs.Count} {images.AllVariantsMs.Max():N0} ms");
+            yield return Line(images.PeakGrowth < ImagesBench.TargetGrowthBytes, "four such uploads at once: peak memory growth under 250 MB",
+                $"{SuiteReport.Mb(images.PeakGrowth)}");
+        }
+
+        if (report.Result("image-variant")?.Load is { } variant && report.Result("baseline-image")?.Load is { } bare)
+        {
+            var share = variant.RequestsPerSecond / bare.RequestsPerSecond;
+            yield return Line(share >= 0.5, "serving a variant from disk at least 50 % of a bare Kestrel serving the same bytes",
+                $"{100 * share:N0} %: {variant.RequestsPerSecond:N0} of {bare.RequestsPerSecond:N0} req/s");
+        }
+
         if (report.Live is { } live)
         {
             yield return Line(live.DeliveryP99Ms < LiveFanOut.TargetP99Ms && live.Succeeded,

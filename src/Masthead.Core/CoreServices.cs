@@ -1,14 +1,16 @@
 using Masthead.Core.Articles;
 using Masthead.Core.Audit;
-using Masthead.Core.Contact;
 using Masthead.Core.ContentApi;
+using Masthead.Core.Contact;
 using Masthead.Core.Corrections;
-using Masthead.Core.Demo;
+using Masthead.Core.Media;
+using Masthead.Core.Media.Processing;
 using Masthead.Core.Pages;
-using Masthead.Core.People;
-using Masthead.Core.Publication;
 using Masthead.Core.Publishing;
 using Masthead.Core.Revisions;
+using Masthead.Core.Demo;
+using Masthead.Core.People;
+using Masthead.Core.Publication;
 using Masthead.Core.Sections;
 using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
@@ -30,7 +32,14 @@ public static class CoreServices
         services.AddSingleton<PublicationCache>();
         services.AddSingleton<SiteDataCache>();
         services.AddScoped<SiteDataService>();
+        services.AddSingleton<FrontPage.FrontPageCache>();
+        services.AddScoped<FrontPage.FrontPageService>();
+        services.AddScoped<FrontPage.FrontPageQueries>();
+        services.AddScoped<Navigation.MenuService>();
         services.AddSingleton<PublishedCounts>();
+        services.AddSingleton<Banner.BannerCache>();
+        services.AddScoped<Banner.BannerQueries>();
+        services.AddScoped<Banner.BannerService>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<PublicationService>();
         services.AddScoped<ArticleQueries>();
@@ -58,6 +67,13 @@ public static class CoreServices
         services.AddScoped<Live.LiveService>();
         services.AddScoped<Live.LiveQueries>();
         services.AddContentApiQueries();
+        services.TryAddSingleton(MediaLimits.Default);
+        services.AddSingleton<ImageProcessor>();
+        services.AddSingleton<MediaCatalog>();
+        services.AddScoped<MediaLookup>();
+        services.AddScoped<MediaQueries>();
+        services.AddScoped<MediaService>();
+        services.AddScoped<DemoImageImport>();
         return services;
     }
 }

@@ -15,18 +15,24 @@ public static class Chromium
         IsInstalled,
         $"Chromium is not installed at {ExecutablePath}: run `apt-get install chromium` (.ci/run does).");
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
-        ExecutablePath = ExecutablePath,
-        Headless = true,
-        Args =
-        [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
-    });
+        // Expectations wait for what a person would see; with the whole suite on two cores a page can take longer
+        // than Playwright's 5 s default to get there (a passkey ceremony hashes a password and signs a challenge).
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        });
+    }
 }

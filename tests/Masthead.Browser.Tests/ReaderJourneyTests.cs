@@ -22,7 +22,7 @@ public sealed class ReaderJourneyTests(BrowserSiteFixture site) : IClassFixture<
         var mailto = contact.GetByRole(AriaRole.Link, new() { Name = publication.ContactEmail });
         Assert.Equal($"mailto:{publication.ContactEmail}", await mailto.GetAttributeAsync("href"));
 
-        var leadLink = page.GetByRole(AriaRole.Region, new() { Name = "Top story" })
+        var leadLink = page.GetByRole(AriaRole.Region, new() { Name = "Lead story" })
             .GetByRole(AriaRole.Heading).GetByRole(AriaRole.Link);
         var leadText = (await leadLink.InnerTextAsync()).Trim();
         var leadPath = await leadLink.GetAttributeAsync("href") ?? throw new InvalidOperationException("The lead link has no href.");

@@ -56,7 +56,9 @@ public sealed class MastheadNodeProcess : IAsyncDisposable
         node._process.BeginOutputReadLine();
         node._process.BeginErrorReadLine();
         using var probe = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // A first start migrates and seeds a new database; with the whole suite running beside it on two cores that
+        // has taken over a minute.
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!await node.AnswersAsync(probe))
         {
             if (node._process.HasExited || DateTime.UtcNow > deadline)

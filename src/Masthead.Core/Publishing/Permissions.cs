@@ -39,7 +39,11 @@ public static class Permissions
         actor.IsAtLeast(NewsroomRole.Editor)
         || (actor.IsAtLeast(NewsroomRole.Reporter) && actor.StaffId is { } id && article.AuthorIds.Contains(id));
 
-    public static bool CanFeature(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+    /// <summary>Choosing what the front page leads with, and the site's menus.</summary>
+    public static bool CanCurate(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
+    /// <summary>The site-wide banner every reader sees: editors.</summary>
+    public static bool CanRunBanner(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
     public static bool CanReview(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
@@ -52,6 +56,20 @@ public static class Permissions
     public static bool CanWorkInbox(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
     public static bool CanAdminister(Actor actor) => actor.IsAtLeast(NewsroomRole.Administrator);
+
+    /// <summary>Everyone who writes uploads photos and documents and uses any of the library's.</summary>
+    public static bool CanUploadMedia(Actor actor) => actor.IsAtLeast(NewsroomRole.Contributor);
+
+    /// <summary>An SVG can carry scripts; even sanitized, only administrators add them.</summary>
+    public static bool CanUploadSvg(Actor actor) => actor.IsAtLeast(NewsroomRole.Administrator);
+
+    /// <summary>Replacing a file or changing its alt text, caption, credit or focal point: its uploader, or an editor.</summary>
+    public static bool CanChangeMedia(Actor actor, int? uploadedById) =>
+        actor.IsAtLeast(NewsroomRole.Editor) || (actor.StaffId is { } id && id == uploadedById);
+
+    /// <summary>Deleting another person's upload, or one in use anywhere, needs an editor.</summary>
+    public static bool CanDeleteMedia(Actor actor, int? uploadedById, bool inUse) =>
+        actor.IsAtLeast(NewsroomRole.Editor) || (!inUse && actor.StaffId is { } id && id == uploadedById);
 
     public static void Demand(bool allowed, string what)
     {

@@ -84,11 +84,11 @@ public sealed class PublishingService(
         });
 
     public Task UnpublishAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.Unpublish, articleId, cancellationToken, (article, _) =>
+        StepAsync(actor, WorkflowStep.Unpublish, articleId, cancellationToken, async (article, token) =>
         {
             article.Status = ArticleStatus.Unpublished;
             db.Record(Now, actor, AuditActions.Unpublished, article.Id, article.Headline);
-            return Task.CompletedTask;
+            await Banner.BannerRules.TakeDownLinkedToAsync(db, article.Id, Now, "story unpublished", token); // its link would lead nowhere
         });
 
     public Task RepublishAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>

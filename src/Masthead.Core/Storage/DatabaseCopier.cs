@@ -30,6 +30,7 @@ public static class DatabaseCopier
         // The schema's own first row of settings gives way to the publication's.
         await target.Publication.ExecuteDeleteAsync(cancellationToken);
         target.ChangeTracker.AutoDetectChangesEnabled = false;
+        target.TracksMediaUses = false; // the uses are copied with everything else
         var copies = new List<TableCopy>();
         foreach (var type in InDependencyOrder(target.Model))
         {

@@ -4,7 +4,10 @@ using Masthead.Core.Contact;
 using Masthead.Core.ContentApi;
 using Masthead.Core.Corrections;
 using Masthead.Core.Events;
+using Masthead.Core.FrontPage;
 using Masthead.Core.Live;
+using Masthead.Core.Media;
+using Masthead.Core.Navigation;
 using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
@@ -45,10 +48,23 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<LiveUpdate> LiveUpdates => Set<LiveUpdate>();
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
     public DbSet<ContentApiKey> ContentApiKeys => Set<ContentApiKey>();
+    public DbSet<FrontPageSlot> FrontPageSlots => Set<FrontPageSlot>();
+    public DbSet<FrontPageBlock> FrontPageBlocks => Set<FrontPageBlock>();
+    public DbSet<MenuItem> MenuItems => Set<MenuItem>();
+    public DbSet<Banner.SiteBanner> SiteBanners => Set<Banner.SiteBanner>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<StaffAuthenticator> StaffAuthenticators => Set<StaffAuthenticator>();
     public DbSet<StaffRecoveryCode> StaffRecoveryCodes => Set<StaffRecoveryCode>();
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
+    public DbSet<MediaUse> MediaUses => Set<MediaUse>();
+
+    /// <summary>
+    /// Whether saving content records which media items it uses (<see cref="MediaUseTracker"/>). Off only while
+    /// <see cref="DatabaseCopier"/> copies rows, uses included, exactly as they are.
+    /// </summary>
+    internal bool TracksMediaUses { get; set; } = true;
 
     /// <summary>
     /// Tells the rest of Masthead, on every node, about a change this unit of work makes, once it commits (see
@@ -76,12 +92,14 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public override void Dispose()
     {
         Pending.Clear(); // what was never committed; a pooled context starts its next scope with nothing pending
+        TracksMediaUses = true;
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
         Pending.Clear();
+        TracksMediaUses = true;
         return base.DisposeAsync();
     }
 

@@ -20,6 +20,7 @@ public static class MastheadDbServices
         {
             configure(options);
             options.UseChangeEvents(provider);
+            options.AddInterceptors(Media.MediaUseTracker.Instance);
         });
         // Identity's tables as of its schema version 3, with passkeys: it reads the version from these options when it
         // builds the model (contexts made outside the site's services get them from WithIdentitySchema).

@@ -121,7 +121,7 @@ public static class ContentApiEndpoints
         {
             var publication = await services.GetRequiredService<PublicationService>().GetAsync(cancel);
             var site = await services.GetRequiredService<SiteDataService>().GetAsync(cancel);
-            return json => SettingsJson.Write(json, publication, site.Sections, site.StaticPages, output);
+            return json => SettingsJson.Write(json, publication, site.Header, site.Footer, output);
         });
 
     /// <summary>Masthead has no paid tiers or newsletters; Ghost themes that ask get an empty list rather than an error.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Masthead.Core.Demo;
+using Masthead.Core.Media;
 using Masthead.Core.Storage;
 using Masthead.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -42,8 +43,46 @@ public static class DatabaseStartup
     /// <returns>True when the demo publication was written.</returns>
     public static async Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        bool seeded;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+
+        await ImportDemoImagesAsync(services, cancellationToken);
+        return seeded;
+    }
+
+    /// <summary>
+    /// Makes the demo's shipped illustrations media-library items, in a database just seeded or seeded before the
+    /// library existed. A media store that cannot be reached is logged and tried again at the next start: the
+    /// shipped files keep serving meanwhile.
+    /// </summary>
+    public static async Task ImportDemoImagesAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var assets = services.GetRequiredService<SiteAssets>();
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoImageImport>().ImportAsync(address =>
+            {
+                var file = assets.Files.GetFileInfo(address);
+                if (!file.Exists)
+                {
+                    return null;
+                }
+
+                using var stream = file.CreateReadStream();
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                return buffer.ToArray();
+            }, cancellationToken);
+        }
+        catch (MediaStoreUnavailableException exception)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup))
+                .LogWarning(exception, "The demo's images stay at their shipped addresses for now: the media store is unavailable.");
+        }
     }
 
     /// <summary>What `serve` does before it listens.</summary>
@@ -54,6 +93,10 @@ public static class DatabaseStartup
         if (result.WasNew && options.DemoOnFirstRun)
         {
             await SeedDemoAsync(services, cancellationToken);
+        }
+        else
+        {
+            await ImportDemoImagesAsync(services, cancellationToken);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Masthead.Api;
+using Masthead.Banner;
 using Masthead.Caching;
 using Masthead.ContentApi;
 using Masthead.Core;
@@ -9,6 +10,7 @@ using Masthead.Feeds;
 using Masthead.Feeds.Syndication;
 using Masthead.Health;
 using Masthead.Live;
+using Masthead.Media;
 using Masthead.Newsroom;
 using Masthead.ScaleOut;
 using Masthead.SecurityHeaders;
@@ -52,8 +54,10 @@ public static class MastheadApp
         builder.Services.AddMastheadPages();
         builder.Services.AddNewsroom(options);
         builder.Services.AddLiveCoverage();
+        builder.Services.AddSiteBanner();
         builder.Services.AddReaderSite(options);
         builder.Services.AddContentApi();
+        builder.Services.AddMedia(options);
         builder.Services.AddHealth();
         builder.Services.AddScaleOut(builder.Configuration);
 
@@ -69,10 +73,12 @@ public static class MastheadApp
         app.UsePublicPageCaching();
         app.MapHealth();
         app.MapLiveStream();
+        app.MapBannerStream();
         app.MapLiveFeed();
         app.MapSitemaps();
         app.MapSyndicationFeeds();
         app.MapSearchApi();
+        app.MapMedia();
         app.MapContentApi();
         app.MapMastheadPages();
         return app;

@@ -27,6 +27,9 @@ public sealed class MastheadOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>Where uploads are stored and what they may be: Masthead__Media__Provider and the rest (Media/MediaOptions.cs).</summary>
+    public Media.MediaOptions Media { get; set; } = new();
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory, Environment.CurrentDirectory);
 
     public string UploadsDirectoryFullPath => Path.Combine(DataDirectoryFullPath, "uploads");

@@ -5,7 +5,6 @@ using Masthead.Hosting;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 
 namespace Masthead.Hosting;
 
@@ -74,19 +73,6 @@ public static class SiteAssetsPipeline
                 file.Context.Request.Query.ContainsKey("v") ? OneYear : "public, max-age=3600",
         });
 
-        var options = app.Services.GetRequiredService<IOptions<MastheadOptions>>().Value;
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            RequestPath = "/media",
-            FileProvider = new PhysicalFileProvider(options.UploadsDirectoryFullPath),
-            ContentTypeProvider = new FileExtensionContentTypeProvider(),
-            ServeUnknownFileTypes = false,
-            OnPrepareResponse = file =>
-            {
-                file.Context.Response.Headers.CacheControl = "public, max-age=86400";
-                file.Context.Response.Headers.XContentTypeOptions = "nosniff";
-            },
-        });
         return app;
     }
 }

@@ -37,19 +37,21 @@ public sealed class ContentSecurityPolicies
         }
 
         var styleAttributes = AlignmentStyles.Select(value => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"text-align: {value}")))}'");
-        string PageFramedBy(string frameAncestors) => string.Join("; ",
+        string PageFramedBy(string frameAncestors, string extraImages = "") => string.Join("; ",
             "default-src 'none'",
             $"script-src {string.Join(' ', scripts)}",
             $"style-src 'self' 'unsafe-hashes' {string.Join(' ', styleAttributes)}",
             // Photos, logos and images in articles may be on any web address; nothing else may come from elsewhere.
-            "img-src 'self' https: http:",
+            $"img-src 'self' https: http:{extraImages}",
             "connect-src 'self'",
             "form-action 'self'",
             "base-uri 'none'",
             $"frame-ancestors {frameAncestors}");
 
         ReaderPage = PageFramedBy("'self'");
-        NewsroomPage = PageFramedBy("'none'");
+        // blob: shows a photo dropped, pasted or picked in the newsroom before it is uploaded (media.js makes the address
+        // from the person's own file; nothing from elsewhere can be a blob: of this page).
+        NewsroomPage = PageFramedBy("'none'", " blob:");
     }
 
     /// <summary>

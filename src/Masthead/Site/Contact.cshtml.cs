@@ -110,7 +110,7 @@ public sealed class ContactPage(ContactService contact, ContactRateLimit rateLim
             cache.Context.AllowCacheStorage = false;
         }
 
-        CurrentNav = "contact";
+        CurrentNav = "/contact";
         Meta.Title = TitleFor("Contact");
         Meta.Description = $"How to reach the editors of {Publication.Name} with a tip, a question or a correction.";
         Meta.CanonicalUrl = Absolute("/contact");

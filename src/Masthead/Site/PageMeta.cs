@@ -8,12 +8,22 @@ public sealed class PageMeta
 
     public string Description { get; set; } = "";
 
+    /// <summary>The title on social cards (OpenGraph and Twitter); the whole &lt;title&gt; when null.</summary>
+    public string? SocialTitle { get; set; }
+
+    /// <summary>The description on social cards; <see cref="Description"/> when null.</summary>
+    public string? SocialDescription { get; set; }
+
     /// <summary>Absolute canonical URL; null for pages that should not be indexed.</summary>
     public string? CanonicalUrl { get; set; }
 
     public string OpenGraphType { get; set; } = "website";
     public string? ImageUrl { get; set; }
     public string? ImageAlt { get; set; }
+
+    /// <summary>The social image's size, when known (a media-library image's 1200-wide preview).</summary>
+    public int? ImageWidth { get; set; }
+    public int? ImageHeight { get; set; }
 
     /// <summary>A photograph worth a large social card; a logo or portrait gets the small one.</summary>
     public bool ImageIsLarge { get; set; }

@@ -10,6 +10,7 @@ public static class ReaderSite
     public static IServiceCollection AddReaderSite(this IServiceCollection services, MastheadOptions options)
     {
         // Counted by the contact page itself, which keeps what the reader typed when it refuses a message.
+        services.AddScoped<ReaderImages>();
         services.AddSingleton(provider => new ContactRateLimit(options.RateLimits.ContactMessagesPerHour, provider.GetRequiredService<TimeProvider>()));
         services.Configure<RazorPagesOptions>(pages =>
         {

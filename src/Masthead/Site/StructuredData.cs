@@ -30,8 +30,9 @@ public static class StructuredData
             ["author"] = new JsonArray([.. summary.Authors.Select(a => (JsonNode)Person(page, a.Name, a.Slug, a.JobTitle))]),
             ["publisher"] = Publisher(page),
         };
-        // Search engines want an image on every article: one without a photograph shows the publication's logo.
-        if ((summary.LeadImage?.Url ?? page.Publication.LogoUrl) is { Length: > 0 } imageUrl)
+        // Search engines want an image on every article: one without a photograph shows the publication's logo. The
+        // page's social image is the same one, as the 1200-wide preview when it is a media-library image.
+        if ((page.Meta.ImageUrl ?? summary.LeadImage?.Url ?? page.Publication.LogoUrl) is { Length: > 0 } imageUrl)
         {
             json["image"] = new JsonArray(page.Absolute(imageUrl));
         }

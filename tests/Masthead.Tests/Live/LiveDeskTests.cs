@@ -82,8 +82,9 @@ public sealed class LiveDeskTests : LiveDeskTestBase
         using var deleted = await editor.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)mistake.QuerySelector("form[action*='handler=Delete']")!, []);
         var page = await Server.GetDocumentAsync(StoryPath);
 
-        Assert.Equal("Library hours restored", page.QuerySelector(".live-pinned .live-title")!.TextContent);
-        Assert.Contains("Library hours restored", page.QuerySelectorAll(".live-key a").Select(a => a.TextContent));
+        Assert.Equal("Pinned", page.QuerySelector("#live-lead-heading")!.TextContent);
+        Assert.Equal("Library hours restored", page.QuerySelector(".live-lead-update .live-title")!.TextContent);
+        Assert.Contains("Library hours restored", page.QuerySelectorAll(".live-key .live-key-title").Select(title => title.TextContent));
         Assert.Contains(page.QuerySelectorAll(".live-updates .live-body"), body => body.TextContent.Contains("library amendment passes"));
         Assert.DoesNotContain(page.QuerySelectorAll(".live-updates .live-body"), body => body.TextContent.Contains("posted by mistake"));
     }

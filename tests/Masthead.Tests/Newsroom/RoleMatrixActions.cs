@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Banner;
 using Masthead.Core.Contact;
 using Masthead.Core.Live;
 using Masthead.Core.People;
@@ -94,16 +95,6 @@ internal static class RoleMatrixActions
         EditArticle("edit a colleague's scheduled article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Scheduled)),
         EditArticle("edit their own published article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Published)),
         EditArticle("edit a colleague's published article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published)),
-        new("feature their own article", Editor,
-            c => c.ArticleAsync(c.Me, ArticleStatus.Draft),
-            (c, t) => Post($"/newsroom/articles/{t.Id}",
-                ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited), ("Form.Featured", "true"),
-                ("Form.AuthorIds", $"{t.OwnerId}"), ("Form.Version", $"{t.Version}"), ("intent", "save")),
-            async (c, t) => Assert.True((await c.ArticleAsync(t.Id)).Featured)),
-        new("feature a new article", Editor,
-            _ => Task.FromResult(new MatrixTarget()),
-            (c, _) => NewArticle(c, ("Form.Featured", "true")),
-            async (c, _) => Assert.True(await c.DbAsync(db => db.Articles.Where(a => a.Headline == c.Marker).Select(a => a.Featured).SingleAsync()))),
         EditArticle("edit their own unpublished article", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Unpublished)),
         Restore("restore a revision of their own draft", Anyone, c => c.Me),
         Restore("restore a revision of a colleague's draft", Editor, c => c.Colleague),
@@ -163,6 +154,8 @@ internal static class RoleMatrixActions
             async (c, t) => Assert.NotNull(await c.DbAsync(db => db.LiveUpdates.Where(u => u.Id == t.UpdateId).Select(u => u.DeletedAt).SingleAsync()))),
         Live("end coverage of their live story", "End", _ => [],
             async (c, t) => Assert.Equal(CoverageStatus.Ended, (await c.ArticleAsync(t.Id)).Coverage)),
+        Live("lay out the page of their live story", "Layout", _ => [("oldestFirst", "true"), ("textFirst", "true")],
+            async (c, t) => Assert.Equal((true, true), ((await c.ArticleAsync(t.Id)).LiveOldestFirst, (await c.ArticleAsync(t.Id)).LiveTextFirst))),
 
         // Sections and tags.
         Page("open sections and tags", Editor, "/newsroom/sections"),
@@ -192,6 +185,45 @@ internal static class RoleMatrixActions
             c => c.TagAsync(),
             (_, t) => Post($"/newsroom/tags/{t.Id}?handler=Delete", ("confirm", "true")),
             async (c, t) => Assert.False(await c.DbAsync(db => db.Tags.AnyAsync(s => s.Id == t.Id)))),
+
+        // The front page and the menus.
+        Page("open the front-page editor", Editor, "/newsroom/front-page"),
+        new("choose the front page's lead", Editor,
+            c => c.ArticleAsync(c.Colleague, ArticleStatus.Published),
+            (_, t) => Post("/newsroom/front-page", ("Form.Slots[0].ArticleId", $"{t.Id}"), ("intent", "save")),
+            async (c, t) =>
+            {
+                Assert.Equal([t.Id], await c.DbAsync(db => db.FrontPageSlots.Where(s => s.Position == 0).Select(s => s.ArticleId).ToListAsync()));
+                Assert.True((await c.ArticleAsync(t.Id)).Featured);
+            }),
+        Page("open the menus", Editor, "/newsroom/navigation"),
+        new("arrange the menus", Editor,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/navigation",
+                ("Form.Header.Items[0].Target", "link"), ("Form.Header.Items[0].Url", "/"), ("Form.Header.Items[0].Label", c.Marker),
+                ("Form.Footer.Items[0].Target", "link"), ("Form.Footer.Items[0].Url", "/contact"), ("Form.Footer.Items[0].Label", "Contact"),
+                ("intent", "save")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.MenuItems.AnyAsync(i => i.Label == c.Marker)))),
+        // The site banner: editors, on every reader's page.
+        Page("open the site banner", Editor, "/newsroom/banner"),
+        new("raise the site banner", Editor,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/banner?handler=Raise", ("Label", "BREAKING"), ("Text", c.Marker), ("ArticleId", ""), ("ExpiresInMinutes", "0")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.SiteBanners.AnyAsync(b => b.Text == c.Marker && b.LoweredAt == null)))),
+        new("lower the site banner", Editor,
+            c => c.DbAsync(async db =>
+            {
+                var banner = new SiteBanner { Label = "BREAKING", Text = c.Marker, RaisedAt = DateTime.UtcNow };
+                db.SiteBanners.Add(banner);
+                await db.SaveChangesAsync();
+                return new MatrixTarget(banner.Id);
+            }),
+            (_, _) => Post("/newsroom/banner?handler=Lower"),
+            async (c, t) => Assert.NotNull(await c.DbAsync(db => db.SiteBanners.Where(b => b.Id == t.Id).Select(b => b.LoweredAt).SingleAsync()))),
+        new("raise a colleague's live story's LIVE banner", Editor,
+            c => c.ArticleAsync(c.Colleague, ArticleStatus.Published, live: true),
+            (_, t) => Post($"/newsroom/live/{t.Id}?handler=Banner"),
+            async (c, t) => Assert.True(await c.DbAsync(db => db.SiteBanners.AnyAsync(b => b.ArticleId == t.Id && b.LoweredAt == null)))),
 
         // The inbox.
         Page("open the inbox", Editor, "/newsroom/inbox"),

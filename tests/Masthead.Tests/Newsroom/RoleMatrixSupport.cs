@@ -237,6 +237,8 @@ internal static class RoleMatrixSnapshot
             ["settings"] = Rows(await db.Publication.AsNoTracking().ToListAsync()),
             ["audit log"] = Rows(await db.AuditLog.AsNoTracking().ToListAsync()),
             ["content api keys"] = Rows(await db.ContentApiKeys.AsNoTracking().ToListAsync()),
+            ["front page"] = Rows(await db.FrontPageSlots.AsNoTracking().ToListAsync()) + Rows(await db.FrontPageBlocks.AsNoTracking().ToListAsync()),
+            ["menus"] = Rows(await db.MenuItems.AsNoTracking().ToListAsync()),
             // Which sessions have ended; when each was last seen changes with every request, refused or not.
             ["sessions"] = Rows(await db.StaffSessions.AsNoTracking().Select(s => new { s.Id, s.EndedAt }).ToListAsync()),
         };

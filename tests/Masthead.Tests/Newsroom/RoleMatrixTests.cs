@@ -28,6 +28,16 @@ public sealed class RoleMatrixTests(DemoSiteFixture site, RoleMatrixSessions ses
         ["POST /newsroom/articles/new Preview"] = "renders the Markdown being typed and stores nothing",
         ["POST /newsroom/articles/{id:int} Preview"] = "renders the Markdown being typed and stores nothing",
         ["POST /newsroom/account/password"] = "everyone changes their own password, and only theirs (see AccountTests)",
+        ["GET /newsroom/account/security"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",
+        ["POST /newsroom/account/security PasskeyOptions"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",
+        ["POST /newsroom/account/security AddPasskey"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",
+        ["POST /newsroom/account/security RemovePasskey"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",
+        ["POST /newsroom/account/security RemoveAuthenticator"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",
+        ["POST /newsroom/account/security RecoveryCodes"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",
+        ["GET /newsroom/account/security/authenticator"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",
+        ["POST /newsroom/account/security/authenticator"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",
+        ["POST /newsroom/staff RemoveSecondFactors"] =
+            "a handler of the Staff page, which only administrators reach (the staff list's row); see SecondFactorRequirementTests",
     };
 
     [Fact]

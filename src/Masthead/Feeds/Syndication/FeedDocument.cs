@@ -12,8 +12,11 @@ namespace Masthead.Feeds.Syndication;
 /// <summary>Which articles a feed lists, under what title, and the cache tag a change to them evicts.</summary>
 internal sealed record FeedSource(string Title, string Description, string HtmlPath, ArticleFilter Filter, string CacheTag);
 
+/// <summary>A lead image as a feed carries it: absolute address, size in bytes and type, when known (media-library images).</summary>
+internal sealed record FeedImage(string Url, long? Length, string? Type);
+
 /// <summary>An article in a feed: the list projection plus its UUID, tags and, when feeds carry it, its full text.</summary>
-internal sealed record FeedItem(ArticleSummary Summary, ArticleContent Content)
+internal sealed record FeedItem(ArticleSummary Summary, ArticleContent Content, FeedImage? Image = null)
 {
     public string BodyHtml => Content.BodyHtml;
     public IReadOnlyList<TagRef> Tags => Content.Tags;
@@ -80,18 +83,20 @@ internal sealed class FeedDocument(PublicationInfo info, FeedSource source, IRea
             item.Categories.Add(new SyndicationCategory(category));
         }
 
-        if (article.LeadImage is { } image)
+        if (Image(feedItem) is { } image)
         {
+            var length = image.Length ?? 0;
+            var type = image.Type ?? ImageType(image.Url);
             if (rss)
             {
                 // The formatter leaves out length="0", which RSS requires; write the element ourselves.
                 var enclosure = new XElement("enclosure",
-                    new XAttribute("url", Absolute(image.Url)), new XAttribute("length", "0"), new XAttribute("type", ImageType(image.Url)));
+                    new XAttribute("url", image.Url), new XAttribute("length", length.ToString(CultureInfo.InvariantCulture)), new XAttribute("type", type));
                 item.ElementExtensions.Add(new SyndicationElementExtension(enclosure.CreateReader()));
             }
             else
             {
-                item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(Absolute(image.Url)), ImageType(image.Url), 0));
+                item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(image.Url), type, length));
             }
         }
 
@@ -165,9 +170,9 @@ internal sealed class FeedDocument(PublicationInfo info, FeedSource source, IRea
                 json.WriteString("summary", article.Standfirst);
             }
 
-            if (article.LeadImage is { } image)
+            if (Image(item) is { } image)
             {
-                json.WriteString("image", Absolute(image.Url));
+                json.WriteString("image", image.Url);
             }
 
             json.WriteString("date_published", Rfc3339(article.PublishedAt));
@@ -195,6 +200,10 @@ internal sealed class FeedDocument(PublicationInfo info, FeedSource source, IRea
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    /// <summary>The item's lead image as resolved for feeds, or its address as typed.</summary>
+    private FeedImage? Image(FeedItem item) =>
+        item.Image ?? (item.Summary.LeadImage is { } lead ? new FeedImage(Absolute(lead.Url), null, null) : null);
 
     /// <summary>
     /// RSS readers take a description as HTML, so text written as "&lt;img onerror=...&gt;" must reach them encoded, or

@@ -63,10 +63,15 @@ public static class SyndicationFeedEndpoints
         var page = await queries.ListAsync(source.Filter, 1, ItemCount, cancellationToken);
         var content = await queries.ContentAsync(
             page.Items.Select(a => a.Id).ToList(), withBody: info.FeedContent == FeedContent.Full, cancellationToken);
-        var items = page.Items.Where(summary => content.ContainsKey(summary.Id))
-            .Select(summary => new FeedItem(summary, content[summary.Id])).ToList();
-
         var baseUrl = Hosting.PublicAddress.BaseUrl(context.Request, info);
+        var images = services.GetRequiredService<Site.ReaderImages>();
+        var items = new List<FeedItem>();
+        foreach (var summary in page.Items.Where(summary => content.ContainsKey(summary.Id)))
+        {
+            var image = summary.LeadImage is { } lead ? await images.FileAsync(lead.Url, path => Core.Articles.ArticleUrls.Absolute(baseUrl, path)) : default;
+            items.Add(new FeedItem(summary, content[summary.Id], image.Url is null ? null : new FeedImage(image.Url, image.Length, image.Type)));
+        }
+
         var selfPath = context.Request.Path.Value ?? "/";
         var feed = new FeedDocument(info, source, items, baseUrl, selfPath);
 

@@ -31,8 +31,6 @@ public abstract class ArticleFormPage : NewsroomPage
     /// <summary>False when the person may read but not change the article: the fields are shown disabled.</summary>
     public virtual bool CanEditFields => true;
 
-    public bool CanFeature => Permissions.CanFeature(Actor);
-
     /// <summary>Where readers find the article, once it is published.</summary>
     public virtual string? PublicPath => null;
 

@@ -9,6 +9,9 @@ public sealed class StaticPagePage(StaticPageService pages) : SitePage
 {
     public StaticPageView StaticPage { get; private set; } = null!;
 
+    /// <summary>The body, with media-library images made responsive.</summary>
+    public string BodyHtml { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (!Slugs.IsValid(slug) || await pages.GetBySlugAsync(slug, cancellationToken) is not { } page)
@@ -17,7 +20,8 @@ public sealed class StaticPagePage(StaticPageService pages) : SitePage
         }
 
         StaticPage = page;
-        CurrentNav = "page:" + page.Slug;
+        BodyHtml = await BodyMedia.RenderAsync(page.BodyHtml, Images);
+        CurrentNav = page.Path;
         Meta.Title = TitleFor(page.Title);
         Meta.CanonicalUrl = Absolute(page.Path);
         return Page();

@@ -32,7 +32,8 @@ public sealed class AuthorPage(ArticleQueries articles, StaffService staff) : Ar
         Meta.JsonLd = StructuredData.Profile(this, author);
         if (author.PhotoUrl is { Length: > 0 } photo)
         {
-            Meta.ImageUrl = Absolute(photo);
+            // A portrait makes the small, square card: the whole photo, not the wide social crop.
+            Meta.ImageUrl = (await Images.FileAsync(photo, Absolute)).Url;
         }
 
         HttpContext.TagResponse([CacheTags.Author(author.Id)]);

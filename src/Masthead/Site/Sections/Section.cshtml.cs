@@ -24,7 +24,7 @@ public sealed class SectionPage(ArticleQueries articles, SectionService sections
             return notFound;
         }
 
-        CurrentNav = "section:" + section.Slug;
+        CurrentNav = "/section/" + section.Slug;
         Meta.Description = string.IsNullOrWhiteSpace(section.Description) ? Meta.Description : section.Description;
         HttpContext.TagResponse([CacheTags.Section(section.Id)]);
         return Page();

@@ -19,6 +19,7 @@ public sealed class TagPage(ArticleQueries articles, TagService tags) : ArticleL
         }
 
         Tag = tag;
+        CurrentNav = $"/tag/{tag.Slug}";
         if (await LoadAsync(new ArticleFilter(TagId: tag.Id), $"/tag/{tag.Slug}", tag.Name, cancellationToken) is { } notFound)
         {
             return notFound;

@@ -119,7 +119,8 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
     /// articles, those of <paramref name="chosenIds"/> that are published, and each section's newest (as many as its
     /// take); then their bylines.
     /// </summary>
-    public async Task<FrontPageCandidates> FrontAsync(int newestCount, int[] chosenIds, IReadOnlyList<(int SectionId, int Take)> sections, CancellationToken cancellationToken = default)
+    public async Task<FrontPageCandidates> FrontAsync(int newestCount, int[] chosenIds, IReadOnlyList<(int SectionId, int Take)> sections,
+        CancellationToken cancellationToken = default)
     {
         var union = new List<FlatSummaryRow>();
         await foreach (var row in FrontPageQuery.Run(db, newestCount, chosenIds, sections).WithCancellation(cancellationToken))

@@ -81,7 +81,8 @@ public sealed class FeedTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixt
         var enclosure = budget.Element("enclosure")!;
         Assert.Matches($"^{BaseUrl}/media/[a-z2-7]{{12}}/[0-9a-f]{{10}}/city-hall\\.svg$", enclosure.Attribute("url")!.Value);
         Assert.Equal("image/svg+xml", enclosure.Attribute("type")!.Value);
-        Assert.Equal((await Server.Client.GetByteArrayAsync(enclosure.Attribute("url")!.Value)).Length.ToString(CultureInfo.InvariantCulture), enclosure.Attribute("length")!.Value);
+        Assert.Equal((await Server.Client.GetByteArrayAsync(enclosure.Attribute("url")!.Value)).Length.ToString(CultureInfo.InvariantCulture),
+            enclosure.Attribute("length")!.Value);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Text;
-using Masthead.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Articles;

@@ -10,7 +10,8 @@ namespace Masthead.Core.Articles;
 internal static class ArticleInputRules
 {
     /// <param name="note">The revision note saved with the change, checked with the rest.</param>
-    public static async Task ApplyAsync(MastheadDb db, MarkdownRenderer markdown, Article article, ArticleInput input, string? note, DateTime now, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(MastheadDb db, MarkdownRenderer markdown, Article article, ArticleInput input, string? note, DateTime now,
+        CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string>();
         var headline = (input.Headline ?? "").Trim();

@@ -38,17 +38,20 @@ public sealed class EditorHtmlValidityTests(DemoSiteFixture site) : IClassFixtur
             await publishing.PublishAsync(Actor.System, published);
             var article = await services.GetRequiredService<MastheadDb>().Articles.AsNoTracking().Include(a => a.Authors).SingleAsync(a => a.Id == published);
             await services.GetRequiredService<ArticleService>().UpdateAsync(Actor.System, published,
-                new ArticleInput { Headline = article.Headline, Slug = article.Slug, BodyMarkdown = "Turnout was 412.", AuthorIds = [article.Authors[0].StaffMemberId] }, article.Version);
+                new ArticleInput { Headline = article.Headline, Slug = article.Slug, BodyMarkdown = "Turnout was 412.", AuthorIds = [article.Authors[0].StaffMemberId] },
+                article.Version);
             await services.GetRequiredService<ArticleNoteService>().AddAsync(Actor.System, published, ArticleNoteKind.Correction, "Turnout was 412, not 421.");
         });
         var editor = (IHtmlFormElement)(await tobias.GetDocumentAsync($"/newsroom/articles/{draft}")).QuerySelector("form#article-form")!;
-        (await tobias.SubmitAsync(editor, new() { ["Form.BodyMarkdown"] = "Councillors will vote on charges of £2 an hour." }, pagePath: $"/newsroom/articles/{draft}?handler=Autosave")).Dispose();
+        (await tobias.SubmitAsync(editor, new() { ["Form.BodyMarkdown"] = "Councillors will vote on charges of £2 an hour." },
+            pagePath: $"/newsroom/articles/{draft}?handler=Autosave")).Dispose();
         var newArticle = (IHtmlFormElement)(await tobias.GetDocumentAsync("/newsroom/articles/new")).QuerySelector("form.article-form")!;
         (await tobias.SubmitAsync(newArticle, new() { ["Form.Headline"] = "Tall ships due" }, pagePath: "/newsroom/articles/new?handler=Autosave")).Dispose();
         await using var present = await SseReader.OpenAsync(anaya.Http, $"/newsroom/articles/{draft}/presence");
         await present.NextAsync();
 
-        var stale = (IHtmlButtonElement)(await anaya.GetDocumentAsync($"/newsroom/articles/{published}")).QuerySelector($"button[formaction='/newsroom/articles/{published}?handler=Unpublish']")!;
+        var stale = (IHtmlButtonElement)(await anaya.GetDocumentAsync($"/newsroom/articles/{published}"))
+            .QuerySelector($"button[formaction='/newsroom/articles/{published}?handler=Unpublish']")!;
         (await anaya.SubmitAsync($"/newsroom/articles/{published}", "form#article-form", new() { ["Form.Standfirst"] = "A standfirst." }, "intent=save")).Dispose();
         var pages = new List<(string Name, string Path, HttpResponseMessage Response)>
         {
@@ -56,7 +59,8 @@ public sealed class EditorHtmlValidityTests(DemoSiteFixture site) : IClassFixtur
             ("editor-restored", "the editor with the autosave restored", await tobias.Http.GetAsync($"/newsroom/articles/{draft}?restore=autosave", cancellationToken)),
             ("editor-refused", "the editor after a refused step", await tobias.PressAsync($"/newsroom/articles/{draft}",
                 $"button[formaction='/newsroom/articles/{draft}?handler=Submit']", new() { ["Form.Headline"] = "" })),
-            ("editor-conflict", "the conflict page of a stale step", await anaya.PressAsync(stale, new() { ["Form.BodyMarkdown"] = "Changed meanwhile." }, $"/newsroom/articles/{published}")),
+            ("editor-conflict", "the conflict page of a stale step",
+                await anaya.PressAsync(stale, new() { ["Form.BodyMarkdown"] = "Changed meanwhile." }, $"/newsroom/articles/{published}")),
             ("restore-confirm", "the page that asks before a published article's revision is restored",
                 await anaya.Http.GetAsync($"/newsroom/articles/{published}/revisions/1/restore", cancellationToken)),
             ("new-article-offer", "the new-article page offering an autosave", await tobias.Http.GetAsync("/newsroom/articles/new", cancellationToken)),
@@ -80,7 +84,8 @@ public sealed class EditorHtmlValidityTests(DemoSiteFixture site) : IClassFixtur
             var errors = await NuHtmlChecker.CheckAsync(java!, pathsByFile.Keys.Select(name => Path.Combine(directory.FullName, name)), cancellationToken);
 
             Assert.True(errors.Count == 0, $"The Nu HTML checker found {errors.Count} error(s):\n" + string.Join("\n", errors.Select(error =>
-                $"- {pathsByFile.GetValueOrDefault(Path.GetFileName(error.Url ?? ""), error.Url ?? "")} line {error.Line}: {error.Message}\n    {error.Extract?.ReplaceLineEndings(" ")}")));
+                $"- {pathsByFile.GetValueOrDefault(Path.GetFileName(error.Url ?? ""), error.Url ?? "")} line {error.Line}: {error.Message}\n"
+                + $"    {error.Extract?.ReplaceLineEndings(" ")}")));
         }
         finally
         {

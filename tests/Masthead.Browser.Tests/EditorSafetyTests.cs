@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Masthead.Core.Articles;
 using Masthead.Core.EditorialNotes;
@@ -95,7 +96,7 @@ public sealed class EditorSafetyTests(BrowserSiteFixture site) : IClassFixture<B
         await tobias.GetByRole(AriaRole.Navigation, new() { Name = "Newsroom" }).GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
 
         Assert.Equal("beforeunload", await asked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken));
-        await Expect(tobias).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/newsroom/articles/{id}$"));
+        await Expect(tobias).ToHaveURLAsync(new Regex($"/newsroom/articles/{id}$"));
         await Expect(tobias.GetByLabel("Standfirst", new() { Exact = true })).ToHaveValueAsync("A new gauge reads the tide every minute.");
     }
 
@@ -110,8 +111,8 @@ public sealed class EditorSafetyTests(BrowserSiteFixture site) : IClassFixture<B
         await Expect(tobias.Locator(".presence-editors")).ToBeHiddenAsync();
         await anaya.GotoAsync($"/newsroom/articles/{id}");
 
-        await Expect(anaya.Locator(".presence-editors li")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Tobias Wren is editing · opened (just now|1 minute ago)$"));
-        await Expect(tobias.Locator(".presence-editors li")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Anaya Kessler is editing · opened (just now|1 minute ago)$"));
+        await Expect(anaya.Locator(".presence-editors li")).ToHaveTextAsync(new Regex("^Tobias Wren is editing · opened (just now|1 minute ago)$"));
+        await Expect(tobias.Locator(".presence-editors li")).ToHaveTextAsync(new Regex("^Anaya Kessler is editing · opened (just now|1 minute ago)$"));
 
         await anaya.CloseAsync();
         await Expect(tobias.Locator(".presence-editors")).ToBeHiddenAsync();

@@ -33,7 +33,11 @@ public sealed class EditorialNoteService(MastheadDb db, TimeProvider time)
             .OrderBy(t => t.StartedAt).ThenBy(t => t.Id)
             .Select(t => new
             {
-                t.Id, t.SentBack, t.AddressedTo, t.ResolvedAt, t.ResolvedByName,
+                t.Id,
+                t.SentBack,
+                t.AddressedTo,
+                t.ResolvedAt,
+                t.ResolvedByName,
                 Notes = t.Notes.OrderBy(n => n.WrittenAt).ThenBy(n => n.Id)
                     .Select(n => new EditorialNoteView(n.Id, n.AuthorId, n.AuthorName, n.Text, n.WrittenAt)).ToList(),
             })

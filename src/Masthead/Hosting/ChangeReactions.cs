@@ -34,7 +34,8 @@ internal static class ChangeReactions
         .On<ArticleChanged, ContentApiCacheEviction>() // every Content API answer
         .On<ArticleChanged, LiveReaders>()             // an unpublished live story's open streams end
         .On<ArticleChanged, PresenceReactions>()       // its open editors: someone else saved it or took a step
-        // An article's editorial notes changed: only its open editors, as readers never see them.
+
+        // An article's editorial notes changed: only its open editors are told, as readers never see the notes.
         .On<EditorialNotesChanged, PresenceReactions>()
 
         // Settings, a section, a tag, a staff profile, a static page or a menu changed: every page may show it.

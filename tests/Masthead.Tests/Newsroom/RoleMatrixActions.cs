@@ -103,7 +103,8 @@ internal static class RoleMatrixActions
         new("keep an autosave of a new article", Anyone,
             _ => Task.FromResult(new MatrixTarget()),
             (c, _) => Post("/newsroom/articles/new?handler=Autosave", ("Form.Headline", c.Marker), ("Form.BodyMarkdown", Edited), ("Form.AuthorIds", $"{c.Me.Id}")),
-            async (c, _) => Assert.Contains(c.Marker, await c.DbAsync(db => db.Autosaves.Where(a => a.StaffMemberId == c.Me.Id && a.ArticleId == null).Select(a => a.Fields).SingleAsync())),
+            async (c, _) => Assert.Contains(c.Marker,
+                await c.DbAsync(db => db.Autosaves.Where(a => a.StaffMemberId == c.Me.Id && a.ArticleId == null).Select(a => a.Fields).SingleAsync())),
             Status: 200),
         new("discard their autosave of an article", Anyone,
             async c => await c.AutosaveAsync(await c.ArticleAsync(c.Me, ArticleStatus.Draft)),
@@ -455,7 +456,10 @@ internal static class RoleMatrixActions
         (string Name, string Value)[] fields, Action<Article> done) =>
         new(name, allowedFrom, prepare,
             (c, t) => Post($"/newsroom/articles/{t.Id}?handler={handler}",
-                [("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited), ("Form.AuthorIds", $"{t.OwnerId}"), ("Form.Version", $"{t.Version}"), .. fields]),
+                [
+                    ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited), ("Form.AuthorIds", $"{t.OwnerId}"),
+                    ("Form.Version", $"{t.Version}"), .. fields,
+                ]),
             async (c, t) =>
             {
                 var article = await c.ArticleAsync(t.Id);

@@ -31,7 +31,8 @@ internal static class SimultaneousPresses
     }
 
     /// <summary>Opens <paramref name="path"/> and prepares a press of the button matching <paramref name="buttonSelector"/>, which sends its form.</summary>
-    public static async Task<Func<Task<HttpResponseMessage>>> OpenButtonAsync(this NewsroomClient client, string path, string buttonSelector, Dictionary<string, string>? values = null)
+    public static async Task<Func<Task<HttpResponseMessage>>> OpenButtonAsync(
+        this NewsroomClient client, string path, string buttonSelector, Dictionary<string, string>? values = null)
     {
         var page = await client.GetDocumentAsync(path);
         var button = page.QuerySelector(buttonSelector) as IHtmlButtonElement

@@ -60,10 +60,13 @@ public static class CoreServices
         services.AddScoped<NewsroomQueries>();
         services.AddScoped<RevisionService>();
         services.AddScoped<ArticleNoteService>();
+        services.AddScoped<EditorialNotes.EditorialNoteService>();
+        services.AddScoped<Autosaves.AutosaveService>();
         services.AddScoped<StaticPageService>();
         services.AddScoped<ContactService>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<ArticleEditorQueries>();
+        services.AddScoped<ArticleChangeQueries>();
         services.AddScoped<Live.LiveService>();
         services.AddScoped<Live.LiveQueries>();
         services.AddContentApiQueries();

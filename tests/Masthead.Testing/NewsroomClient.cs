@@ -85,6 +85,38 @@ public sealed class NewsroomClient : IDisposable
     }
 
     /// <summary>
+    /// Opens <paramref name="path"/> and presses the submit button matched by <paramref name="buttonSelector"/>: sends
+    /// the form it belongs to (by its form attribute, or the one it is in) to the button's formaction.
+    /// </summary>
+    public async Task<HttpResponseMessage> PressAsync(string path, string buttonSelector, Dictionary<string, string> values)
+    {
+        var page = await GetDocumentAsync(path);
+        var button = page.QuerySelector(buttonSelector) as IHtmlButtonElement
+            ?? throw new InvalidOperationException($"{path} has no button matching {buttonSelector}.");
+        return await PressAsync(button, values, path);
+    }
+
+    /// <summary>Presses <paramref name="button"/> of a page already open, as a browser does, with <paramref name="values"/> typed into its form.</summary>
+    public Task<HttpResponseMessage> PressAsync(IHtmlButtonElement button, Dictionary<string, string> values, string pagePath)
+    {
+        var form = button.Form ?? throw new InvalidOperationException("The button belongs to no form.");
+        var fields = FormFields.Read(form);
+        foreach (var (name, value) in values)
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+
+        if (!string.IsNullOrEmpty(button.Name))
+        {
+            fields.Add(new(button.Name, button.Value));
+        }
+
+        var action = button.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : form.GetAttribute("action");
+        return _http.PostAsync(string.IsNullOrEmpty(action) ? pagePath : action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
     /// Posts fields straight to <paramref name="path"/> with the antiforgery token from <paramref name="tokenPage"/>: what a forged or scripted request looks like.
     /// </summary>
     public async Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> values, string tokenPage = "/newsroom")

@@ -22,6 +22,7 @@ public sealed class SseReader : IAsyncDisposable
     public static async Task<SseReader> OpenAsync(HttpClient client, string path, string? lastEventId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/event-stream");
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);

@@ -35,6 +35,11 @@ public sealed class ArticleService(
                 await db.SaveChangesAsync(cancellationToken);
                 db.Revisions.Add(RevisionSnapshot.Of(article, 1, actor, note ?? "Created", now));
                 db.Record(now, actor, AuditActions.Created, article.Id, article.Headline);
+                if (actor.StaffId is { } staffId)
+                {
+                    await Autosaves.AutosaveRules.ForgetAsync(db, staffId, null, cancellationToken); // the new-article page's
+                }
+
                 RaiseChanged(article, ArticlePlaces.None);
                 await db.SaveChangesAsync(cancellationToken);
             }, cancellationToken);
@@ -68,29 +73,21 @@ public sealed class ArticleService(
             }
 
             var before = ArticlePlaces.Of(article);
-            var oldPath = CurrentPath(article);
             var now = time.GetUtcNow().UtcDateTime;
-            await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
-            if (article.Status == ArticleStatus.Published)
-            {
-                article.UpdatedAt = input.UpdatedAt ?? now;
-            }
-
-            if (oldPath is not null && oldPath != CurrentPath(article))
-            {
-                await RedirectAsync(oldPath, article, cancellationToken);
-            }
-
+            var number = await ApplyAsync(actor, article, input, note, now, cancellationToken);
             article.Version++;
-            var number = await db.Revisions.Where(r => r.ArticleId == articleId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
-            db.Revisions.Add(RevisionSnapshot.Of(article, number + 1, actor, note, now));
             if (alongside is null)
             {
-                db.Record(now, actor, AuditActions.Saved, article.Id, SavedDetails(article.Headline, number + 1, note));
+                db.Record(now, actor, AuditActions.Saved, article.Id, SavedDetails(article.Headline, number, note));
             }
             else
             {
                 alongside(article);
+            }
+
+            if (actor.StaffId is { } staffId)
+            {
+                await Autosaves.AutosaveRules.ForgetAsync(db, staffId, articleId, cancellationToken); // saved: nothing left to offer back
             }
 
             RaiseChanged(article, before);
@@ -100,8 +97,69 @@ public sealed class ArticleService(
         return version;
     }
 
+    /// <summary>
+    /// Saves what the editor's form held when a workflow button was pressed, inside the step's transaction, on the
+    /// article the step has locked and loaded. Returns the revision it made, or null when the form changed nothing:
+    /// the step is then taken on the article as it is, and no empty revision is stored. The step records the one
+    /// audit entry, moves the version on and raises the one event.
+    /// </summary>
+    /// <exception cref="EditConflictException">
+    /// The form differs from the stored article, and someone changed the article since the form was opened: saving
+    /// it would undo their change unseen. (A form the same as the stored article acts on just what its person sees,
+    /// however the version moved, as when an editor added a correction meanwhile.)
+    /// </exception>
+    /// <exception cref="ForbiddenException">The form changes the article and the actor may not edit it.</exception>
+    internal async Task<SavedInStep?> SaveInStepAsync(Actor actor, Article article, ArticleEdit edit, CancellationToken cancellationToken)
+    {
+        var mayEdit = Permissions.CanEdit(actor, ArticleAccess.Of(article));
+        var before = EditableContent.Of(article);
+        var lastModified = article.LastModifiedAt;
+        var now = time.GetUtcNow().UtcDateTime;
+        await ArticleInputRules.ApplyAsync(db, markdown, article, edit.Input, edit.Note, now, cancellationToken);
+        if (EditableContent.Of(article) == before)
+        {
+            article.LastModifiedAt = lastModified;
+            return null;
+        }
+
+        Permissions.Demand(mayEdit, "edit this article");
+        if (article.Version != edit.ExpectedVersion)
+        {
+            throw new EditConflictException(article.Id, edit.ExpectedVersion, article.Version);
+        }
+
+        var number = await StoreRevisionAsync(actor, article, edit.Note, now, before.Path, updatedAt: null, cancellationToken);
+        return new SavedInStep(number, string.IsNullOrWhiteSpace(edit.Note) ? null : edit.Note.Trim());
+    }
+
+    /// <summary>Copies <paramref name="input"/> onto the article and stores the revision it makes; returns the revision's number.</summary>
+    private async Task<int> ApplyAsync(Actor actor, Article article, ArticleInput input, string? note, DateTime now, CancellationToken cancellationToken)
+    {
+        var oldPath = CurrentPath(article);
+        await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
+        return await StoreRevisionAsync(actor, article, note, now, oldPath, input.UpdatedAt, cancellationToken);
+    }
+
+    private async Task<int> StoreRevisionAsync(
+        Actor actor, Article article, string? note, DateTime now, string? oldPath, DateTime? updatedAt, CancellationToken cancellationToken)
+    {
+        if (article.Status == ArticleStatus.Published)
+        {
+            article.UpdatedAt = updatedAt ?? now;
+        }
+
+        if (oldPath is not null && oldPath != CurrentPath(article))
+        {
+            await RedirectAsync(oldPath, article, cancellationToken);
+        }
+
+        var number = 1 + (await db.Revisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0);
+        db.Revisions.Add(RevisionSnapshot.Of(article, number, actor, note, now));
+        return number;
+    }
+
     /// <summary>What the audit log says of a save: the headline, the revision it made and its note.</summary>
-    private static string SavedDetails(string headline, int revision, string? note) =>
+    internal static string SavedDetails(string headline, int revision, string? note) =>
         string.IsNullOrWhiteSpace(note) ? $"{headline} (revision {revision})" : $"{headline} (revision {revision}: {note.Trim()})";
 
     internal async Task<Article> LoadAsync(int articleId, CancellationToken cancellationToken) =>

@@ -60,6 +60,12 @@ public sealed record FrontPageChanged : IChangeEvent;
 /// <summary>The site-wide banner was raised, replaced or lowered: every page shows it, and every open page is told.</summary>
 public sealed record BannerChanged : IChangeEvent;
 
+/// <summary>
+/// An article's editorial notes changed (a note written, answered, resolved or reopened): the newsroom's open editors
+/// of it are told. Readers never see these notes, so no page or answer changes.
+/// </summary>
+public sealed record EditorialNotesChanged(int ArticleId) : IChangeEvent;
+
 /// <summary>A Content API key was revoked and must stop working at once.</summary>
 public sealed record ContentApiKeyRevoked(int KeyId) : IChangeEvent;
 

@@ -51,6 +51,10 @@ public static class Permissions
 
     public static bool CanAddNotes(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
+    /// <summary>Editorial notes, private to the newsroom: between an article's writers and the editors.</summary>
+    public static bool CanWriteEditorialNotes(Actor actor, ArticleAccess article) =>
+        actor.IsAtLeast(NewsroomRole.Editor) || article.IsOwnedBy(actor);
+
     public static bool CanManageTaxonomy(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
     public static bool CanWorkInbox(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);

@@ -22,43 +22,63 @@ public sealed class PublishingService(
     private static readonly ArticleStatus[] OnlyScheduled = [ArticleStatus.Scheduled];
 
     public Task SubmitAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.Submit, articleId, cancellationToken, (article, _) =>
+        SubmitAsync(actor, articleId, edit: null, cancellationToken);
+
+    /// <param name="edit">What the editor's form held, saved with the step; null takes the step on the article as stored.</param>
+    public Task SubmitAsync(Actor actor, int articleId, ArticleEdit? edit, CancellationToken cancellationToken = default) =>
+        StepAsync(actor, WorkflowStep.Submit, articleId, edit, cancellationToken, (article, _) =>
         {
             article.Status = ArticleStatus.InReview;
             article.ReviewComment = null;
-            db.Record(Now, actor, AuditActions.Submitted, article.Id, article.Headline);
-            return Task.CompletedTask;
+            return Task.FromResult(new StepRecord(AuditActions.Submitted, article.Headline));
         });
 
     public Task SendBackAsync(Actor actor, int articleId, string comment, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.SendBack, articleId, cancellationToken, (article, _) =>
+        SendBackAsync(actor, articleId, comment, edit: null, cancellationToken);
+
+    /// <summary>
+    /// Sends an article in review back to its writers. The comment is required, and it starts a thread of editorial
+    /// notes addressed to the writers, so they read why, and can answer, beside the article.
+    /// </summary>
+    public Task SendBackAsync(Actor actor, int articleId, string comment, ArticleEdit? edit, CancellationToken cancellationToken = default) =>
+        StepAsync(actor, WorkflowStep.SendBack, articleId, edit, cancellationToken, (article, _) =>
         {
-            if (string.IsNullOrWhiteSpace(comment))
+            var text = (comment ?? "").Trim();
+            if (text.Length == 0)
             {
                 throw ValidationException.For("Comment", "Say what needs to change before sending the article back.");
             }
 
-            if (comment.Trim().Length > Article.MaxReviewCommentLength)
+            if (text.Length > Article.MaxReviewCommentLength)
             {
-                throw ValidationException.For("Comment", $"Keep the comment to {Article.MaxReviewCommentLength:N0} characters; it has {comment.Trim().Length:N0}.");
+                throw ValidationException.For("Comment", $"Keep the comment to {Article.MaxReviewCommentLength:N0} characters; it has {text.Length:N0}.");
             }
 
             article.Status = ArticleStatus.Draft;
-            article.ReviewComment = comment.Trim();
-            db.Record(Now, actor, AuditActions.SentBack, article.Id, comment.Trim());
-            return Task.CompletedTask;
+            article.ReviewComment = text;
+            EditorialNotes.EditorialNoteRules.StartSentBack(db, article, actor, text, Now);
+            return Task.FromResult(new StepRecord(AuditActions.SentBack, text));
         });
 
     /// <summary>Publishes now; <paramref name="publishedAt"/> backdates an import or the demo.</summary>
     public Task PublishAsync(Actor actor, int articleId, DateTime? publishedAt = null, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.Publish, articleId, cancellationToken, async (article, token) =>
+        PublishAsync(actor, articleId, publishedAt, edit: null, cancellationToken);
+
+    public Task PublishAsync(Actor actor, int articleId, ArticleEdit? edit, CancellationToken cancellationToken = default) =>
+        PublishAsync(actor, articleId, publishedAt: null, edit, cancellationToken);
+
+    private Task PublishAsync(Actor actor, int articleId, DateTime? publishedAt, ArticleEdit? edit, CancellationToken cancellationToken) =>
+        StepAsync(actor, WorkflowStep.Publish, articleId, edit, cancellationToken, async (article, token) =>
         {
             await GoLiveAsync(article, publishedAt ?? Now, token);
-            db.Record(Now, actor, AuditActions.Published, article.Id, article.Headline);
+            return new StepRecord(AuditActions.Published, article.Headline);
         });
 
     public Task ScheduleAsync(Actor actor, int articleId, DateTime publishAt, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.Schedule, articleId, cancellationToken, async (article, token) =>
+        ScheduleAsync(actor, articleId, publishAt, edit: null, cancellationToken);
+
+    public Task ScheduleAsync(Actor actor, int articleId, DateTime publishAt, ArticleEdit? edit, CancellationToken cancellationToken = default) =>
+        StepAsync(actor, WorkflowStep.Schedule, articleId, edit, cancellationToken, async (article, token) =>
         {
             if (publishAt <= Now)
             {
@@ -71,31 +91,39 @@ public sealed class PublishingService(
             article.ScheduledFor = at;
             article.ReviewComment = null;
             var clock = (await publication.GetAsync(token)).Clock;
-            db.Record(Now, actor, AuditActions.Scheduled, article.Id, $"{article.Headline} at {clock.FormatDateTime(at)}");
+            return new StepRecord(AuditActions.Scheduled, $"{article.Headline} at {clock.FormatDateTime(at)}");
         });
 
     public Task UnscheduleAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.Unschedule, articleId, cancellationToken, (article, _) =>
+        UnscheduleAsync(actor, articleId, edit: null, cancellationToken);
+
+    public Task UnscheduleAsync(Actor actor, int articleId, ArticleEdit? edit, CancellationToken cancellationToken = default) =>
+        StepAsync(actor, WorkflowStep.Unschedule, articleId, edit, cancellationToken, (article, _) =>
         {
             article.Status = ArticleStatus.Draft;
             article.ScheduledFor = null;
-            db.Record(Now, actor, AuditActions.Unscheduled, article.Id, article.Headline);
-            return Task.CompletedTask;
+            return Task.FromResult(new StepRecord(AuditActions.Unscheduled, article.Headline));
         });
 
     public Task UnpublishAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.Unpublish, articleId, cancellationToken, async (article, token) =>
+        UnpublishAsync(actor, articleId, edit: null, cancellationToken);
+
+    public Task UnpublishAsync(Actor actor, int articleId, ArticleEdit? edit, CancellationToken cancellationToken = default) =>
+        StepAsync(actor, WorkflowStep.Unpublish, articleId, edit, cancellationToken, async (article, token) =>
         {
             article.Status = ArticleStatus.Unpublished;
-            db.Record(Now, actor, AuditActions.Unpublished, article.Id, article.Headline);
             await Banner.BannerRules.TakeDownLinkedToAsync(db, article.Id, Now, "story unpublished", token); // its link would lead nowhere
+            return new StepRecord(AuditActions.Unpublished, article.Headline);
         });
 
     public Task RepublishAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.Republish, articleId, cancellationToken, async (article, token) =>
+        RepublishAsync(actor, articleId, edit: null, cancellationToken);
+
+    public Task RepublishAsync(Actor actor, int articleId, ArticleEdit? edit, CancellationToken cancellationToken = default) =>
+        StepAsync(actor, WorkflowStep.Republish, articleId, edit, cancellationToken, async (article, token) =>
         {
             await GoLiveAsync(article, Now, token);
-            db.Record(Now, actor, AuditActions.Published, article.Id, $"{article.Headline} (republished)");
+            return new StepRecord(AuditActions.Published, $"{article.Headline} (republished)");
         });
 
     /// <summary>
@@ -191,15 +219,30 @@ public sealed class PublishingService(
         }
     }
 
-    /// <summary>A step a person takes: allowed from the states <see cref="WorkflowSteps"/> gives it, then only if their role allows it.</summary>
-    private Task StepAsync(Actor actor, WorkflowStep step, int articleId, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply)
+    /// <summary>
+    /// A step a person takes: allowed from the states <see cref="WorkflowSteps"/> gives it, then only if their role
+    /// allows it. With an <paramref name="edit"/>, the form is saved first, in the same transaction, and the step's one
+    /// audit entry names the revision it made.
+    /// </summary>
+    private Task StepAsync(Actor actor, WorkflowStep step, int articleId, ArticleEdit? edit, CancellationToken cancellationToken,
+        Func<Article, CancellationToken, Task<StepRecord>> apply)
     {
         var rule = WorkflowSteps.Of(step);
-        return StepAsync(articleId, rule.From, step, cancellationToken, (article, token) =>
+        Task Take() => StepAsync(articleId, rule.From, step, cancellationToken, async (article, token) =>
         {
             rule.Demand(actor, ArticleAccess.Of(article));
-            return apply(article, token);
+            var saved = edit is null ? null : await articles.SaveInStepAsync(actor, article, edit, token);
+            var record = await apply(article, token);
+            db.Record(Now, actor, record.Action, article.Id, saved is null ? record.Details : $"{record.Details} ({saved.Describe()})");
+            if (edit is not null && actor.StaffId is { } staffId)
+            {
+                await Autosaves.AutosaveRules.ForgetAsync(db, staffId, article.Id, token);
+            }
         });
+
+        // A form's slug can race another article's save for the same slug: the database refuses one, which is then
+        // checked again and told the slug is taken.
+        return edit is null ? Take() : db.CheckAgainIfRacedAsync(Take);
     }
 
     /// <summary>
@@ -228,4 +271,7 @@ public sealed class PublishingService(
             articles.RaiseChanged(article, before);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
+
+    /// <summary>What a step's audit entry says.</summary>
+    private sealed record StepRecord(string Action, string Details);
 }

@@ -59,6 +59,9 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
     public DbSet<MediaUse> MediaUses => Set<MediaUse>();
+    public DbSet<EditorialNotes.EditorialThread> EditorialThreads => Set<EditorialNotes.EditorialThread>();
+    public DbSet<EditorialNotes.EditorialNote> EditorialNotes => Set<EditorialNotes.EditorialNote>();
+    public DbSet<Autosaves.Autosave> Autosaves => Set<Autosaves.Autosave>();
 
     /// <summary>
     /// Whether saving content records which media items it uses (<see cref="MediaUseTracker"/>). Off only while

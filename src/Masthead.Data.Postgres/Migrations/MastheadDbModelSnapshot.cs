@@ -247,6 +247,46 @@ namespace Masthead.Data.Postgres.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Masthead.Core.Autosaves.Autosave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(600000)
+                        .HasColumnType("character varying(600000)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Autosaves_StaffMemberId_NewArticle")
+                        .HasFilter("\"ArticleId\" IS NULL");
+
+                    b.HasIndex("StaffMemberId", "ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("Autosaves");
+                });
+
             modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
                 {
                     b.Property<int>("Id")
@@ -422,6 +462,93 @@ namespace Masthead.Data.Postgres.Migrations
                     b.HasIndex("Kind", "PublishedAt");
 
                     b.ToTable("ArticleNotes");
+                });
+
+            modelBuilder.Entity("Masthead.Core.EditorialNotes.EditorialNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AuthorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ThreadId", "WrittenAt");
+
+                    b.ToTable("EditorialNotes");
+                });
+
+            modelBuilder.Entity("Masthead.Core.EditorialNotes.EditorialThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AddressedTo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastNoteAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LastNoteById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("SentBack")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastNoteById");
+
+                    b.HasIndex("ResolvedById");
+
+                    b.HasIndex("ArticleId", "StartedAt");
+
+                    b.HasIndex("ResolvedAt", "AddressedTo", "LastNoteAt");
+
+                    b.ToTable("EditorialThreads");
                 });
 
             modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageBlock", b =>
@@ -1601,6 +1728,20 @@ namespace Masthead.Data.Postgres.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Masthead.Core.Autosaves.Autosave", b =>
+                {
+                    b.HasOne("Masthead.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
                 {
                     b.HasOne("Masthead.Core.Articles.Article", null)
@@ -1633,6 +1774,39 @@ namespace Masthead.Data.Postgres.Migrations
                     b.HasOne("Masthead.Core.People.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Masthead.Core.EditorialNotes.EditorialNote", b =>
+                {
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Masthead.Core.EditorialNotes.EditorialThread", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masthead.Core.EditorialNotes.EditorialThread", b =>
+                {
+                    b.HasOne("Masthead.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("LastNoteById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
@@ -1879,6 +2053,11 @@ namespace Masthead.Data.Postgres.Migrations
                     b.Navigation("Authors");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Masthead.Core.EditorialNotes.EditorialThread", b =>
+                {
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("Masthead.Core.Media.MediaItem", b =>

@@ -236,6 +236,44 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Masthead.Core.Autosaves.Autosave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(600000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Autosaves_StaffMemberId_NewArticle")
+                        .HasFilter("\"ArticleId\" IS NULL");
+
+                    b.HasIndex("StaffMemberId", "ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("Autosaves");
+                });
+
             modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
                 {
                     b.Property<int>("Id")
@@ -403,6 +441,89 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasIndex("Kind", "PublishedAt");
 
                     b.ToTable("ArticleNotes");
+                });
+
+            modelBuilder.Entity("Masthead.Core.EditorialNotes.EditorialNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ThreadId", "WrittenAt");
+
+                    b.ToTable("EditorialNotes");
+                });
+
+            modelBuilder.Entity("Masthead.Core.EditorialNotes.EditorialThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressedTo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastNoteAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastNoteById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SentBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastNoteById");
+
+                    b.HasIndex("ResolvedById");
+
+                    b.HasIndex("ArticleId", "StartedAt");
+
+                    b.HasIndex("ResolvedAt", "AddressedTo", "LastNoteAt");
+
+                    b.ToTable("EditorialThreads");
                 });
 
             modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageBlock", b =>
@@ -1548,6 +1669,20 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Masthead.Core.Autosaves.Autosave", b =>
+                {
+                    b.HasOne("Masthead.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
                 {
                     b.HasOne("Masthead.Core.Articles.Article", null)
@@ -1580,6 +1715,39 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasOne("Masthead.Core.People.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Masthead.Core.EditorialNotes.EditorialNote", b =>
+                {
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Masthead.Core.EditorialNotes.EditorialThread", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masthead.Core.EditorialNotes.EditorialThread", b =>
+                {
+                    b.HasOne("Masthead.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("LastNoteById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
@@ -1826,6 +1994,11 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Navigation("Authors");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Masthead.Core.EditorialNotes.EditorialThread", b =>
+                {
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("Masthead.Core.Media.MediaItem", b =>

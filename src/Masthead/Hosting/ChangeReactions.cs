@@ -10,6 +10,7 @@ using Masthead.Core.Publication;
 using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
 using Masthead.Live;
+using Masthead.Newsroom.Presence;
 
 namespace Masthead.Hosting;
 
@@ -32,6 +33,10 @@ internal static class ChangeReactions
         .On<ArticleChanged, OutputCacheEviction>()     // its page, the front page, its section, tag and author pages, corrections
         .On<ArticleChanged, ContentApiCacheEviction>() // every Content API answer
         .On<ArticleChanged, LiveReaders>()             // an unpublished live story's open streams end
+        .On<ArticleChanged, PresenceReactions>()       // its open editors: someone else saved it or took a step
+
+        // An article's editorial notes changed: only its open editors are told, as readers never see the notes.
+        .On<EditorialNotesChanged, PresenceReactions>()
 
         // Settings, a section, a tag, a staff profile, a static page or a menu changed: every page may show it.
         .Clears<SiteChanged, PublicationCache>()

@@ -92,6 +92,7 @@ public static class NewsroomSetup
         services.AddSingleton<KnownBrowsers>();
         services.AddSingleton<PendingSignIns>();
         services.AddScoped<PasskeyCeremonies>();
+        services.AddSingleton<Presence.ArticlePresence>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddHostedService<FrontPage.PinExpiry>();
         services.AddRateLimiter(limits =>

@@ -84,6 +84,27 @@ internal sealed class RedisConnection(ConfigurationOptions options, IServiceProv
         }
     }
 
+    /// <summary>
+    /// Sends a message that is sent again anyway before long (presence): while Redis is away it is not sent, and
+    /// nothing counts as missed, so no node has to catch up on it.
+    /// </summary>
+    public void PublishTransient(ScaleOutMessage message)
+    {
+        if (Volatile.Read(ref _multiplexer) is not { IsConnected: true } multiplexer)
+        {
+            return;
+        }
+
+        try
+        {
+            multiplexer.GetSubscriber().Publish(Channel, message.ToJson(), CommandFlags.FireAndForget);
+        }
+        catch (RedisException)
+        {
+            // The next announcement goes when Redis is back.
+        }
+    }
+
     /// <summary>Whether Redis answers a PING now.</summary>
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {

@@ -14,6 +14,9 @@ internal sealed record ScaleOutMessage(string Node, string Kind)
     /// <summary>With <see cref="ScaleOutKinds.Events"/>: the events of one committed change, in the order they were raised.</summary>
     public IReadOnlyList<RelayedEvent>? Events { get; init; }
 
+    /// <summary>With <see cref="ScaleOutKinds.Presence"/>: the sender's editors of some articles, as they are now.</summary>
+    public IReadOnlyList<Newsroom.Presence.PresenceAnnouncement>? Presence { get; init; }
+
     public string? Nonce { get; init; }
 
     /// <summary>On a sync: the sender failed to publish something while Redis was away, so the others must catch up too.</summary>
@@ -44,4 +47,7 @@ internal static class ScaleOutKinds
 
     /// <summary>A node (re)connected; its own sync coming back proves its subscription works again.</summary>
     public const string Sync = "sync";
+
+    /// <summary>Who has which article open in the sender's editors: announced, never stored, so never caught up.</summary>
+    public const string Presence = "presence";
 }

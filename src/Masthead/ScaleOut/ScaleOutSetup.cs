@@ -32,6 +32,10 @@ public static class ScaleOutSetup
         services.AddSingleton<IScaleOutListener>(provider => provider.GetRequiredService<RedisEventRelay>());
         services.AddHostedService(provider => provider.GetRequiredService<RedisEventRelay>());
 
+        services.AddSingleton<Newsroom.Presence.PresenceAcrossNodes>();
+        services.AddSingleton<IScaleOutListener>(provider => provider.GetRequiredService<Newsroom.Presence.PresenceAcrossNodes>());
+        services.AddHostedService(provider => provider.GetRequiredService<Newsroom.Presence.PresenceAcrossNodes>());
+
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [HealthSetup.ReadinessTag], HealthSetup.CheckTimeout);
         return services;
     }

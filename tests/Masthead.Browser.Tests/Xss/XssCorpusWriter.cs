@@ -99,7 +99,7 @@ public sealed partial class XssCorpusWriter(MastheadServer server, NewsroomClien
             await ExpectAsync(written, HttpStatusCode.Redirect, $"writing article {i}");
             var id = int.Parse(ArticleId().Match(written.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             Articles.Add(id);
-            await ExpectRedirectAsync(administrator.SubmitAsync($"/newsroom/articles/{id}", $"form[action='/newsroom/articles/{id}?handler=Publish']", []),
+            await ExpectRedirectAsync(administrator.PressAsync($"/newsroom/articles/{id}", $"button[formaction='/newsroom/articles/{id}?handler=Publish']", []),
                 $"publishing article {id}");
             await ExpectRedirectAsync(administrator.SubmitAsync($"/newsroom/articles/{id}", "form.add-note", new()
             {

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Masthead.Core.Articles;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
@@ -28,9 +29,26 @@ internal static class ArticleTestSteps
         return int.Parse(response.Headers.Location!.OriginalString["/newsroom/articles/".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Presses the button of one of the editor's small workflow forms (Submit, Publish, Schedule...).</summary>
-    public static Task<HttpResponseMessage> StepAsync(this NewsroomClient client, int id, string handler, Dictionary<string, string>? values = null) =>
-        client.SubmitAsync($"/newsroom/articles/{id}", $"form[action='/newsroom/articles/{id}?handler={handler}']", values ?? []);
+    /// <summary>
+    /// Presses one of the editor's buttons: a workflow step (Submit, Publish, Schedule...), which sends the article's
+    /// form with <paramref name="values"/> typed into it, or the button of one of the small forms beside it (AddNote).
+    /// </summary>
+    public static async Task<HttpResponseMessage> StepAsync(this NewsroomClient client, int id, string handler, Dictionary<string, string>? values = null)
+    {
+        var path = $"/newsroom/articles/{id}";
+        var page = await client.GetDocumentAsync(path);
+        if (page.QuerySelector(StepButton(id, handler)) is IHtmlButtonElement button)
+        {
+            return await client.PressAsync(button, values ?? [], path);
+        }
+
+        var form = page.QuerySelector($"form[action='{path}?handler={handler}']") as IHtmlFormElement
+            ?? throw new InvalidOperationException($"{path} has no {handler} button or form.");
+        return await client.SubmitAsync(form, values ?? [], pagePath: path);
+    }
+
+    /// <summary>The editor's button for a workflow step, which sends the article's form.</summary>
+    public static string StepButton(int id, string handler) => $"button[formaction='/newsroom/articles/{id}?handler={handler}']";
 
     /// <summary>Takes a new draft through the workflow, as the system, until it is <paramref name="status"/>.</summary>
     public static async Task BringToAsync(this PublishingService publishing, int id, ArticleStatus status)

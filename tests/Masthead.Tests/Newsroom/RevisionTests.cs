@@ -173,7 +173,13 @@ public sealed class RevisionTests(DemoSiteFixture site) : IClassFixture<DemoSite
         var before = await Server.StoredAsync(id);
 
         var page = await editor.GetDocumentAsync($"/newsroom/articles/{id}");
-        using var response = await editor.SubmitAsync(RestoreForm(page, 1), []);
+        using (var asked = await editor.SubmitAsync(RestoreForm(page, 1), []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode); // a published article's restore asks first
+            Assert.Equal($"/newsroom/articles/{id}/revisions/1/restore", asked.Headers.Location!.OriginalString);
+        }
+
+        using var response = await editor.SubmitAsync($"/newsroom/articles/{id}/revisions/1/restore", "form.restore-confirm", []);
         page = await response.ParseAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

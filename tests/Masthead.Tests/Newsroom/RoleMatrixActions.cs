@@ -46,6 +46,7 @@ internal static class RoleMatrixActions
         Page("open a colleague's draft in the editor", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft), t => $"/newsroom/articles/{t.Id}"),
         Page("compare revisions of a colleague's draft", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft, revisions: 2),
             t => $"/newsroom/articles/{t.Id}/revisions?from=1&to=2"),
+        Page("see who else has a colleague's draft open", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft), t => $"/newsroom/articles/{t.Id}/presence"),
         Page("open the live desk of a colleague's story", Anyone, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published, live: true), t => $"/newsroom/live/{t.Id}"),
         Page("open their password page", Anyone, "/newsroom/account/password"),
         Page("open their own profile", Anyone, c => Task.FromResult(new MatrixTarget(c.Me.Id)), t => $"/newsroom/staff/{t.Id}"),
@@ -96,8 +97,29 @@ internal static class RoleMatrixActions
         EditArticle("edit their own published article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Published)),
         EditArticle("edit a colleague's published article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published)),
         EditArticle("edit their own unpublished article", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Unpublished)),
+        KeepAutosave("keep an autosave of their own draft", Anyone, c => c.Me),
+        KeepAutosave("keep an autosave of a colleague's draft", Editor, c => c.Colleague),
+        KeepAutosave("keep an autosave of their own published article", Reporter, c => c.Me, ArticleStatus.Published),
+        new("keep an autosave of a new article", Anyone,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/articles/new?handler=Autosave", ("Form.Headline", c.Marker), ("Form.BodyMarkdown", Edited), ("Form.AuthorIds", $"{c.Me.Id}")),
+            async (c, _) => Assert.Contains(c.Marker,
+                await c.DbAsync(db => db.Autosaves.Where(a => a.StaffMemberId == c.Me.Id && a.ArticleId == null).Select(a => a.Fields).SingleAsync())),
+            Status: 200),
+        new("discard their autosave of an article", Anyone,
+            async c => await c.AutosaveAsync(await c.ArticleAsync(c.Me, ArticleStatus.Draft)),
+            (_, t) => Post($"/newsroom/articles/{t.Id}?handler=DiscardAutosave"),
+            async (c, t) => Assert.False(await c.DbAsync(db => db.Autosaves.AnyAsync(a => a.StaffMemberId == c.Me.Id && a.ArticleId == t.Id)))),
+        new("discard their autosave of a new article", Anyone,
+            c => c.AutosaveAsync(null),
+            (_, _) => Post("/newsroom/articles/new?handler=DiscardAutosave"),
+            async (c, _) => Assert.False(await c.DbAsync(db => db.Autosaves.AnyAsync(a => a.StaffMemberId == c.Me.Id && a.ArticleId == null)))),
         Restore("restore a revision of their own draft", Anyone, c => c.Me),
         Restore("restore a revision of a colleague's draft", Editor, c => c.Colleague),
+        Page("ask to restore a revision of their own published article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Published, revisions: 2),
+            t => $"/newsroom/articles/{t.Id}/revisions/1/restore"),
+        Page("ask to restore a revision of a colleague's published article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published, revisions: 2),
+            t => $"/newsroom/articles/{t.Id}/revisions/1/restore"),
         Restore("restore a revision of their own published article", Reporter, c => c.Me, ArticleStatus.Published),
         Restore("restore a revision of a colleague's published article", Editor, c => c.Colleague, ArticleStatus.Published),
 
@@ -130,6 +152,39 @@ internal static class RoleMatrixActions
             a => Assert.Equal(ArticleStatus.Published, a.Status)),
         Step("republish a colleague's article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Unpublished), "Republish", [],
             a => Assert.Equal(ArticleStatus.Published, a.Status)),
+        // Editorial notes: the article's writers and the editors.
+        new("write an editorial note on their own draft", Anyone,
+            c => c.ArticleAsync(c.Me, ArticleStatus.Draft),
+            (c, t) => Post($"/newsroom/articles/{t.Id}?handler=Note", ("text", c.Marker)),
+            async (c, t) => Assert.True(await c.DbAsync(db => db.EditorialNotes.AnyAsync(n => n.Text == c.Marker && n.AuthorId == c.Me.Id)))),
+        new("write an editorial note on a colleague's draft", Editor,
+            c => c.ArticleAsync(c.Colleague, ArticleStatus.Draft),
+            (c, t) => Post($"/newsroom/articles/{t.Id}?handler=Note", ("text", c.Marker)),
+            async (c, t) => Assert.True(await c.DbAsync(db => db.EditorialNotes.AnyAsync(n => n.Text == c.Marker && n.AuthorId == c.Me.Id)))),
+        new("answer an editorial note on their own draft", Anyone,
+            c => c.ThreadAsync(c.Me),
+            (c, t) => Post($"/newsroom/articles/{t.Id}?handler=Reply", ("thread", $"{t.ThreadId}"), ("text", c.Marker)),
+            async (c, t) => Assert.True(await c.DbAsync(db => db.EditorialNotes.AnyAsync(n => n.ThreadId == t.ThreadId && n.Text == c.Marker)))),
+        new("answer an editorial note on a colleague's draft", Editor,
+            c => c.ThreadAsync(c.Colleague),
+            (c, t) => Post($"/newsroom/articles/{t.Id}?handler=Reply", ("thread", $"{t.ThreadId}"), ("text", c.Marker)),
+            async (c, t) => Assert.True(await c.DbAsync(db => db.EditorialNotes.AnyAsync(n => n.ThreadId == t.ThreadId && n.Text == c.Marker)))),
+        new("resolve an editorial note on their own draft", Anyone,
+            c => c.ThreadAsync(c.Me),
+            (_, t) => Post($"/newsroom/articles/{t.Id}?handler=Resolve", ("thread", $"{t.ThreadId}")),
+            async (c, t) => Assert.NotNull(await c.DbAsync(db => db.EditorialThreads.Where(x => x.Id == t.ThreadId).Select(x => x.ResolvedAt).SingleAsync()))),
+        new("resolve an editorial note on a colleague's draft", Editor,
+            c => c.ThreadAsync(c.Colleague),
+            (_, t) => Post($"/newsroom/articles/{t.Id}?handler=Resolve", ("thread", $"{t.ThreadId}")),
+            async (c, t) => Assert.NotNull(await c.DbAsync(db => db.EditorialThreads.Where(x => x.Id == t.ThreadId).Select(x => x.ResolvedAt).SingleAsync()))),
+        new("reopen an editorial note on their own draft", Anyone,
+            c => c.ThreadAsync(c.Me, resolved: true),
+            (_, t) => Post($"/newsroom/articles/{t.Id}?handler=Reopen", ("thread", $"{t.ThreadId}")),
+            async (c, t) => Assert.Null(await c.DbAsync(db => db.EditorialThreads.Where(x => x.Id == t.ThreadId).Select(x => x.ResolvedAt).SingleAsync()))),
+        new("reopen an editorial note on a colleague's draft", Editor,
+            c => c.ThreadAsync(c.Colleague, resolved: true),
+            (_, t) => Post($"/newsroom/articles/{t.Id}?handler=Reopen", ("thread", $"{t.ThreadId}")),
+            async (c, t) => Assert.Null(await c.DbAsync(db => db.EditorialThreads.Where(x => x.Id == t.ThreadId).Select(x => x.ResolvedAt).SingleAsync()))),
         AddCorrection("add a correction to their own article", c => c.Me),
         AddCorrection("add a correction to a colleague's article", c => c.Colleague),
 
@@ -368,23 +423,49 @@ internal static class RoleMatrixActions
                 Assert.Equal((Edited, t.Version + 1), (article.BodyMarkdown, article.Version));
             });
 
+    /// <summary>Posts the editor's form to ?handler=Autosave, as the editor's script does: kept as the person's own autosave, never saved.</summary>
+    private static MatrixAction KeepAutosave(string name, NewsroomRole allowedFrom, Func<MatrixContext, MatrixPerson> owner, ArticleStatus state = ArticleStatus.Draft) =>
+        new(name, allowedFrom,
+            c => c.ArticleAsync(owner(c), state),
+            (c, t) => Post($"/newsroom/articles/{t.Id}?handler=Autosave",
+                ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited), ("Form.AuthorIds", $"{t.OwnerId}"), ("Form.Version", $"{t.Version}")),
+            async (c, t) =>
+            {
+                Assert.Contains(Edited, await c.DbAsync(db => db.Autosaves.Where(a => a.StaffMemberId == c.Me.Id && a.ArticleId == t.Id).Select(a => a.Fields).SingleAsync()));
+                Assert.Equal("Revision 1.", (await c.ArticleAsync(t.Id)).BodyMarkdown);
+            },
+            Status: 200);
+
     /// <summary>Restores revision 1 of an article saved twice: its text comes back as a third revision.</summary>
+    /// <remarks>A published article's restore is confirmed, as the page that asks first sends it.</remarks>
     private static MatrixAction Restore(string name, NewsroomRole allowedFrom, Func<MatrixContext, MatrixPerson> owner, ArticleStatus state = ArticleStatus.Draft) =>
         new(name, allowedFrom,
             c => c.ArticleAsync(owner(c), state, revisions: 2),
-            (_, t) => Post($"/newsroom/articles/{t.Id}?handler=Restore", ("number", "1"), ("version", $"{t.Version}")),
+            (_, t) => Post($"/newsroom/articles/{t.Id}?handler=Restore", ("number", "1"), ("version", $"{t.Version}"), ("confirmed", "true")),
             async (c, t) =>
             {
                 Assert.Equal("Revision 1.", (await c.ArticleAsync(t.Id)).BodyMarkdown);
                 Assert.Equal(["Revision 1.", "Revision 2.", "Revision 1."], await c.Server.RevisionBodiesAsync(t.Id));
             });
 
-    /// <summary>One of the editor's workflow buttons, posted to its handler.</summary>
+    /// <summary>
+    /// One of the editor's workflow buttons, which sends the article's form to its handler: the step is taken and
+    /// the form's new body saved with it.
+    /// </summary>
     private static MatrixAction Step(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare, string handler,
         (string Name, string Value)[] fields, Action<Article> done) =>
         new(name, allowedFrom, prepare,
-            (_, t) => Post($"/newsroom/articles/{t.Id}?handler={handler}", fields),
-            async (c, t) => done(await c.ArticleAsync(t.Id)));
+            (c, t) => Post($"/newsroom/articles/{t.Id}?handler={handler}",
+                [
+                    ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited), ("Form.AuthorIds", $"{t.OwnerId}"),
+                    ("Form.Version", $"{t.Version}"), .. fields,
+                ]),
+            async (c, t) =>
+            {
+                var article = await c.ArticleAsync(t.Id);
+                done(article);
+                Assert.Equal(Edited, article.BodyMarkdown);
+            });
 
     private static MatrixAction AddCorrection(string name, Func<MatrixContext, MatrixPerson> owner) =>
         new(name, Editor,

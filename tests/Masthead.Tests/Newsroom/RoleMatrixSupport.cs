@@ -2,8 +2,10 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Masthead.Core.Articles;
+using Masthead.Core.Autosaves;
 using Masthead.Core.Contact;
 using Masthead.Core.ContentApi;
+using Masthead.Core.EditorialNotes;
 using Masthead.Core.Live;
 using Masthead.Core.Media;
 using Masthead.Core.Pages;
@@ -43,6 +45,7 @@ internal sealed record MatrixTarget(int Id = 0)
     public string Slug { get; init; } = "";
     public int OwnerId { get; init; }
     public int UpdateId { get; init; }
+    public int ThreadId { get; init; }
 }
 
 /// <summary>A signed-in staff member, their antiforgery token, and the colleague whose work they act on.</summary>
@@ -186,6 +189,30 @@ internal sealed class MatrixContext(MastheadServer server, RoleSession session)
         return new MatrixTarget(id) { Version = stored.Version, Slug = stored.Slug, OwnerId = owner.Id, UpdateId = updateId };
     });
 
+    /// <summary>An article of <paramref name="owner"/>'s with one thread of editorial notes, resolved if asked; the thread is the target's.</summary>
+    public async Task<MatrixTarget> ThreadAsync(MatrixPerson owner, bool resolved = false)
+    {
+        var article = await ArticleAsync(owner, ArticleStatus.Draft);
+        return await server.InScopeAsync(async services =>
+        {
+            var notes = services.GetRequiredService<EditorialNoteService>();
+            var thread = await notes.StartAsync(Actor.System, article.Id, "Check the second source.");
+            if (resolved)
+            {
+                await notes.ResolveAsync(Actor.System, article.Id, thread);
+            }
+
+            return article with { ThreadId = thread };
+        });
+    }
+
+    /// <summary>An autosave of the acting person's, of <paramref name="article"/> or (null) of a new article.</summary>
+    public Task<MatrixTarget> AutosaveAsync(MatrixTarget? article) => server.InScopeAsync(async services =>
+    {
+        await services.GetRequiredService<AutosaveService>().KeepAsync(Me.Actor, article?.Id, "{\"Headline\":\"Kept\"}", article?.Version ?? 0);
+        return article ?? new MatrixTarget();
+    });
+
     /// <summary>A photo in the media library uploaded by <paramref name="owner"/>; the target's slug is its content hash.</summary>
     public Task<MatrixTarget> MediaAsync(MatrixPerson owner) => server.InScopeAsync(async services =>
     {
@@ -256,6 +283,8 @@ internal static class RoleMatrixSnapshot
             ["redirects"] = Rows(await db.ArticleRedirects.AsNoTracking().ToListAsync()),
             ["revisions"] = Rows(await db.Revisions.AsNoTracking().ToListAsync()),
             ["notes"] = Rows(await db.ArticleNotes.AsNoTracking().ToListAsync()),
+            ["editorial notes"] = Rows(await db.EditorialThreads.AsNoTracking().ToListAsync()) + Rows(await db.EditorialNotes.AsNoTracking().ToListAsync()),
+            ["autosaves"] = Rows(await db.Autosaves.AsNoTracking().ToListAsync()),
             ["live updates"] = Rows(await db.LiveUpdates.AsNoTracking().ToListAsync()),
             ["live events"] = Rows(await db.LiveEvents.AsNoTracking().ToListAsync()),
             ["sections"] = Rows(await db.Sections.AsNoTracking().ToListAsync()),

@@ -30,6 +30,16 @@ internal static class SimultaneousPresses
         return client.Press(form, values, path);
     }
 
+    /// <summary>Opens <paramref name="path"/> and prepares a press of the button matching <paramref name="buttonSelector"/>, which sends its form.</summary>
+    public static async Task<Func<Task<HttpResponseMessage>>> OpenButtonAsync(
+        this NewsroomClient client, string path, string buttonSelector, Dictionary<string, string>? values = null)
+    {
+        var page = await client.GetDocumentAsync(path);
+        var button = page.QuerySelector(buttonSelector) as IHtmlButtonElement
+            ?? throw new InvalidOperationException($"{path} has no button matching {buttonSelector}.");
+        return () => client.PressAsync(button, values ?? [], path);
+    }
+
     /// <summary>Sends every press at the same moment and returns the answers in the same order, with their pages parsed.</summary>
     public static async Task<Answer[]> TogetherAsync(params Func<Task<HttpResponseMessage>>[] presses)
     {

@@ -22,8 +22,8 @@ public sealed class WorkflowTests(DemoSiteFixture site) : IClassFixture<DemoSite
 
         var draft = await contributor.GetDocumentAsync($"/newsroom/articles/{id}");
         Assert.Equal("Draft", draft.QuerySelector(".article-state .status")!.TextContent);
-        Assert.NotNull(draft.QuerySelector($"form[action='/newsroom/articles/{id}?handler=Submit']"));
-        Assert.Null(draft.QuerySelector($"form[action='/newsroom/articles/{id}?handler=Publish']"));
+        Assert.NotNull(draft.QuerySelector(ArticleTestSteps.StepButton(id, "Submit")));
+        Assert.Null(draft.QuerySelector(ArticleTestSteps.StepButton(id, "Publish")));
 
         using (var submitted = await contributor.StepAsync(id, "Submit"))
         {
@@ -140,7 +140,7 @@ public sealed class WorkflowTests(DemoSiteFixture site) : IClassFixture<DemoSite
         Assert.Equal(HttpStatusCode.OK, (await Server.Client.GetAsync(path)).StatusCode);
 
         var page = await editor.GetDocumentAsync($"/newsroom/articles/{id}");
-        Assert.Equal("Unpublish", page.QuerySelector($"form[action='/newsroom/articles/{id}?handler=Unpublish'] button.danger")!.TextContent);
+        Assert.Equal("Unpublish", page.QuerySelector(ArticleTestSteps.StepButton(id, "Unpublish") + ".danger")!.TextContent);
         using (var unpublished = await editor.StepAsync(id, "Unpublish"))
         {
             Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);

@@ -42,6 +42,9 @@ public sealed class ArticleForm
     /// <summary>The version the person opened; a save over any other version is a stale edit.</summary>
     public int Version { get; set; }
 
+    /// <summary>Whether a problem Core names by <paramref name="field"/> belongs beside one of this form's fields.</summary>
+    public static bool HasField(string field) => typeof(ArticleForm).GetProperty(field) is not null;
+
     public int? BylineAt(int slot) => slot < AuthorIds.Count ? AuthorIds[slot] : null;
 
     public IEnumerable<string> NewTagNames() =>

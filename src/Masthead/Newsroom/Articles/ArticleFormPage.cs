@@ -13,7 +13,7 @@ namespace Masthead.Newsroom.Articles;
 public sealed record ArticleFormChoices(IReadOnlyList<SectionView> Sections, IReadOnlyList<TagView> Tags, IReadOnlyList<BylineChoice> Staff);
 
 /// <summary>What the new-article page and the article editor share: the posted form, its choices, preview and problems.</summary>
-public abstract class ArticleFormPage : NewsroomPage
+public abstract partial class ArticleFormPage : NewsroomPage
 {
     public const string FormPrefix = nameof(Form) + ".";
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Articles;
 
-/// <summary>The editor's small forms: workflow steps, restoring a revision, adding a correction.</summary>
+/// <summary>The editor's workflow steps, which save the form with them, and its small forms: restoring a revision, adding a correction.</summary>
 public sealed partial class EditArticlePage
 {
     /// <summary>What was typed into the small forms, kept when a step is refused.</summary>
@@ -20,47 +20,62 @@ public sealed partial class EditArticlePage
         Article.ScheduledFor ?? NextFullHour(time.GetUtcNow().UtcDateTime), Publication.Clock);
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Submitted for review.", () => publishing.SubmitAsync(Actor, id, cancellationToken), cancellationToken);
+        FormStepAsync(id, WorkflowStep.Submit, "Submitted for review.", edit => publishing.SubmitAsync(Actor, id, edit, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostSendBackAsync(int id, string? comment, CancellationToken cancellationToken)
     {
         SendBackComment = comment;
-        return StepAsync(id, "Sent back to the writer with your comment.", () => publishing.SendBackAsync(Actor, id, comment ?? "", cancellationToken), cancellationToken);
+        return FormStepAsync(id, WorkflowStep.SendBack, "Sent back to the writer with your note.",
+            edit => publishing.SendBackAsync(Actor, id, comment ?? "", edit, cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Published.", () => publishing.PublishAsync(Actor, id, cancellationToken: cancellationToken), cancellationToken);
+        FormStepAsync(id, WorkflowStep.Publish, "Published.", edit => publishing.PublishAsync(Actor, id, edit, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostScheduleAsync(int id, string? publishAt, CancellationToken cancellationToken)
     {
         ScheduleAtTyped = publishAt;
         if (LocalTimeInput.ToUtc(publishAt, Publication.Clock.TimeZone, out var problem) is not { } utc)
         {
-            StepProblem = problem;
-            await LoadAsync(id, keepForm: false, cancellationToken);
-            return Page();
+            StepProblem = $"Nothing was saved and the article was not scheduled: {problem}";
+            return await ShowAsync(id, cancellationToken);
         }
 
-        return await StepAsync(id, $"Scheduled for {LocalTime(utc)}.", () => publishing.ScheduleAsync(Actor, id, utc, cancellationToken), cancellationToken);
+        return await FormStepAsync(id, WorkflowStep.Schedule, $"Scheduled for {LocalTime(utc)}.",
+            edit => publishing.ScheduleAsync(Actor, id, utc, edit, cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostUnscheduleAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Unscheduled: it is a draft again.", () => publishing.UnscheduleAsync(Actor, id, cancellationToken), cancellationToken);
+        FormStepAsync(id, WorkflowStep.Unschedule, "Unscheduled: it is a draft again.", edit => publishing.UnscheduleAsync(Actor, id, edit, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Unpublished: its address now tells readers it was removed.", () => publishing.UnpublishAsync(Actor, id, cancellationToken), cancellationToken);
+        FormStepAsync(id, WorkflowStep.Unpublish, "Unpublished: its address now tells readers it was removed.",
+            edit => publishing.UnpublishAsync(Actor, id, edit, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostRepublishAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Republished at its old address.", () => publishing.RepublishAsync(Actor, id, cancellationToken), cancellationToken);
+        FormStepAsync(id, WorkflowStep.Republish, "Republished at its old address.", edit => publishing.RepublishAsync(Actor, id, edit, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostRestoreAsync(int id, int number, int version, CancellationToken cancellationToken)
+    /// <summary>
+    /// Restores a revision as a new one. A published article's goes live at once, so it is restored only once the
+    /// person has seen what it brings back and confirmed (<paramref name="confirmed"/>): the first press leads to the
+    /// page that asks. It keeps the current address unless <paramref name="keepSlug"/> is false.
+    /// </summary>
+    public async Task<IActionResult> OnPostRestoreAsync(int id, int number, int version, bool confirmed, bool? keepSlug, CancellationToken cancellationToken)
     {
+        var article = await EditorQueries.GetAsync(id, cancellationToken);
+        var published = article.Status == ArticleStatus.Published;
+        if (published && !confirmed)
+        {
+            Permissions.Demand(Permissions.CanEdit(Actor, article.Access), "edit this article");
+            return Redirect(RestoreRevisionPage.PathFor(id, number));
+        }
+
         try
         {
-            var restored = await revisions.RestoreAsync(Actor, id, number, version, cancellationToken);
-            Flash = restored.LeftOut is { } leftOut
-                ? $"Restored revision {number} as a new revision, leaving out what has since been deleted: {leftOut}."
-                : $"Restored revision {number} as a new revision.";
+            var restored = await revisions.RestoreAsync(Actor, id, number, version, keepSlug ?? published, cancellationToken);
+            var leftOut = restored.LeftOut is { } deleted ? $", leaving out what has since been deleted: {deleted}" : "";
+            Flash = $"Restored revision {number} as a new revision{leftOut}."
+                + (published ? $" It is live at {(await EditorQueries.GetAsync(id, cancellationToken)).PublicPath}." : "");
             return Redirect($"/newsroom/articles/{id}");
         }
         catch (EditConflictException)
@@ -84,7 +99,49 @@ public sealed partial class EditArticlePage
         return StepAsync(id, $"{kind} added; readers see it on the article.", () => notes.AddAsync(Actor, id, kind, text ?? "", cancellationToken), cancellationToken);
     }
 
-    /// <summary>Runs one step; a refusal the person can act on is shown on the editor rather than an error page.</summary>
+    /// <summary>
+    /// Takes a workflow step with what the article's form holds: Core saves the form and takes the step in one
+    /// transaction. A refusal is shown on the editor with everything typed still in the form: a stale version on the
+    /// conflict page, a problem with a field beside it.
+    /// </summary>
+    private async Task<IActionResult> FormStepAsync(int id, WorkflowStep step, string done, Func<ArticleEdit, Task> take, CancellationToken cancellationToken)
+    {
+        var past = WorkflowSteps.Of(step).Past;
+        if (!ModelState.IsValid || !await CreateNewTagsAsync(cancellationToken))
+        {
+            StepProblem = $"Nothing was saved and the article was not {past}: fix what is marked in the form.";
+            return await ShowAsync(id, cancellationToken);
+        }
+
+        try
+        {
+            await take(new ArticleEdit(Form.ToInput(), Form.Version, RevisionNote));
+            Flash = done;
+            return Redirect($"/newsroom/articles/{id}");
+        }
+        catch (WorkflowException refused)
+        {
+            StepProblem = refused.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        catch (ValidationException problems)
+        {
+            StepProblem = $"Nothing was saved and the article was not {past}: {problems.Message}";
+            foreach (var (field, message) in problems.Problems.Where(p => ArticleForm.HasField(p.Key)))
+            {
+                ModelState.AddModelError(FormPrefix + field, message);
+            }
+        }
+        catch (EditConflictException)
+        {
+            RefusedStep = past;
+            return await ShowConflictAsync(id, cancellationToken);
+        }
+
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    /// <summary>Runs one of the aside's own forms (a correction, a note); a refusal the person can act on is shown on the editor.</summary>
     private async Task<IActionResult> StepAsync(int id, string done, Func<Task> step, CancellationToken cancellationToken)
     {
         try

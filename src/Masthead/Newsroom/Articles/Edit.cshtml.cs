@@ -11,6 +11,7 @@ namespace Masthead.Newsroom.Articles;
 public sealed record EditConflict(ArticleDraft Saved, IReadOnlyList<FieldDiff> Changes);
 
 /// <summary>The article editor: the form, and beside it the workflow steps, corrections and revisions (see Edit.Workflow.cs).</summary>
+[AutosaveLimit]
 public sealed partial class EditArticlePage(
     ArticleService articles,
     PublishingService publishing,
@@ -29,10 +30,36 @@ public sealed partial class EditArticlePage(
     /// <summary>Why a workflow step, a restore or a note was refused.</summary>
     public string? StepProblem { get; private set; }
 
+    /// <summary>The step (in the past tense) that was not taken because the form was stale.</summary>
+    public string? RefusedStep { get; private set; }
+
     public override bool CanEditFields => Can.Edit;
     public override string? PublicPath => Article.PublicPath;
 
-    public async Task OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, keepForm: false, cancellationToken);
+    /// <summary>Everyone else with this article open in the editor now, on any node.</summary>
+    public IReadOnlyList<Presence.PresentEditor> Present => Service<Presence.ArticlePresence>().Present(Article.Id, Actor.StaffId);
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public override string EditorPath => $"/newsroom/articles/{RouteData.Values["id"]}";
+
+    /// <param name="restore">"autosave" puts the person's autosave into the form instead of offering it.</param>
+    public async Task OnGetAsync(int id, string? restore, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, keepForm: false, cancellationToken);
+        await OfferAutosaveAsync(id, Article.Version, restore == "autosave", cancellationToken);
+    }
+
+    /// <summary>Keeps what is typed, for the editor's script; never a revision, and only ever the person's own.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(int id, CancellationToken cancellationToken)
+    {
+        var article = await EditorQueries.GetAsync(id, cancellationToken);
+        Permissions.Demand(Permissions.CanEdit(Actor, article.Access), "edit this article");
+        return await KeepAutosaveAsync(id, ArticleForm.From(article), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostDiscardAutosaveAsync(int id, CancellationToken cancellationToken) =>
+        DiscardAutosaveAsync(id, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(int id, string? intent, CancellationToken cancellationToken)
     {
@@ -103,6 +130,7 @@ public sealed partial class EditArticlePage(
         Can = new ArticleActions(Actor, Article);
         Revisions = await revisions.ListAsync(id, cancellationToken);
         Notes = await notes.ForArticleAsync(id, cancellationToken);
+        await LoadNotesAsync(id, cancellationToken);
         await LoadChoicesAsync(Article.AuthorIds, cancellationToken);
     }
 

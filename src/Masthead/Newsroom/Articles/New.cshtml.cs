@@ -4,13 +4,26 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Articles;
 
+[AutosaveLimit]
 public sealed class NewArticlePage(ArticleService articles) : ArticleFormPage
 {
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public override string EditorPath => "/newsroom/articles/new";
+
+    /// <param name="restore">"autosave" puts the person's autosave of a new article into the form instead of offering it.</param>
+    public async Task OnGetAsync(string? restore, CancellationToken cancellationToken)
     {
-        Form = new ArticleForm { AuthorIds = [Actor.StaffId] };
+        Form = Blank();
+        await OfferAutosaveAsync(null, currentVersion: 0, restore == "autosave", cancellationToken);
         await LoadChoicesAsync([], cancellationToken);
     }
+
+    /// <summary>Keeps what is typed into a new article, for the page's script: the person's one autosave of a new article.</summary>
+    public Task<IActionResult> OnPostAutosaveAsync(CancellationToken cancellationToken) => KeepAutosaveAsync(null, Blank(), cancellationToken);
+
+    public Task<IActionResult> OnPostDiscardAutosaveAsync(CancellationToken cancellationToken) => DiscardAutosaveAsync(null, cancellationToken);
+
+    /// <summary>The form a new article starts from: empty, with the person's own byline.</summary>
+    private ArticleForm Blank() => new() { AuthorIds = [Actor.StaffId] };
 
     public async Task<IActionResult> OnPostAsync(string? intent, CancellationToken cancellationToken)
     {

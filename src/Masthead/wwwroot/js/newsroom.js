@@ -9,14 +9,10 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
-// Article editor: preview without reloading, a confirm before dangerous steps, and a warning before a
-// workflow step would leave unsaved changes in the form behind.
+// Article editor: preview without reloading. (Keeping what is typed, and warning before leaving it, is autosave.js.)
 (() => {
   const editor = document.querySelector("form[data-preview]");
-  let unsaved = false;
   if (editor) {
-    editor.addEventListener("input", () => { unsaved = true; });
-    editor.addEventListener("submit", () => { unsaved = false; });
     editor.addEventListener("click", async (event) => {
       const button = event.target instanceof Element ? event.target.closest("button[name=intent][value=preview]") : null;
       if (!button) {
@@ -39,25 +35,19 @@ document.addEventListener("keydown", (event) => {
       }
     });
   }
-  window.addEventListener("beforeunload", (event) => {
-    if (unsaved) {
-      event.preventDefault();
-    }
-  });
-  document.addEventListener("submit", (event) => {
-    const form = event.target;
-    if (!(form instanceof HTMLFormElement)) {
-      return;
-    }
-    const question = form.dataset.confirm
-      ?? (unsaved && form.hasAttribute("data-step") ? "Your changes in the form are not saved and will be lost. Go on?" : null);
-    if (question && !window.confirm(question)) {
-      event.preventDefault();
-    } else if (question) {
-      unsaved = false;
-    }
-  });
 })();
+
+// A confirmation before a dangerous step: the form's data-confirm, or that of the button that sends it.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement)) {
+    return;
+  }
+  const question = event.submitter?.dataset.confirm ?? form.dataset.confirm;
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});
 
 // Article editor: the search result and social card previews follow the fields as they are typed, falling back
 // to the headline, standfirst and lead image as the page's head does.

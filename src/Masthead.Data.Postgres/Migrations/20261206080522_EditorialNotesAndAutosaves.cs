@@ -1,0 +1,174 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Masthead.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class EditorialNotesAndAutosaves : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Autosaves",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: true),
+                    BaseVersion = table.Column<int>(type: "integer", nullable: false),
+                    Fields = table.Column<string>(type: "character varying(600000)", maxLength: 600000, nullable: false),
+                    SavedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Autosaves", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Autosaves_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Autosaves_Staff_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EditorialThreads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    SentBack = table.Column<bool>(type: "boolean", nullable: false),
+                    AddressedTo = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastNoteAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastNoteById = table.Column<int>(type: "integer", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedById = table.Column<int>(type: "integer", nullable: true),
+                    ResolvedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EditorialThreads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EditorialThreads_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EditorialThreads_Staff_LastNoteById",
+                        column: x => x.LastNoteById,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_EditorialThreads_Staff_ResolvedById",
+                        column: x => x.ResolvedById,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EditorialNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ThreadId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EditorialNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EditorialNotes_EditorialThreads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "EditorialThreads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EditorialNotes_Staff_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Autosaves_ArticleId",
+                table: "Autosaves",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Autosaves_StaffMemberId_ArticleId",
+                table: "Autosaves",
+                columns: new[] { "StaffMemberId", "ArticleId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Autosaves_StaffMemberId_NewArticle",
+                table: "Autosaves",
+                column: "StaffMemberId",
+                unique: true,
+                filter: "\"ArticleId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EditorialNotes_AuthorId",
+                table: "EditorialNotes",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EditorialNotes_ThreadId_WrittenAt",
+                table: "EditorialNotes",
+                columns: new[] { "ThreadId", "WrittenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EditorialThreads_ArticleId_StartedAt",
+                table: "EditorialThreads",
+                columns: new[] { "ArticleId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EditorialThreads_LastNoteById",
+                table: "EditorialThreads",
+                column: "LastNoteById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EditorialThreads_ResolvedAt_AddressedTo_LastNoteAt",
+                table: "EditorialThreads",
+                columns: new[] { "ResolvedAt", "AddressedTo", "LastNoteAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EditorialThreads_ResolvedById",
+                table: "EditorialThreads",
+                column: "ResolvedById");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Autosaves");
+
+            migrationBuilder.DropTable(
+                name: "EditorialNotes");
+
+            migrationBuilder.DropTable(
+                name: "EditorialThreads");
+        }
+    }
+}

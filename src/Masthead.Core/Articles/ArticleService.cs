@@ -4,6 +4,7 @@ using Masthead.Core.Publishing;
 using Masthead.Core.Revisions;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
+using Masthead.Core.Text.Blocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.Articles;
@@ -15,6 +16,7 @@ namespace Masthead.Core.Articles;
 public sealed class ArticleService(
     MastheadDb db,
     MarkdownRenderer markdown,
+    BodyOptionsService bodyOptions,
     TimeProvider time)
 {
     public Task<int> CreateAsync(Actor actor, ArticleInput input, string? note = null, CancellationToken cancellationToken = default)
@@ -28,7 +30,8 @@ public sealed class ArticleService(
         {
             var now = time.GetUtcNow().UtcDateTime;
             var article = new Article { Slug = "", Headline = "", CreatedAt = now, CreatedById = actor.StaffId };
-            await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
+            var body = await bodyOptions.ForAsync(actor, saved: null, cancellationToken);
+            await ArticleInputRules.ApplyAsync(db, markdown, body, article, input, note, now, cancellationToken);
             await db.InTransactionAsync(async () =>
             {
                 db.Articles.Add(article);
@@ -70,7 +73,8 @@ public sealed class ArticleService(
             var before = ArticlePlaces.Of(article);
             var oldPath = CurrentPath(article);
             var now = time.GetUtcNow().UtcDateTime;
-            await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
+            var body = await bodyOptions.ForAsync(actor, article.BodyMarkdown, cancellationToken);
+            await ArticleInputRules.ApplyAsync(db, markdown, body, article, input, note, now, cancellationToken);
             if (article.Status == ArticleStatus.Published)
             {
                 article.UpdatedAt = input.UpdatedAt ?? now;

@@ -51,6 +51,9 @@ public static class Permissions
 
     public static bool CanAddNotes(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
+    /// <summary>HTML blocks in a body (graphics, widgets): editors; anyone who may edit a text may keep those already in it.</summary>
+    public static bool CanAddHtmlBlocks(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
     public static bool CanManageTaxonomy(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
     public static bool CanWorkInbox(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);

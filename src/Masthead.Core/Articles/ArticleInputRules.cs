@@ -12,7 +12,7 @@ internal static class ArticleInputRules
 {
     /// <param name="note">The revision note saved with the change, checked with the rest.</param>
     /// <param name="body">What the body may hold for the person saving it (HTML blocks, embeds from more hosts).</param>
-    /// <exception cref="ForbiddenException">The body adds an HTML block, which the person may not.</exception>
+    /// <exception cref="HtmlBlockRefusedException">The body adds an HTML block, which the person may not.</exception>
     public static async Task ApplyAsync(
         MastheadDb db, MarkdownRenderer markdown, BodyOptions body, Article article, ArticleInput input, string? note, DateTime now, CancellationToken cancellationToken)
     {
@@ -37,10 +37,7 @@ internal static class ArticleInputRules
         {
             rendered = markdown.Render(input.BodyMarkdown, Article.MaxBodyLength, nameof(input.BodyMarkdown), body);
         }
-        catch (HtmlBlockRefusedException refused)
-        {
-            throw new ForbiddenException(refused.Message);
-        }
+
         catch (ValidationException refused)
         {
             problems[nameof(input.BodyMarkdown)] = refused.Problems[nameof(input.BodyMarkdown)];

@@ -96,6 +96,7 @@ internal static class RoleMatrixActions
         EditArticle("edit their own published article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Published)),
         EditArticle("edit a colleague's published article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published)),
         EditArticle("edit their own unpublished article", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Unpublished)),
+        EditArticle("add an HTML block to their own draft", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Draft), WithHtmlBlock),
         Restore("restore a revision of their own draft", Anyone, c => c.Me),
         Restore("restore a revision of a colleague's draft", Editor, c => c.Colleague),
         Restore("restore a revision of their own published article", Reporter, c => c.Me, ArticleStatus.Published),
@@ -325,16 +326,19 @@ internal static class RoleMatrixActions
     private static MatrixRequest NewArticle(MatrixContext c, params (string Name, string Value)[] more) =>
         Post("/newsroom/articles/new", [("Form.Headline", c.Marker), ("Form.BodyMarkdown", "A first paragraph."), ("Form.AuthorIds", $"{c.Me.Id}"), ("intent", "save"), .. more]);
 
+    /// <summary>A body with an editor's HTML block (a graphic's frame), which only editors and administrators may add.</summary>
+    private const string WithHtmlBlock = "A chart follows.\n\n::: html\n<iframe title=\"Turnout\" src=\"https://datawrapper.dwcdn.net/aBc12/1/\"></iframe>\n:::";
+
     /// <summary>Saves the editor form over the current version with a new body, as the editor page posts it.</summary>
-    private static MatrixAction EditArticle(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare) =>
+    private static MatrixAction EditArticle(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare, string body = Edited) =>
         new(name, allowedFrom, prepare,
             (c, t) => Post($"/newsroom/articles/{t.Id}",
-                ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited),
+                ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", body),
                 ("Form.AuthorIds", $"{t.OwnerId}"), ("Form.Version", $"{t.Version}"), ("intent", "save")),
             async (c, t) =>
             {
                 var article = await c.ArticleAsync(t.Id);
-                Assert.Equal((Edited, t.Version + 1), (article.BodyMarkdown, article.Version));
+                Assert.Equal((body, t.Version + 1), (article.BodyMarkdown, article.Version));
             });
 
     /// <summary>Restores revision 1 of an article saved twice: its text comes back as a third revision.</summary>

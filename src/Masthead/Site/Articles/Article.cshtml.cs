@@ -17,7 +17,7 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
     /// <summary>Articles sharing its tags and section, newest first among equals; the page is cached with their tags, so it follows them.</summary>
     public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
 
-    /// <summary>The body, with media-library images made responsive.</summary>
+    /// <summary>The body, with media-library images made responsive and links to our articles made cards.</summary>
     public string BodyHtml { get; private set; } = "";
 
     /// <summary>The lead image's alt text, caption and credit: the article's, or else its library item's.</summary>
@@ -63,7 +63,7 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         // A newly published article in its section or with one of its tags may belong here; one shown here may change or be unpublished.
         Related = await articles.RelatedAsync(article, RelatedCount, cancellationToken);
         HttpContext.TagResponse([CacheTags.Article(article.Id), .. article.Tags.Select(t => CacheTags.Tag(t.Id)), .. Related.Select(r => CacheTags.Article(r.Id))]);
-        BodyHtml = await BodyMedia.RenderAsync(article.BodyHtml, Images);
+        BodyHtml = await BodyCards.RenderAsync(await BodyMedia.RenderAsync(article.BodyHtml, Images), this, cancellationToken);
         await DescribeAsync(article);
         if (Coverage is not null)
         {

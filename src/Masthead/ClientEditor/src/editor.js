@@ -35,7 +35,8 @@ function start(source) {
   const syncOut = EditorView.updateListener.of((update) => {
     if (update.docChanged) {
       writing = true;
-      source.value = update.state.doc.toString();
+      // A browser may type the space at the end of a line as a no-break space; the field gets the space typed.
+      source.value = update.state.doc.toString().replace(/\u00a0/g, " ");
       source.dispatchEvent(new Event("input", { bubbles: true }));
       writing = false;
     }
@@ -90,7 +91,7 @@ function start(source) {
 
   // Changes others make to the textarea (media.js inserting a photo) come into the editor, caret and all.
   source.addEventListener("input", () => {
-    if (writing || source.value === view.state.doc.toString()) return;
+    if (writing || source.value === view.state.doc.toString().replace(/\u00a0/g, " ")) return;
     const caret = Math.min(source.selectionEnd ?? source.value.length, source.value.length);
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: source.value }, selection: { anchor: caret }, scrollIntoView: true });
     view.focus();

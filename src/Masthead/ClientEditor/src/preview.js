@@ -23,7 +23,8 @@ export function livePreview(form, panes, toolbar, source) {
   const frame = document.createElement("iframe");
   frame.className = "preview-frame";
   frame.title = "Preview of the article as readers will see it";
-  frame.src = id ? `${address}?id=${id}` : address;
+  const target = id ? `${address}?id=${id}` : address;
+  frame.src = target;
   for (const [text, width] of [["Phone", "phone"], ["Desktop", "desktop"]]) {
     const b = Object.assign(document.createElement("button"), { type: "button", textContent: text, className: "preview-width" });
     b.setAttribute("aria-pressed", String(width === "desktop"));
@@ -55,16 +56,10 @@ export function livePreview(form, panes, toolbar, source) {
   toolbar.insertBefore(group, toolbar.querySelector("#writing-shortcuts"));
   show(wide.matches);
 
-  // The form's own Preview button (the page's preview without JavaScript) shows this one instead.
-  form.addEventListener("click", (event) => {
-    if (event.target instanceof Element && event.target.closest("button[name=intent][value=preview]")) {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      show(true);
-      pane.scrollIntoView({ block: "nearest" });
-      frame.focus();
-    }
-  }, true);
+  // The form's own Preview button is the page's preview without JavaScript; this one takes its place.
+  for (const button of form.querySelectorAll("button[name=intent][value=preview]")) {
+    button.hidden = true;
+  }
 
   let timer = 0;
   let pending = null;
@@ -84,7 +79,7 @@ export function livePreview(form, panes, toolbar, source) {
     pending = request;
     state.textContent = "Updating…";
     try {
-      const response = await fetch(address, { method: "POST", body: new FormData(form), credentials: "same-origin", signal: request.signal });
+      const response = await fetch(target, { method: "POST", body: new FormData(form), credentials: "same-origin", signal: request.signal });
       if (!response.ok) {
         state.textContent = response.status === 413 ? "Too long to preview." : "The preview could not be updated.";
         return;

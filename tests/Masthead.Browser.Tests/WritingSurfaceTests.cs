@@ -81,6 +81,7 @@ public sealed class WritingSurfaceTests(BrowserSiteFixture site) : IClassFixture
         await Expect(page.FrameLocator(".preview-frame").Locator(".article-body .callout-note")).ToContainTextAsync("A note for phones.");
         await page.Locator(".writing-preview").ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(page, "writing-surface-preview-390");
+        await page.Locator(".writing-surface").ScreenshotAsync(new() { Path = Path.Combine(TestEnvironment.ArtifactsDirectory, "writing-surface-close-390.png") });
         await violations.AssertNoneAsync(page, "the article editor on a phone");
     }
 

@@ -120,7 +120,8 @@ public static class LiveFanOut
     }
 
     /// <summary>Posts updates titled prefix + index (or raises banners saying so) at a steady interval; returns each post request's latency in ms.</summary>
-    private static async Task<double[]> PostUpdatesAsync(Newsroom editor, bool banners, string titlePrefix, int count, int intervalMs, long[]? started, CancellationToken cancellationToken)
+    private static async Task<double[]> PostUpdatesAsync(Newsroom editor, bool banners, string titlePrefix, int count, int intervalMs, long[]? started,
+        CancellationToken cancellationToken)
     {
         var latencies = new double[count];
         var clock = Stopwatch.StartNew();
@@ -140,7 +141,8 @@ public static class LiveFanOut
             var title = titlePrefix + update.ToString(CultureInfo.InvariantCulture);
             latencies[update] = (banners
                 ? await editor.RaiseBannerAsync(title, cancellationToken)
-                : await editor.PostUpdateAsync(title, $"Update {update} from the live fan-out benchmark: the council has moved on to the next budget line.", cancellationToken)).TotalMilliseconds;
+                : await editor.PostUpdateAsync(
+                    title, $"Update {update} from the live fan-out benchmark: the council has moved on to the next budget line.", cancellationToken)).TotalMilliseconds;
         }
 
         return latencies;

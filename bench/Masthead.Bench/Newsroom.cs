@@ -82,7 +82,8 @@ public sealed partial class Newsroom(Uri baseAddress) : IDisposable
     /// <summary>Raises a BREAKING banner with <paramref name="text"/> through the banner desk's form (replacing the one up); returns how long the request took.</summary>
     public async Task<TimeSpan> RaiseBannerAsync(string text, CancellationToken cancellationToken)
     {
-        _bannerForm ??= Forms("/newsroom/banner", await GetPageAsync("/newsroom/banner", cancellationToken)).FirstOrDefault(f => f.Action.Contains("handler=Raise", StringComparison.Ordinal))
+        _bannerForm ??= Forms("/newsroom/banner", await GetPageAsync("/newsroom/banner", cancellationToken))
+            .FirstOrDefault(f => f.Action.Contains("handler=Raise", StringComparison.Ordinal))
             ?? throw new BenchException("The banner desk at /newsroom/banner has no form to raise a banner.");
         var started = Stopwatch.GetTimestamp();
         using var response = await PostAsync(_bannerForm, [new("Label", "BREAKING"), new("Text", text), new("ArticleId", ""), new("ExpiresInMinutes", "0")], cancellationToken);

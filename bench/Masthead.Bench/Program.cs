@@ -5,11 +5,13 @@ using Masthead.Bench;
 // Masthead benchmarks (see bench/README.md). With no arguments, or scenario names and options, the suite:
 //   Masthead.Bench [scenario...] [--articles N] [--connections C] [--duration S] [--warmup S] [--threads T] [--load wrk|builtin] ...
 // With `live` or `search` as the first argument, the older single-scenario modes:
-//   Masthead.Bench live [--readers N] [--updates N] [--interval-ms MS] [--warm-updates N] [--connect-concurrency N] [--stream story|site] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...
+//   Masthead.Bench live [--readers N] [--updates N] [--interval-ms MS] [--warm-updates N] [--connect-concurrency N] [--stream story|site] [--csv FILE] [--repo DIR]
+//                       [--server-env NAME=VALUE]...
 //   Masthead.Bench search [--articles N] [--queries-per-kind N] [--seed N] [--data DIR] [--no-http] [--repo DIR]
 //   Masthead.Bench markdown [--repeats N] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-const string LiveUsage = "usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] [--stream story|site] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...";
+const string LiveUsage = "usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] "
+    + "[--stream story|site] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...";
 const string SearchUsage = "usage: Masthead.Bench search [--articles 100000] [--queries-per-kind 50] [--seed 7] [--data DIR] [--no-http] [--repo DIR]";
 const string MarkdownUsage = "usage: Masthead.Bench markdown [--repeats 5] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...";
 if (args is [BareKestrel.Mode, .. var serverArgs])

@@ -104,7 +104,11 @@ public sealed class HtmlValidityTests(DemoSiteFixture site) : IClassFixture<Demo
         try
         {
             var pathsByFile = new Dictionary<string, string>();
-            foreach (var (name, path) in new[] { ("media-library", "/newsroom/media"), ("media-search", "/newsroom/media?q=city-hall&kind=image"), ("media-item", item), ("settings", "/newsroom/settings"), ("new-article", "/newsroom/articles/new") })
+            foreach (var (name, path) in new[]
+            {
+                ("media-library", "/newsroom/media"), ("media-search", "/newsroom/media?q=city-hall&kind=image"), ("media-item", item),
+                ("settings", "/newsroom/settings"), ("new-article", "/newsroom/articles/new"),
+            })
             {
                 using var response = await newsroom.Http.GetAsync(path, cancellationToken);
                 Assert.Equal(200, (int)response.StatusCode);

@@ -103,7 +103,8 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
         reader.Load += (_, _) => loads++;
 
         await PostAsync(editor, "The mayor has arrived in the chamber.");
-        await Assertions.Expect(reader.Locator(".live-updates .live-update").First).ToContainTextAsync("The mayor has arrived", new() { Timeout = (float)Arrival.TotalMilliseconds });
+        await Assertions.Expect(reader.Locator(".live-updates .live-update").First)
+            .ToContainTextAsync("The mayor has arrived", new() { Timeout = (float)Arrival.TotalMilliseconds });
 
         site.Server.Services.GetRequiredService<ILiveBroadcaster>().Close(await StoryIdAsync());
         await PostAsync(editor, "Posted while the reader was reconnecting.");

@@ -113,7 +113,8 @@ public sealed partial class MediaJourneyTests(BrowserSiteFixture site) : IClassF
             var width = int.Parse(VariantWidth().Match(chosen).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(width <= 640, $"A 390-pixel-wide phone loaded {chosen}");
             Assert.EndsWith(".webp", chosen, StringComparison.Ordinal);
-            Assert.Contains(chosen[chosen.IndexOf("/media/", StringComparison.Ordinal)..], await image.EvaluateAsync<string>("img => img.closest('picture').querySelector('source').srcset"), StringComparison.Ordinal);
+            Assert.Contains(chosen[chosen.IndexOf("/media/", StringComparison.Ordinal)..],
+                await image.EvaluateAsync<string>("img => img.closest('picture').querySelector('source').srcset"), StringComparison.Ordinal);
         }
 
         await Screenshots.SaveAsync(reader, "media-article-phone-390");

@@ -78,7 +78,10 @@ public sealed class ReaderJourneyTests(BrowserSiteFixture site) : IClassFixture<
               if (document.documentElement.scrollWidth <= width) return [];
               return [...document.querySelectorAll('body *')]
                 .filter(e => e.getBoundingClientRect().right > width + 0.5)
-                .map(e => `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).trim().replace(/\s+/g, '.') : ''} (right edge ${Math.round(e.getBoundingClientRect().right)}px)`)
+                .map(e => {
+                  const classes = e.className ? '.' + String(e.className).trim().replace(/\s+/g, '.') : '';
+                  return `${e.tagName.toLowerCase()}${classes} (right edge ${Math.round(e.getBoundingClientRect().right)}px)`;
+                })
                 .slice(0, 20);
             }
             """);

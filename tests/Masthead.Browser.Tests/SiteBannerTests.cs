@@ -75,7 +75,8 @@ public sealed class SiteBannerTests(BrowserSiteFixture site) : IClassFixture<Bro
         TestEnvironment.Require(File.Exists(NuHtmlChecker.JarPath), $"{NuHtmlChecker.JarPath} is missing: run `npm ci --prefix tests/tools` at the repository root.");
         var cancellationToken = TestContext.Current.CancellationToken;
         using var editor = await NewsroomClient.SignInAsync(site.Server, DemoLogins.Editor);
-        (await editor.SubmitAsync("/newsroom/banner", "form[action*='handler=Raise']", new() { ["Label"] = "LIVE", ["Text"] = "Results as they come in", ["ExpiresInMinutes"] = "60" })).Dispose();
+        (await editor.SubmitAsync("/newsroom/banner", "form[action*='handler=Raise']",
+            new() { ["Label"] = "LIVE", ["Text"] = "Results as they come in", ["ExpiresInMinutes"] = "60" })).Dispose();
 
         var directory = Directory.CreateTempSubdirectory("masthead-vnu-banner-");
         try

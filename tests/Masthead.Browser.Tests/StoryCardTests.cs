@@ -30,7 +30,8 @@ public sealed class StoryCardTests(BrowserSiteFixture site) : IClassFixture<Brow
 
                 var card0 = (await card.BoundingBoxAsync())!;
                 Assert.True(lefts.All(x => Math.Abs(x - card0.X) < 1),
-                    $"On {path} at {width} width a card without an image has parts starting at {string.Join(", ", lefts)} px, not all at its left edge {card0.X} px: {await card.InnerTextAsync()}");
+                    $"On {path} at {width} width a card without an image has parts starting at {string.Join(", ", lefts)} px, " +
+                    $"not all at its left edge {card0.X} px: {await card.InnerTextAsync()}");
             }
         }
     }

@@ -60,7 +60,8 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
     }
 
     /// <summary>The bodies and tags of the given articles, for feeds: two queries however many articles.</summary>
-    public async Task<IReadOnlyDictionary<int, ArticleContent>> ContentAsync(IReadOnlyCollection<int> articleIds, bool withBody = true, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<int, ArticleContent>> ContentAsync(IReadOnlyCollection<int> articleIds, bool withBody = true,
+        CancellationToken cancellationToken = default)
     {
         var bodies = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Uuid, BodyHtml = withBody ? a.BodyHtml : "" }).ToListAsync(cancellationToken);
@@ -130,7 +131,8 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
     /// articles, those of <paramref name="chosenIds"/> that are published, and each section's newest (as many as its
     /// take); then their bylines.
     /// </summary>
-    public async Task<FrontPageCandidates> FrontAsync(int newestCount, int[] chosenIds, IReadOnlyList<(int SectionId, int Take)> sections, CancellationToken cancellationToken = default)
+    public async Task<FrontPageCandidates> FrontAsync(int newestCount, int[] chosenIds, IReadOnlyList<(int SectionId, int Take)> sections,
+        CancellationToken cancellationToken = default)
     {
         var union = new List<FlatSummaryRow>();
         await foreach (var row in FrontPageQuery.Run(db, newestCount, chosenIds, sections).WithCancellation(cancellationToken))

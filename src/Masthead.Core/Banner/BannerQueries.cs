@@ -22,7 +22,10 @@ public sealed class BannerQueries(MastheadDb db, BannerCache cache, TimeProvider
             .OrderByDescending(b => b.RaisedAt).ThenByDescending(b => b.Id)
             .Select(b => new
             {
-                b.Id, b.Label, b.Text, b.ExpiresAt,
+                b.Id,
+                b.Label,
+                b.Text,
+                b.ExpiresAt,
                 Story = db.Articles.Where(a => a.Id == b.ArticleId).Where(PublishedArticles.IsPublished)
                     .Select(a => new { UrlDate = a.UrlDate!.Value, a.Slug }).FirstOrDefault(),
             })

@@ -132,7 +132,8 @@ internal static class BannerRules
     /// expiry) and raises <see cref="BannerChanged"/> when one was up. Saved with the caller's unit of work; returns
     /// the ones that were up at <paramref name="now"/>.
     /// </summary>
-    public static async Task<List<SiteBanner>> TakeDownAsync(MastheadDb db, System.Linq.Expressions.Expression<Func<SiteBanner, bool>> which, DateTime now, string by, CancellationToken cancellationToken)
+    public static async Task<List<SiteBanner>> TakeDownAsync(MastheadDb db, System.Linq.Expressions.Expression<Func<SiteBanner, bool>> which, DateTime now, string by,
+        CancellationToken cancellationToken)
     {
         var standing = await db.SiteBanners.Where(b => b.LoweredAt == null).Where(which).ToListAsync(cancellationToken);
         var up = standing.Where(b => b.ExpiresAt is null || b.ExpiresAt > now).ToList();

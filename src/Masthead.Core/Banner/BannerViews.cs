@@ -13,7 +13,8 @@ public sealed record BannerView(int Id, string Label, string Text, string? Path,
 public sealed record BannerInput(string? Label, string? Text, int? ArticleId, DateTime? ExpiresAt);
 
 /// <summary>A banner in the newsroom's history: when it went up, who raised it, and when and why it came down.</summary>
-public sealed record BannerRecord(int Id, string Label, string Text, string? Headline, DateTime RaisedAt, string RaisedBy, DateTime? ExpiresAt, DateTime? LoweredAt, string? LoweredBy);
+public sealed record BannerRecord(int Id, string Label, string Text, string? Headline, DateTime RaisedAt, string RaisedBy, DateTime? ExpiresAt, DateTime? LoweredAt,
+    string? LoweredBy);
 
 /// <summary>A story the banner form offers to link to.</summary>
 public sealed record BannerStory(int Id, string Headline, string Path, bool IsLive);

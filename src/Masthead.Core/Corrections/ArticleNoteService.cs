@@ -48,7 +48,8 @@ public sealed class ArticleNoteService(MastheadDb db, TimeProvider time)
             article.LastModifiedAt = now;
             article.Version++;
             db.Record(now, actor, AuditActions.Corrected, articleId, $"{kind}: {text}");
-            db.Raise(new ArticleChanged(articleId, [.. article.SectionId is { } s ? [s] : Array.Empty<int>()], [.. article.Tags.Select(t => t.TagId)], [.. article.Authors.Select(a => a.StaffMemberId)]));
+            db.Raise(new ArticleChanged(articleId, [.. article.SectionId is { } s ? [s] : Array.Empty<int>()], [.. article.Tags.Select(t => t.TagId)],
+                [.. article.Authors.Select(a => a.StaffMemberId)]));
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         return note.Id;

@@ -243,7 +243,8 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
     private async Task<bool> ChangeUpdateAsync(Actor actor, int updateId, CancellationToken cancellationToken, Func<Article, LiveUpdate, PublicationInfo, DateTime, Done?> change,
         bool evenDeleted = false)
     {
-        var articleId = await db.LiveUpdates.Where(u => u.Id == updateId && (evenDeleted || u.DeletedAt == null)).Select(u => (int?)u.ArticleId).SingleOrDefaultAsync(cancellationToken)
+        var articleId = await db.LiveUpdates.Where(u => u.Id == updateId && (evenDeleted || u.DeletedAt == null)).Select(u => (int?)u.ArticleId)
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"There is no live update {updateId}.");
         return await ChangeAsync(actor, articleId, CoverageNeeded.LiveOrEnded, cancellationToken, async (article, info, now) =>
         {

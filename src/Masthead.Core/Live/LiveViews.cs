@@ -45,7 +45,10 @@ public sealed record LiveCoverageView(
     public IEnumerable<LiveUpdateView> Listed => Layout.OldestFirst ? Updates.Reverse() : Updates;
 }
 
-/// <summary>How a developing story's page is laid out: updates newest first (or oldest first, for a match report), and the article's own text after the updates (or before them).</summary>
+/// <summary>
+/// How a developing story's page is laid out: updates newest first (or oldest first, for a match report), and the article's own text after the updates
+/// (or before them).
+/// </summary>
 public readonly record struct LiveLayout(bool OldestFirst, bool TextFirst);
 
 /// <summary>One entry of the event stream: what happened to which story, numbered per story.</summary>

@@ -207,7 +207,8 @@ public sealed class PublishingService(
     /// then applies it and saves. Steps on one article take turns (<see cref="ArticleLock"/>): of two people pressing
     /// Publish at once, one publishes and the other is told the article already is published.
     /// </summary>
-    private Task StepAsync(int articleId, IReadOnlyList<ArticleStatus> from, WorkflowStep step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply) =>
+    private Task StepAsync(
+        int articleId, IReadOnlyList<ArticleStatus> from, WorkflowStep step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply) =>
         db.InTransactionAsync(async () =>
         {
             await db.LockArticleAsync(articleId, cancellationToken);

@@ -28,7 +28,12 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
     public async Task<int> CreateAsync(Actor actor, string name, string description = "", string? slug = null, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
-        var section = new Section { Name = TaxonomyRules.Checked(name, description, Section.MaxNameLength, Section.MaxDescriptionLength), Slug = "", Description = description.Trim() };
+        var section = new Section
+        {
+            Name = TaxonomyRules.Checked(name, description, Section.MaxNameLength, Section.MaxDescriptionLength),
+            Slug = "",
+            Description = description.Trim()
+        };
         await db.InTransactionAsync(async () =>
         {
             await db.LockNewsroomAsync(cancellationToken); // two editors creating one section at once: the second finds its slug taken

@@ -18,7 +18,8 @@ public sealed class SiteDataService(MastheadDb db, SiteDataCache cache)
     /// The snapshot, sure to know every given id: a tag created with an article, or a person added on another node,
     /// may be newer than the cached snapshot, which is then loaded again.
     /// </summary>
-    public async ValueTask<SiteDataSnapshot> GetKnowingAsync(IEnumerable<int> staffIds, IEnumerable<int> tagIds, IEnumerable<int?> sectionIds, CancellationToken cancellationToken = default)
+    public async ValueTask<SiteDataSnapshot> GetKnowingAsync(IEnumerable<int> staffIds, IEnumerable<int> tagIds, IEnumerable<int?> sectionIds,
+        CancellationToken cancellationToken = default)
     {
         var snapshot = await GetAsync(cancellationToken);
         return snapshot.Knows(staffIds, tagIds, sectionIds) ? snapshot : await LoadAsync(cancellationToken);

@@ -56,7 +56,8 @@ public static class SitemapQueries
 
     public static async Task<IReadOnlyList<SitemapEntry>> TagsAsync(this MastheadDb db, CancellationToken cancellationToken = default)
     {
-        var changes = await LastChanges(db, db.ArticleTags.AsNoTracking().Where(t => Published(db).Any(a => a.Id == t.ArticleId)).Select(t => new Keyed { Key = t.TagId, ArticleId = t.ArticleId }), cancellationToken);
+        var changes = await LastChanges(db, db.ArticleTags.AsNoTracking().Where(t => Published(db).Any(a => a.Id == t.ArticleId))
+            .Select(t => new Keyed { Key = t.TagId, ArticleId = t.ArticleId }), cancellationToken);
         var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Slug).Select(t => new { t.Id, t.Slug }).ToListAsync(cancellationToken);
 
         // A tag page with no published article is empty; it is left out rather than listed as thin content.
@@ -65,7 +66,8 @@ public static class SitemapQueries
 
     public static async Task<IReadOnlyList<SitemapEntry>> AuthorsAsync(this MastheadDb db, CancellationToken cancellationToken = default)
     {
-        var changes = await LastChanges(db, db.ArticleAuthors.AsNoTracking().Where(b => Published(db).Any(a => a.Id == b.ArticleId)).Select(b => new Keyed { Key = b.StaffMemberId, ArticleId = b.ArticleId }), cancellationToken);
+        var changes = await LastChanges(db, db.ArticleAuthors.AsNoTracking().Where(b => Published(db).Any(a => a.Id == b.ArticleId))
+            .Select(b => new Keyed { Key = b.StaffMemberId, ArticleId = b.ArticleId }), cancellationToken);
         var people = await db.ListedStaff().AsNoTracking().OrderBy(p => p.Position).ThenBy(p => p.Id).Select(p => new { p.Id, p.Slug }).ToListAsync(cancellationToken);
         return people.ConvertAll(p => new SitemapEntry($"/author/{p.Slug}", changes.GetValueOrDefault(p.Id)));
     }

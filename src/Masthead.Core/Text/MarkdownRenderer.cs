@@ -43,7 +43,9 @@ public sealed class MarkdownRenderer
 
     /// <summary>Renders <paramref name="markdown"/> and its blocks, parsing it once for both the HTML and the plain text.</summary>
     /// <param name="field">The form field the text came from, which names a refusal.</param>
-    /// <exception cref="ValidationException">The text is longer than <paramref name="maxLength"/>, has too many lines, nests too deeply or has too much formatting in one place.</exception>
+    /// <exception cref="ValidationException">
+    /// The text is longer than <paramref name="maxLength"/>, has too many lines, nests too deeply or has too much formatting in one place.
+    /// </exception>
     /// <exception cref="HtmlBlockRefusedException">It adds an HTML block, which <paramref name="options"/> does not allow.</exception>
     public RenderedMarkdown Render(string? markdown, int maxLength, string field, BodyOptions options)
     {

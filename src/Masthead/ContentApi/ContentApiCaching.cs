@@ -1,6 +1,6 @@
+using Masthead.Caching;
 using Masthead.Core.Events;
 using Masthead.Core.Live;
-using Masthead.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 
@@ -55,7 +55,8 @@ internal sealed class ContentApiCachePolicy : IOutputCachePolicy
 
 /// <summary>
 /// Evicts every cached Content API answer when an article changes (published, edited, unpublished, corrected), its
-/// live coverage does, or the front page's chosen stories (the featured posts) do. Settings, sections, tags, staff and pages raise SiteChanged, which evicts the site tag they carry too.
+/// live coverage does, or the front page's chosen stories (the featured posts) do. Settings, sections, tags, staff and pages raise SiteChanged,
+/// which evicts the site tag they carry too.
 /// </summary>
 internal sealed class ContentApiCacheEviction(IOutputCacheStore store) : IEventHandler<ArticleChanged>, IEventHandler<LiveChanged>, IEventHandler<FrontPageChanged>
 {

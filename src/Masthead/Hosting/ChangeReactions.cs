@@ -1,15 +1,15 @@
 using Masthead.Banner;
+using Masthead.Caching;
 using Masthead.ContentApi;
-using Masthead.Core.Banner;
 using Masthead.Core.Articles;
+using Masthead.Core.Banner;
 using Masthead.Core.Events;
-using Masthead.Core.Media;
 using Masthead.Core.FrontPage;
+using Masthead.Core.Media;
 using Masthead.Core.Publication;
 using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
 using Masthead.Live;
-using Masthead.Caching;
 
 namespace Masthead.Hosting;
 
@@ -46,10 +46,12 @@ internal static class ChangeReactions
         // A media-library item was replaced, deleted or described anew: its files and words may be on any page.
         .Clears<MediaChanged, MediaCatalog>()          // items by key, for pages and for serving their addresses
         .On<MediaChanged, OutputCacheEviction>()       // every page and Content API answer, when readers see the item
+
         // Editors saved the front page, or a story's time there ran out: the front page and the featured posts change.
         .Clears<FrontPageChanged, FrontPageCache>()    // the chosen stories and blocks held for the front page
         .On<FrontPageChanged, OutputCacheEviction>()   // the front page
         .On<FrontPageChanged, ContentApiCacheEviction>() // every Content API answer: posts carry featured
+
         // The site banner was raised, replaced or lowered (here, or as a linked story was unpublished or its coverage ended).
         .Clears<BannerChanged, BannerCache>()
         .On<BannerChanged, OutputCacheEviction>()      // every reader page: each shows the banner

@@ -35,6 +35,9 @@ public sealed class PageMeta
     /// <summary>Feeds a feed reader finds from this page (autodiscovery), besides the site-wide ones.</summary>
     public List<(string Title, string Href, string Type)> Feeds { get; } = [];
 
+    /// <summary>Stylesheets only this kind of page needs (such as a developing story's), after site.css.</summary>
+    public List<string> Stylesheets { get; } = [];
+
     /// <summary>Extra meta properties for articles (article:published_time and so on).</summary>
     public List<KeyValuePair<string, string>> ArticleProperties { get; } = [];
 }

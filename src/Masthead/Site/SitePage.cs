@@ -10,9 +10,9 @@ using Masthead.Core.Sections;
 using Masthead.Core.SiteData;
 using Masthead.Core.Storage;
 using Masthead.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Site;

@@ -97,7 +97,8 @@ public sealed class ContentApiFilterTests(FeaturedStoryFixture site) : IClassFix
         var quoted = await api.GetAsync($"posts/?limit=all&fields=slug&filter={Uri.EscapeDataString($"published_at:{op}'{moment}'")}");
         var day = await api.GetAsync($"posts/?limit=all&fields=slug&filter={Uri.EscapeDataString($"published_at:{op}{middle:yyyy-MM-dd}")}");
 
-        Assert.Equal(stories.Where(s => compare(s.PublishedAt)).OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Select(s => s.Slug), ContentApiClient.Slugs(quoted));
+        Assert.Equal(stories.Where(s => compare(s.PublishedAt)).OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Select(s => s.Slug),
+            ContentApiClient.Slugs(quoted));
         var midnight = middle.Date;
         Func<DateTime, bool> byDay = op switch
         {
@@ -178,7 +179,12 @@ public sealed class ContentApiFilterTests(FeaturedStoryFixture site) : IClassFix
         var rows = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
             .Select(a => new
             {
-                a.Id, a.Slug, a.Headline, PublishedAt = a.PublishedAt!.Value, a.Featured, Section = a.Section == null ? null : a.Section.Slug,
+                a.Id,
+                a.Slug,
+                a.Headline,
+                PublishedAt = a.PublishedAt!.Value,
+                a.Featured,
+                Section = a.Section == null ? null : a.Section.Slug,
                 Tags = a.Tags.Select(t => t.Tag!.Slug).ToList(),
                 Authors = a.Authors.OrderBy(b => b.Position).Select(b => b.StaffMember!.Slug).ToList(),
             })

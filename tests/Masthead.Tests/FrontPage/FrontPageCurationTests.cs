@@ -1,8 +1,8 @@
 using System.Net;
 using Masthead.Core.Articles;
 using Masthead.Core.Publishing;
-using Masthead.Tests.ContentApi;
 using Masthead.Testing;
+using Masthead.Tests.ContentApi;
 using Microsoft.Extensions.DependencyInjection;
 using static Masthead.Tests.FrontPage.FrontPageSteps;
 
@@ -41,10 +41,18 @@ public sealed class FrontPageCurationTests(DemoSiteFixture site) : IClassFixture
         // Culture first with two stories, then World with one; Politics and Business hidden.
         await SaveAsync(editor, [], new()
         {
-            ["Form.Blocks[0].SectionId"] = blocks[3], ["Form.Blocks[0].Shown"] = "true", ["Form.Blocks[0].StoryCount"] = "2",
-            ["Form.Blocks[1].SectionId"] = blocks[0], ["Form.Blocks[1].Shown"] = "true", ["Form.Blocks[1].StoryCount"] = "1",
-            ["Form.Blocks[2].SectionId"] = blocks[1], ["Form.Blocks[2].Shown"] = "false", ["Form.Blocks[2].StoryCount"] = "4",
-            ["Form.Blocks[3].SectionId"] = blocks[2], ["Form.Blocks[3].Shown"] = "false", ["Form.Blocks[3].StoryCount"] = "4",
+            ["Form.Blocks[0].SectionId"] = blocks[3],
+            ["Form.Blocks[0].Shown"] = "true",
+            ["Form.Blocks[0].StoryCount"] = "2",
+            ["Form.Blocks[1].SectionId"] = blocks[0],
+            ["Form.Blocks[1].Shown"] = "true",
+            ["Form.Blocks[1].StoryCount"] = "1",
+            ["Form.Blocks[2].SectionId"] = blocks[1],
+            ["Form.Blocks[2].Shown"] = "false",
+            ["Form.Blocks[2].StoryCount"] = "4",
+            ["Form.Blocks[3].SectionId"] = blocks[2],
+            ["Form.Blocks[3].Shown"] = "false",
+            ["Form.Blocks[3].StoryCount"] = "4",
         });
 
         var front = await Server.GetDocumentAsync("/");

@@ -1,5 +1,5 @@
-using Masthead.Tests.ContentApi;
 using Masthead.Testing;
+using Masthead.Tests.ContentApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Masthead.Tests.FrontPage.FrontPageSteps;

@@ -59,7 +59,8 @@ public sealed class LiveCoverageEndTests : LiveDeskTestBase
         var tally = DeskItem(desk, "Vote tally");
         var duplicate = DeskItem(desk, "A duplicate post.");
 
-        using var edited = await editor.SubmitAsync($"{Desk}?edit={tally.Id!["desk-update-".Length..]}", "form[action*='handler=Edit']", new() { ["Title"] = "Vote tally", ["Body"] = "The vote was 6-3." });
+        using var edited = await editor.SubmitAsync($"{Desk}?edit={tally.Id!["desk-update-".Length..]}", "form[action*='handler=Edit']",
+            new() { ["Title"] = "Vote tally", ["Body"] = "The vote was 6-3." });
         using var keyed = await editor.SubmitAsync((IHtmlFormElement)tally.QuerySelector("form[action*='handler=Key']")!, []);
         using var pinned = await editor.SubmitAsync((IHtmlFormElement)tally.QuerySelector("form[action*='handler=Pin']")!, []);
         using var deleted = await editor.SubmitAsync((IHtmlFormElement)duplicate.QuerySelector("form[action*='handler=Delete']")!, []);

@@ -111,7 +111,8 @@ public sealed class LiveDeskTests : LiveDeskTestBase
     {
         using var editor = await StartedByEditorAsync();
         var address = "https://larkmoor.example/council/agenda/" + new string('a', 110);
-        const string Chinese = "市议会今晚以六票对三票通过恢复全市各分馆周一开放时间的修正案，预算总表将于下周第三次听证会上表决。";
+        const string Chinese = "市议会今晚以六票对三票通过恢复全市各分馆周一开放时间的修正案，" +
+            "预算总表将于下周第三次听证会上表决。";
         var longChinese = string.Concat(Enumerable.Repeat(Chinese, 3));
         (await PostUpdateAsync(editor, address)).Dispose();
         (await PostUpdateAsync(editor, longChinese)).Dispose();

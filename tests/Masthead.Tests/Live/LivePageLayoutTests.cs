@@ -91,7 +91,9 @@ public sealed class LivePageLayoutTests : LiveDeskTestBase
         Assert.Equal(Enumerable.Reverse(newestFirst), ListedIds(page));
         Assert.Equal("oldest", page.QuerySelector("section.live")!.GetAttribute("data-order"));
         Assert.Equal(["article-header", "live-lead", "byline", "live-background", "live"], Parts(page));
-        var newestOnTop = page.QuerySelector("#live-lead-heading")!.TextContent == "Pinned" ? page.QuerySelector(".live-latest-title") : page.QuerySelector(".live-lead-update .live-title");
+        var newestOnTop = page.QuerySelector("#live-lead-heading")!.TextContent == "Pinned"
+            ? page.QuerySelector(".live-latest-title")
+            : page.QuerySelector(".live-lead-update .live-title");
         Assert.Equal("Kick-off", newestOnTop!.TextContent); // the newest still leads, whatever the order below
         Assert.NotNull(form.QuerySelector("input[name=oldestFirst][value=true][checked]"));
         Assert.NotNull(form.QuerySelector("input[name=textFirst][value=true][checked]"));

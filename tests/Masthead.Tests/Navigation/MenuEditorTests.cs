@@ -4,8 +4,8 @@ using Masthead.Core.Pages;
 using Masthead.Core.Publishing;
 using Masthead.Core.Sections;
 using Masthead.Core.Tags;
-using Masthead.Tests.ContentApi;
 using Masthead.Testing;
+using Masthead.Tests.ContentApi;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Tests.Navigation;
@@ -29,10 +29,16 @@ public sealed class MenuEditorTests
         using var saved = await editor.PostAsync(Editor, new()
         {
             ["Form.Header.Items[0].Target"] = $"section:{politics.Id}",
-            ["Form.Header.Items[1].Target"] = $"tag:{budget.Id}", ["Form.Header.Items[1].Label"] = "The budget",
-            ["Form.Header.Items[2].Target"] = $"section:{world.Id}", ["Form.Header.Items[2].Label"] = "Beyond Larkmoor",
-            ["Form.Header.Items[3].Target"] = "link", ["Form.Header.Items[3].Url"] = "https://archive.example.org/", ["Form.Header.Items[3].Label"] = "Archive",
-            ["Form.Footer.Items[0].Target"] = "link", ["Form.Footer.Items[0].Url"] = "/contact", ["Form.Footer.Items[0].Label"] = "Write to us",
+            ["Form.Header.Items[1].Target"] = $"tag:{budget.Id}",
+            ["Form.Header.Items[1].Label"] = "The budget",
+            ["Form.Header.Items[2].Target"] = $"section:{world.Id}",
+            ["Form.Header.Items[2].Label"] = "Beyond Larkmoor",
+            ["Form.Header.Items[3].Target"] = "link",
+            ["Form.Header.Items[3].Url"] = "https://archive.example.org/",
+            ["Form.Header.Items[3].Label"] = "Archive",
+            ["Form.Footer.Items[0].Target"] = "link",
+            ["Form.Footer.Items[0].Url"] = "/contact",
+            ["Form.Footer.Items[0].Label"] = "Write to us",
             ["Form.Footer.Items[1].Target"] = $"page:{about.Id}",
             ["intent"] = "save",
         }, tokenPage: Editor);
@@ -110,11 +116,17 @@ public sealed class MenuEditorTests
         var (politics, _, budget, _) = await TargetsAsync(server);
         using var saved = await editor.PostAsync(Editor, new()
         {
-            ["Form.Header.Items[0].Target"] = "link", ["Form.Header.Items[0].Url"] = "/", ["Form.Header.Items[0].Label"] = "Home",
+            ["Form.Header.Items[0].Target"] = "link",
+            ["Form.Header.Items[0].Url"] = "/",
+            ["Form.Header.Items[0].Label"] = "Home",
             ["Form.Header.Items[1].Target"] = $"section:{politics.Id}",
             ["Form.Header.Items[2].Target"] = $"tag:{budget.Id}",
-            ["Form.Header.Items[3].Target"] = "link", ["Form.Header.Items[3].Url"] = "/contact", ["Form.Header.Items[3].Label"] = "Contact",
-            ["Form.Footer.Items[0].Target"] = "link", ["Form.Footer.Items[0].Url"] = "/corrections", ["Form.Footer.Items[0].Label"] = "Corrections",
+            ["Form.Header.Items[3].Target"] = "link",
+            ["Form.Header.Items[3].Url"] = "/contact",
+            ["Form.Header.Items[3].Label"] = "Contact",
+            ["Form.Footer.Items[0].Target"] = "link",
+            ["Form.Footer.Items[0].Url"] = "/corrections",
+            ["Form.Footer.Items[0].Label"] = "Corrections",
             ["intent"] = "save",
         }, tokenPage: Editor);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

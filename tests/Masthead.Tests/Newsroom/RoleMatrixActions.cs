@@ -238,7 +238,8 @@ internal static class RoleMatrixActions
         Page("open the staff list", Administrator, "/newsroom/staff"),
         new("invite a new staff member", Administrator,
             _ => Task.FromResult(new MatrixTarget()),
-            (c, _) => Post("/newsroom/staff?handler=Invite", ("Invite.Name", c.Marker), ("Invite.Email", $"{c.MarkerSlug}@example.org"), ("Invite.JobTitle", ""), ("Invite.Role", "Reporter")),
+            (c, _) => Post("/newsroom/staff?handler=Invite", ("Invite.Name", c.Marker), ("Invite.Email", $"{c.MarkerSlug}@example.org"), ("Invite.JobTitle", ""),
+                ("Invite.Role", "Reporter")),
             async (c, _) => Assert.True(await c.DbAsync(db => db.Users.AnyAsync(u => u.Email == $"{c.MarkerSlug}@example.org" && u.StaffMember!.Name == c.Marker)))),
         Page("open a colleague's profile", Administrator, c => Task.FromResult(new MatrixTarget(c.Colleague.Id)), t => $"/newsroom/staff/{t.Id}"),
         new("edit a colleague's profile", Administrator,
@@ -299,6 +300,22 @@ internal static class RoleMatrixActions
             }),
         Page("read the audit log", Administrator, "/newsroom/audit"),
 
+        // The media library: everyone who writes uploads and describes their own files; editors change anyone's.
+        Page("open the media library", Anyone, "/newsroom/media"),
+        Page("open a colleague's upload", Anyone, c => c.MediaAsync(c.Colleague), t => $"/newsroom/media/{t.Id}"),
+        new("upload a photo", Anyone,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Upload("/newsroom/media", "Upload.File", ("Upload.Alt", c.Marker)),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.MediaItems.AnyAsync(m => m.Alt == c.Marker)))),
+        DescribeMedia("describe their own upload", Anyone, c => c.MediaAsync(c.Me)),
+        DescribeMedia("describe a colleague's upload", Editor, c => c.MediaAsync(c.Colleague)),
+        new("replace a colleague's upload", Editor,
+            c => c.MediaAsync(c.Colleague),
+            (c, t) => Upload($"/newsroom/media/{t.Id}?handler=Replace", "Details.File", ("Details.Alt", c.Marker)),
+            async (c, t) => Assert.NotEqual(t.Slug, await c.DbAsync(db => db.MediaItems.Where(m => m.Id == t.Id).Select(m => m.ContentHash).SingleAsync()))),
+        DeleteMedia("delete their own unused upload", Anyone, c => c.MediaAsync(c.Me)),
+        DeleteMedia("delete a colleague's upload", Editor, c => c.MediaAsync(c.Colleague)),
+
         // Content API keys.
         Page("open the Content API keys", Administrator, "/newsroom/api-keys"),
         new("create a Content API key", Administrator,
@@ -315,6 +332,20 @@ internal static class RoleMatrixActions
 
     private static MatrixRequest Post(string path, params (string Name, string Value)[] fields) =>
         new(path, fields.ToDictionary(f => f.Name, f => f.Value));
+
+    /// <summary>A multipart post with a new photo in <paramref name="fileField"/>, as the upload forms send it.</summary>
+    private static MatrixRequest Upload(string path, string fileField, params (string Name, string Value)[] fields) =>
+        new(path, fields.ToDictionary(f => f.Name, f => f.Value), new MatrixFile(fileField, "matrix-new.png", "image/png", Media.TestImages.Png(300, 180)));
+
+    private static MatrixAction DescribeMedia(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare) =>
+        new(name, allowedFrom, prepare,
+            (c, t) => Post($"/newsroom/media/{t.Id}?handler=Details", ("Details.Alt", c.Marker)),
+            async (c, t) => Assert.Equal(c.Marker, await c.DbAsync(db => db.MediaItems.Where(m => m.Id == t.Id).Select(m => m.Alt).SingleAsync())));
+
+    private static MatrixAction DeleteMedia(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare) =>
+        new(name, allowedFrom, prepare,
+            (_, t) => Post($"/newsroom/media/{t.Id}?handler=Delete"),
+            async (c, t) => Assert.False(await c.DbAsync(db => db.MediaItems.AnyAsync(m => m.Id == t.Id))));
 
     /// <summary>Opening a page: 200 for those who may, and reading changes nothing.</summary>
     private static MatrixAction Page(string name, NewsroomRole allowedFrom, string path) =>

@@ -55,7 +55,8 @@ public sealed class SearchAndSocialTests : IAsyncLifetime
         Assert.Equal(("280 jobs, and questions about wastewater.", "280 jobs, and questions about wastewater."),
             (Meta(page, "meta[property='og:description']"), Meta(page, "meta[name='twitter:description']")));
         var image = new Uri(_server.BaseAddress, "/demo/images/factory.svg").ToString();
-        Assert.Equal((image, image, "summary_large_image"), (Meta(page, "meta[property='og:image']"), Meta(page, "meta[name='twitter:image']"), Meta(page, "meta[name='twitter:card']")));
+        Assert.Equal((image, image, "summary_large_image"),
+            (Meta(page, "meta[property='og:image']"), Meta(page, "meta[name='twitter:image']"), Meta(page, "meta[name='twitter:card']")));
         Assert.Equal("Shuttered Hartwell mill to reopen as battery recycling plant with 280 jobs", page.QuerySelector("h1")!.TextContent);
         Assert.Equal(new Uri(_server.BaseAddress, path).ToString(), page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Null(page.QuerySelector("meta[name=robots]"));

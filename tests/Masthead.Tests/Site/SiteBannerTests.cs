@@ -75,7 +75,8 @@ public sealed class SiteBannerTests : IAsyncLifetime
             var banner = BannerOf(await _server.GetDocumentAsync(path, status));
             Assert.True(banner is not null, $"{path} shows no banner");
             Assert.Equal("BREAKING", banner.QuerySelector(".site-banner-label")!.TextContent);
-            Assert.Equal(("Hartwell mill to reopen: 280 jobs", millPath), (banner.QuerySelector("a.site-banner-text")!.TextContent, banner.QuerySelector("a.site-banner-text")!.GetAttribute("href")));
+            Assert.Equal(("Hartwell mill to reopen: 280 jobs", millPath),
+                (banner.QuerySelector("a.site-banner-text")!.TextContent, banner.QuerySelector("a.site-banner-text")!.GetAttribute("href")));
         }
 
         var desk = await editor.GetDocumentAsync("/newsroom/banner");
@@ -107,7 +108,8 @@ public sealed class SiteBannerTests : IAsyncLifetime
         var up = await NextEventAsync(stream);
         var first = JsonDocument.Parse(up.Data).RootElement;
         Assert.Equal("banner", up.Type);
-        Assert.Equal(("BREAKING", "Flood warning for the river wards", JsonValueKind.Null), (first.GetProperty("label").GetString(), first.GetProperty("text").GetString(), first.GetProperty("path").ValueKind));
+        Assert.Equal(("BREAKING", "Flood warning for the river wards", JsonValueKind.Null),
+            (first.GetProperty("label").GetString(), first.GetProperty("text").GetString(), first.GetProperty("path").ValueKind));
         Assert.Equal(up.Id, first.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         (await RaiseAsync(editor, "UPDATE", "Flood warning lifted")).Dispose();

@@ -90,7 +90,8 @@ public abstract class ArticleFormPage : NewsroomPage
     {
         if (Form.NewTags?.Length > ArticleForm.MaxNewTagsLength)
         {
-            ModelState.AddModelError(FormPrefix + nameof(ArticleForm.NewTags), $"Keep the new tags to {ArticleForm.MaxNewTagsLength:N0} characters; save some now and the rest later.");
+            ModelState.AddModelError(FormPrefix + nameof(ArticleForm.NewTags),
+                $"Keep the new tags to {ArticleForm.MaxNewTagsLength:N0} characters; save some now and the rest later.");
             return false;
         }
 

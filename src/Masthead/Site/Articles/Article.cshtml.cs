@@ -1,7 +1,7 @@
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Text;
-using Masthead.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Articles;
@@ -58,6 +58,7 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Art
         await DescribeAsync(article);
         if (Coverage is not null)
         {
+            Meta.Stylesheets.Add("/css/live.css");
             Meta.Feeds.Add(($"{summary.Headline}: live updates", article.Path + "/live.atom", "application/atom+xml"));
         }
         return Page();

@@ -1,6 +1,6 @@
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.Corrections;
-using Masthead.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Pages;

@@ -154,7 +154,8 @@ public sealed class WritingSurfaceTests(BrowserSiteFixture site) : IClassFixture
             };
             await page.RouteAsync("https://www.youtube-nocookie.com/**", route => route.FulfillAsync(new()
             {
-                ContentType = "text/html", Body = "<!doctype html><title>Player</title><p>The player</p>",
+                ContentType = "text/html",
+                Body = "<!doctype html><title>Player</title><p>The player</p>",
             }));
 
             await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });

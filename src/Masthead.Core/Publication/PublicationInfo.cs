@@ -27,7 +27,8 @@ public sealed record PublicationInfo(
 
     internal static PublicationInfo From(PublicationSettings s) => new(
         s.Name, s.Tagline, s.ContactPrompt, s.ContactEmail, s.Description, s.BaseUrl, s.Language, s.TimeZone,
-        s.LogoUrl, s.NotesPosition, s.FeedContent, s.LastModifiedAt) {
+        s.LogoUrl, s.NotesPosition, s.FeedContent, s.LastModifiedAt)
+    {
         RequireSecondFactor = s.RequireSecondFactor,
         ExtraEmbedHosts = Text.Blocks.EmbedProviders.ParseHosts(s.EmbedHosts, out _),
     };

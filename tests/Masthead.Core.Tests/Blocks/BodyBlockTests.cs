@@ -53,7 +53,8 @@ public sealed class BodyBlockTests
     [Fact]
     public void A_gallery_gathers_its_images_with_their_alt_text_and_a_caption()
     {
-        var body = Body("::: gallery The flood, from the bridge\n![The river over the road](/media/abcdefghijkl/river.jpg)\n![Sandbags at the bakery](/media/bcdefghijklm/sandbags.jpg)\n:::");
+        var body = Body("::: gallery The flood, from the bridge\n![The river over the road](/media/abcdefghijkl/river.jpg)\n" +
+            "![Sandbags at the bakery](/media/bcdefghijklm/sandbags.jpg)\n:::");
 
         var gallery = Assert.Single(body.QuerySelectorAll("figure.gallery"));
         Assert.Equal(["The river over the road", "Sandbags at the bakery"], gallery.QuerySelectorAll("img").Select(i => i.GetAttribute("alt")));
@@ -106,7 +107,8 @@ public sealed class BodyBlockTests
     {
         var body = Body("""
             ::: html
-            <iframe title="Turnout by ward" src="https://datawrapper.dwcdn.net/aBc12/1/" height="420" style="border:none"></iframe><script src="https://datawrapper.dwcdn.net/lib/embed.min.js"></script>
+            <iframe title="Turnout by ward" src="https://datawrapper.dwcdn.net/aBc12/1/" height="420" style="border:none"></iframe>
+            <script src="https://datawrapper.dwcdn.net/lib/embed.min.js"></script>
             <iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" allowfullscreen></iframe>
             <iframe src="https://embed.example.org/poll/3"></iframe>
             :::
@@ -146,7 +148,8 @@ public sealed class BodyBlockTests
     [Fact]
     public void Plain_text_keeps_the_words_of_quotes_callouts_and_html_blocks()
     {
-        var plain = _renderer.Render("::: pullquote\nSay it.\n— Ada\n:::\n\n::: note Heads up\nRoad shut.\n:::\n\n::: html\n<p>Poll <b>open</b></p>\n:::", 200_000, "Body", BodyOptions.Trusted).PlainText;
+        const string markdown = "::: pullquote\nSay it.\n— Ada\n:::\n\n::: note Heads up\nRoad shut.\n:::\n\n::: html\n<p>Poll <b>open</b></p>\n:::";
+        var plain = _renderer.Render(markdown, 200_000, "Body", BodyOptions.Trusted).PlainText;
 
         Assert.Contains("Say it.", plain);
         Assert.Contains("— Ada", plain);

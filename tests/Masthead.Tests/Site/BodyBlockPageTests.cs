@@ -136,8 +136,11 @@ public sealed class BodyBlockPageTests(DemoSiteFixture site) : IClassFixture<Dem
             var target = await services.GetRequiredService<MastheadDb>().Articles.AsNoTracking().Include(a => a.Authors).SingleAsync(a => a.Id == targetId);
             await services.GetRequiredService<ArticleService>().UpdateAsync(Actor.System, targetId, new ArticleInput
             {
-                Headline = "A headline changed after the card was cached", Slug = target.Slug, Standfirst = target.Standfirst,
-                BodyMarkdown = target.BodyMarkdown, AuthorIds = target.Authors.Select(a => a.StaffMemberId).ToList(),
+                Headline = "A headline changed after the card was cached",
+                Slug = target.Slug,
+                Standfirst = target.Standfirst,
+                BodyMarkdown = target.BodyMarkdown,
+                AuthorIds = target.Authors.Select(a => a.StaffMemberId).ToList(),
             }, target.Version);
         });
 

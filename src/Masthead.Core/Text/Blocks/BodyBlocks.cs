@@ -63,7 +63,8 @@ internal sealed partial class BodyBlocks : IMarkdownExtension
                     {
                         var line = (container.Line + 1).ToString("N0", CultureInfo.InvariantCulture);
                         throw new HtmlBlockRefusedException(
-                            $"Your role does not allow you to add an HTML block (the ::: html at line {line}); only editors and administrators may. Take it out, or ask an editor to add it.");
+                            $"Your role does not allow you to add an HTML block (the ::: html at line {line}); only editors and administrators may. " +
+                            "Take it out, or ask an editor to add it.");
                     }
 
                     var (html, text) = HtmlBlocks.Render(source, options.ExtraEmbedHosts);
@@ -163,7 +164,8 @@ internal sealed partial class BodyBlocks : IMarkdownExtension
         quote.Add(new AttributionBlock(attribution));
     }
 
-    private static bool IsDash(string text) => text.StartsWith('—') || text.StartsWith('―') || text.StartsWith("--", StringComparison.Ordinal) || text.StartsWith("– ", StringComparison.Ordinal);
+    private static bool IsDash(string text) =>
+        text.StartsWith('—') || text.StartsWith('―') || text.StartsWith("--", StringComparison.Ordinal) || text.StartsWith("– ", StringComparison.Ordinal);
 
     private static void Replace(Block old, Block replacement)
     {

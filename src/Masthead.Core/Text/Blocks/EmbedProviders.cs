@@ -25,7 +25,8 @@ public static partial class EmbedProviders
     /// <param name="extraHosts">Hosts an administrator allowed: an address on one of them is framed as it is.</param>
     public static Embed? Recognise(string? address, IReadOnlyCollection<string> extraHosts)
     {
-        if (address is null || address.StartsWith('/') || !Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        if (address is null || address.StartsWith('/') || !Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             return null;
         }
@@ -64,7 +65,8 @@ public static partial class EmbedProviders
                 : null,
             "google.com" or "maps.google.com" => GoogleMaps(uri, link),
             "datawrapper.dwcdn.net" or "datawrapper.de" or "app.datawrapper.de" => Match(DatawrapperPath(), path) is { } m
-                ? new Embed("Datawrapper", $"https://datawrapper.dwcdn.net/{m["id"]}/{(m["version"] is { Length: > 0 } v ? v + "/" : "")}", link, EmbedShape.Height(450), "Show the chart")
+                ? new Embed("Datawrapper", $"https://datawrapper.dwcdn.net/{m["id"]}/{(m["version"] is { Length: > 0 } v ? v + "/" : "")}", link,
+                    EmbedShape.Height(450), "Show the chart")
                 : null,
             "public.flourish.studio" or "flo.uri.sh" => Match(FlourishPath(), path) is { } m
                 ? new Embed("Flourish", $"https://flo.uri.sh/{m["kind"]}/{m["id"]}/embed", link, EmbedShape.Height(550), "Show the graphic")

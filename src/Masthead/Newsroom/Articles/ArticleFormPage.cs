@@ -55,7 +55,8 @@ public abstract class ArticleFormPage : NewsroomPage
     {
         try
         {
-            PreviewHtml = Service<MarkdownRenderer>().Render((Form.BodyMarkdown ?? "").ReplaceLineEndings("\n"), Article.MaxBodyLength, nameof(ArticleForm.BodyMarkdown), PreviewOptions).Html;
+            var body = (Form.BodyMarkdown ?? "").ReplaceLineEndings("\n");
+            PreviewHtml = Service<MarkdownRenderer>().Render(body, Article.MaxBodyLength, nameof(ArticleForm.BodyMarkdown), PreviewOptions).Html;
         }
         catch (ValidationException refused)
         {

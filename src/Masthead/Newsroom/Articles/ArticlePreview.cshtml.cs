@@ -88,6 +88,7 @@ public sealed class ArticlePreviewPage(CurrentStaff staff, MarkdownRenderer mark
             LeadImageText = await Images.TextAsync(image.Url, image.Alt, image.Caption, image.Credit);
         }
 
+        Meta.Stylesheets.Add(BlockStyles.Stylesheet); // the text changes as it is typed, and may gain a block
         Meta.Title = TitleFor(headline.Length > 0 ? $"Preview: {headline}" : "Preview");
         return Page();
     }

@@ -55,6 +55,7 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Art
         Related = await articles.RelatedAsync(article, RelatedCount, cancellationToken);
         HttpContext.TagResponse([CacheTags.Article(article.Id), .. article.Tags.Select(t => CacheTags.Tag(t.Id)), .. Related.Select(r => CacheTags.Article(r.Id))]);
         BodyHtml = await BodyCards.RenderAsync(await BodyMedia.RenderAsync(article.BodyHtml, Images), this, cancellationToken);
+        BlockStyles.AddWhenNeeded(this, BodyHtml, always: Coverage is not null); // a live update may bring a block at any time
         await DescribeAsync(article);
         if (Coverage is not null)
         {

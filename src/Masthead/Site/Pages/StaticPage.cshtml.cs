@@ -21,6 +21,7 @@ public sealed class StaticPagePage(StaticPageService pages) : SitePage
 
         StaticPage = page;
         BodyHtml = await BodyCards.RenderAsync(await BodyMedia.RenderAsync(page.BodyHtml, Images), this, cancellationToken);
+        BlockStyles.AddWhenNeeded(this, BodyHtml);
         CurrentNav = page.Path;
         Meta.Title = TitleFor(page.Title);
         Meta.CanonicalUrl = Absolute(page.Path);

@@ -29,6 +29,7 @@ public static class CoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<Text.Blocks.BodyOptionsService>();
         services.AddSingleton<PublicationCache>();
         services.AddSingleton<SiteDataCache>();
         services.AddScoped<SiteDataService>();

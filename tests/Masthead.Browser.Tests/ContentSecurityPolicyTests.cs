@@ -130,10 +130,11 @@ public sealed partial class ContentSecurityPolicyTests(BrowserSiteFixture site) 
         await page.GetByLabel("Headline", new() { Exact = true }).FillAsync("Turnout by ward");
         await page.GetByLabel("Body", new() { Exact = true }).FillAsync(AlignedTable);
         await page.EvaluateAsync("() => { window.samePage = true; }");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
-        await Expect(page.Locator("#preview .preview-body td").Nth(1)).ToHaveTextAsync("41%");
-        Assert.True(await page.EvaluateAsync<bool>("() => window.samePage === true"), "The preview reloaded the page: newsroom.js did not run.");
-        Assert.Equal("right", await page.Locator("#preview .preview-body td").Nth(1).EvaluateAsync<string>("cell => getComputedStyle(cell).textAlign"));
+        // The writing surface's preview beside the text follows it: a reader page in a frame, under the reader's policy.
+        var cell = page.FrameLocator(".preview-frame").Locator(".article-body td").Nth(1);
+        await Expect(cell).ToHaveTextAsync("41%");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.samePage === true"), "The preview reloaded the page.");
+        Assert.Equal("right", await cell.EvaluateAsync<string>("cell => getComputedStyle(cell).textAlign"));
         await violations.AssertNoneAsync(page, "on the editor's preview");
 
         foreach (var width in Widths)

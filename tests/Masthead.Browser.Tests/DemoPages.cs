@@ -15,7 +15,7 @@ public sealed record DemoPage(string Name, string Path, int Status = 200)
 public static class DemoPages
 {
     public static readonly TheoryData<string> Names =
-        ["front", "article", "story", "section", "tag", "author", "staff", "contact", "search", "search-refused", "not-found"];
+        ["front", "article", "story", "blocks", "section", "tag", "author", "staff", "contact", "search", "search-refused", "not-found"];
 
     public static async Task<IReadOnlyList<DemoPage>> DiscoverAsync(MastheadServer server)
     {
@@ -29,11 +29,16 @@ public static class DemoPages
         var storyPath = (await server.GetDocumentAsync("/section/business")).QuerySelectorAll(".story-headline a")
             .Select(a => a.GetAttribute("href")!).First(path => path != articlePath);
 
+        // An article with blocks: a context callout, a pull quote, a gallery and a map embed (see the demo's library story).
+        var blocksPath = (await server.GetDocumentAsync("/section/culture")).QuerySelectorAll(".story-headline a")
+            .Select(a => a.GetAttribute("href")!).First(path => path.EndsWith("/library-hours-cut", StringComparison.Ordinal));
+
         return
         [
             new("front", "/"),
             new("article", articlePath),
             new("story", storyPath),
+            new("blocks", blocksPath),
             new("section", "/section/politics"),
             new("tag", tagPath),
             new("author", "/author/delphine-marrow"),

@@ -16,6 +16,7 @@ public static class NewsroomPages
         "/newsroom/navigation",
         "/newsroom/sections?ss=articles&tq=a",
         "/newsroom/pages?sort=changed",
+        "/newsroom/articles/new",
     ];
 
     /// <summary>A browser page signed in to the newsroom.</summary>

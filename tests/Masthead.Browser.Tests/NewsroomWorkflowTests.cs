@@ -56,7 +56,7 @@ public sealed partial class NewsroomWorkflowTests(BrowserSiteFixture site) : ICl
         await Expect(editor).ToHaveURLAsync(new Regex(Regex.Escape(editorPath) + "$"));
         await Expect(editor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(headline);
         await Expect(editor.Locator(".article-state .status")).ToHaveTextAsync("In review");
-        await Expect(editor.GetByLabel("Body", new() { Exact = true })).ToHaveValueAsync(body);
+        await Expect(editor.Locator("textarea[name='Form.BodyMarkdown']")).ToHaveValueAsync(body);
         await editor.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
         await Expect(Flash(editor)).ToHaveTextAsync("Published.");
         await Expect(editor.Locator(".article-state .status")).ToHaveTextAsync("Published");

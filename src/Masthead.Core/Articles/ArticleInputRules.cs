@@ -2,6 +2,7 @@ using Masthead.Core.Publishing;
 using Masthead.Core.Revisions;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
+using Masthead.Core.Text.Blocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.Articles;
@@ -10,8 +11,10 @@ namespace Masthead.Core.Articles;
 internal static class ArticleInputRules
 {
     /// <param name="note">The revision note saved with the change, checked with the rest.</param>
-    public static async Task ApplyAsync(MastheadDb db, MarkdownRenderer markdown, Article article, ArticleInput input, string? note, DateTime now,
-        CancellationToken cancellationToken)
+    /// <param name="body">What the body may hold for the person saving it (HTML blocks, embeds from more hosts).</param>
+    /// <exception cref="HtmlBlockRefusedException">The body adds an HTML block, which the person may not.</exception>
+    public static async Task ApplyAsync(
+        MastheadDb db, MarkdownRenderer markdown, BodyOptions body, Article article, ArticleInput input, string? note, DateTime now, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string>();
         var headline = (input.Headline ?? "").Trim();
@@ -32,8 +35,9 @@ internal static class ArticleInputRules
         RenderedMarkdown? rendered = null;
         try
         {
-            rendered = markdown.Render(input.BodyMarkdown, Article.MaxBodyLength, nameof(input.BodyMarkdown));
+            rendered = markdown.Render(input.BodyMarkdown, Article.MaxBodyLength, nameof(input.BodyMarkdown), body);
         }
+
         catch (ValidationException refused)
         {
             problems[nameof(input.BodyMarkdown)] = refused.Problems[nameof(input.BodyMarkdown)];

@@ -73,6 +73,18 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         return bodies.ToDictionary(b => b.Id, b => new ArticleContent(b.Uuid, b.BodyHtml, tagsByArticle[b.Id].ToList()));
     }
 
+    /// <summary>
+    /// The published articles at these slugs, for the cards other articles' bodies show (see Site/BodyCards): at most
+    /// <see cref="MaxCards"/>, in one statement and one for their bylines.
+    /// </summary>
+    public async Task<List<ArticleSummary>> CardsAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken = default) =>
+        slugs.Count == 0
+            ? []
+            : await Summaries(db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished).Where(a => slugs.Contains(a.Slug)).Take(MaxCards), cancellationToken);
+
+    /// <summary>The most cards one body shows; links to further articles stay links.</summary>
+    public const int MaxCards = 20;
+
     /// <summary>What became of the article that answered at <paramref name="urlDate"/>/<paramref name="slug"/>, if one did.</summary>
     public async Task<FormerAddress> FindFormerAddressAsync(DateOnly urlDate, string slug, CancellationToken cancellationToken = default)
     {

@@ -4,6 +4,7 @@ using Masthead.Core.Publishing;
 using Masthead.Core.Revisions;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
+using Masthead.Core.Text.Blocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.Articles;
@@ -15,6 +16,7 @@ namespace Masthead.Core.Articles;
 public sealed class ArticleService(
     MastheadDb db,
     MarkdownRenderer markdown,
+    BodyOptionsService bodyOptions,
     TimeProvider time)
 {
     public Task<int> CreateAsync(Actor actor, ArticleInput input, string? note = null, CancellationToken cancellationToken = default)
@@ -28,7 +30,8 @@ public sealed class ArticleService(
         {
             var now = time.GetUtcNow().UtcDateTime;
             var article = new Article { Slug = "", Headline = "", CreatedAt = now, CreatedById = actor.StaffId };
-            await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
+            var body = await bodyOptions.ForAsync(actor, saved: null, cancellationToken);
+            await ArticleInputRules.ApplyAsync(db, markdown, body, article, input, note, now, cancellationToken);
             await db.InTransactionAsync(async () =>
             {
                 db.Articles.Add(article);
@@ -115,7 +118,8 @@ public sealed class ArticleService(
         var before = EditableContent.Of(article);
         var lastModified = article.LastModifiedAt;
         var now = time.GetUtcNow().UtcDateTime;
-        await ArticleInputRules.ApplyAsync(db, markdown, article, edit.Input, edit.Note, now, cancellationToken);
+        var body = await bodyOptions.ForAsync(actor, article.BodyMarkdown, cancellationToken);
+        await ArticleInputRules.ApplyAsync(db, markdown, body, article, edit.Input, edit.Note, now, cancellationToken);
         if (EditableContent.Of(article) == before)
         {
             article.LastModifiedAt = lastModified;
@@ -136,7 +140,8 @@ public sealed class ArticleService(
     private async Task<int> ApplyAsync(Actor actor, Article article, ArticleInput input, string? note, DateTime now, CancellationToken cancellationToken)
     {
         var oldPath = CurrentPath(article);
-        await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
+        var body = await bodyOptions.ForAsync(actor, article.BodyMarkdown, cancellationToken);
+        await ArticleInputRules.ApplyAsync(db, markdown, body, article, input, note, now, cancellationToken);
         return await StoreRevisionAsync(actor, article, note, now, oldPath, input.UpdatedAt, cancellationToken);
     }
 

@@ -5,6 +5,7 @@ using Masthead.Core.Publication;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
+using Masthead.Core.Text.Blocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.Live;
@@ -67,7 +68,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
                 ArticleId = article.Id,
                 Title = title,
                 BodyMarkdown = body,
-                BodyHtml = markdown.Render(body, LiveUpdate.MaxBodyLength, "Body").Html,
+                BodyHtml = Render(actor, body, saved: null, info),
                 AuthorId = actor.StaffId,
                 AuthorName = actor.Name,
                 AuthorSlug = author?.Slug,
@@ -98,7 +99,7 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
 
             update.Title = title;
             update.BodyMarkdown = body;
-            update.BodyHtml = markdown.Render(body, LiveUpdate.MaxBodyLength, "Body").Html;
+            update.BodyHtml = Render(actor, body, update.BodyMarkdown, info);
             update.IsKey = input.IsKey;
             update.EditedAt = now;
             return new Done(AuditActions.LiveEdited, Describe(update),
@@ -224,6 +225,21 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
         new() { ArticleId = article.Id, Type = type, Data = data, At = now };
 
     /// <param name="evenDeleted">Whether the change is given an update already deleted, rather than refusing it as not found.</param>
+    /// <summary>An update's HTML: editors may add HTML blocks; anyone may keep those already in the update they edit.</summary>
+    private string Render(Actor actor, string body, string? saved, PublicationInfo info)
+    {
+        var mayAdd = Permissions.CanAddHtmlBlocks(actor);
+        var options = new BodyOptions(mayAdd, mayAdd ? new HashSet<string>() : markdown.HtmlBlocksIn(saved), info.ExtraEmbedHosts, []);
+        try
+        {
+            return markdown.Render(body, LiveUpdate.MaxBodyLength, "Body", options).Html;
+        }
+        catch (HtmlBlockRefusedException refused)
+        {
+            throw ValidationException.For("Body", refused.Message);
+        }
+    }
+
     private async Task<bool> ChangeUpdateAsync(Actor actor, int updateId, CancellationToken cancellationToken, Func<Article, LiveUpdate, PublicationInfo, DateTime, Done?> change,
         bool evenDeleted = false)
     {

@@ -4,6 +4,7 @@ using Masthead.Core.Navigation;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
+using Masthead.Core.Text.Blocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.Pages;
@@ -73,7 +74,9 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
         RenderedMarkdown? rendered = null;
         try
         {
-            rendered = markdown.Render(body, StaticPage.MaxBodyLength, nameof(input.BodyMarkdown));
+            // Static pages are administrators' own: HTML blocks are theirs to add.
+            var hosts = EmbedProviders.ParseHosts(await db.Publication.Select(p => p.EmbedHosts).FirstOrDefaultAsync(cancellationToken), out _);
+            rendered = markdown.Render(body, StaticPage.MaxBodyLength, nameof(input.BodyMarkdown), BodyOptions.Trusted with { ExtraEmbedHosts = hosts });
         }
         catch (ValidationException refused)
         {

@@ -22,10 +22,16 @@ public sealed record PublicationInfo(
     /// <summary>Whether Editors and Administrators must sign in with a second factor.</summary>
     public bool RequireSecondFactor { get; init; }
 
+    /// <summary>Hosts an administrator allowed embeds from, beyond the built-in providers.</summary>
+    public IReadOnlyList<string> ExtraEmbedHosts { get; init; } = [];
+
     internal static PublicationInfo From(PublicationSettings s) => new(
         s.Name, s.Tagline, s.ContactPrompt, s.ContactEmail, s.Description, s.BaseUrl, s.Language, s.TimeZone,
         s.LogoUrl, s.NotesPosition, s.FeedContent, s.LastModifiedAt)
-    { RequireSecondFactor = s.RequireSecondFactor };
+    {
+        RequireSecondFactor = s.RequireSecondFactor,
+        ExtraEmbedHosts = Text.Blocks.EmbedProviders.ParseHosts(s.EmbedHosts, out _),
+    };
 }
 
 /// <summary>Holds the current snapshot between requests; cleared whenever settings change.</summary>

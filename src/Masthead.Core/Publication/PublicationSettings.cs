@@ -12,6 +12,7 @@ public sealed class PublicationSettings
     public const int MaxBaseUrlLength = 500;
     public const int MaxLanguageLength = 35;
     public const int MaxTimeZoneLength = 100;
+    public const int MaxEmbedHostsLength = 2000;
 
     public int Id { get; set; } = SingletonId;
     public string Name { get; set; } = "Masthead";
@@ -39,6 +40,12 @@ public sealed class PublicationSettings
 
     /// <summary>Whether Editors and Administrators must sign in with a second factor (and set one up before anything else).</summary>
     public bool RequireSecondFactor { get; set; }
+
+    /// <summary>
+    /// Hosts, one per line, that articles may embed from beyond the built-in providers (a link alone on its line, or a
+    /// frame in an HTML block); reader pages' Content-Security-Policy lets them be framed.
+    /// </summary>
+    public string EmbedHosts { get; set; } = "";
 
     /// <summary>Hash of the one-time link that creates the first administrator on a fresh install.</summary>
     public string? SetupTokenHash { get; set; }

@@ -17,6 +17,7 @@ internal sealed class PublicationSettingsConfiguration : IEntityTypeConfiguratio
         settings.Property(s => s.BaseUrl).HasMaxLength(PublicationSettings.MaxBaseUrlLength);
         settings.Property(s => s.Language).HasMaxLength(PublicationSettings.MaxLanguageLength);
         settings.Property(s => s.TimeZone).HasMaxLength(PublicationSettings.MaxTimeZoneLength);
+        settings.Property(s => s.EmbedHosts).HasMaxLength(PublicationSettings.MaxEmbedHostsLength).HasDefaultValue("");
         settings.Property(s => s.LogoUrl).HasMaxLength(Text.ImageAddress.MaxLength);
         settings.Property(s => s.NotesPosition).HasConversion<string>().HasMaxLength(10);
         settings.Property(s => s.FeedContent).HasConversion<string>().HasMaxLength(10);

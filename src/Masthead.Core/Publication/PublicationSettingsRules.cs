@@ -28,6 +28,20 @@ internal static class PublicationSettingsRules
                 $"{ImageAddress.MaxLength:N0} characters.";
         }
 
+        Within(problems, nameof(settings.EmbedHosts), settings.EmbedHosts, PublicationSettings.MaxEmbedHostsLength);
+        if (!problems.ContainsKey(nameof(settings.EmbedHosts)))
+        {
+            var hosts = Text.Blocks.EmbedProviders.ParseHosts(settings.EmbedHosts, out var hostProblem);
+            if (hostProblem is not null)
+            {
+                problems[nameof(settings.EmbedHosts)] = hostProblem;
+            }
+            else
+            {
+                settings.EmbedHosts = string.Join('\n', hosts);
+            }
+        }
+
         if (!problems.ContainsKey(nameof(settings.TimeZone)) && !PublicationClock.IsKnownTimeZone(settings.TimeZone))
         {
             problems[nameof(settings.TimeZone)] = $"'{settings.TimeZone}' is not a time zone this server knows; use an IANA name such as Europe/Paris.";

@@ -55,6 +55,9 @@ public static class Permissions
     public static bool CanWriteEditorialNotes(Actor actor, ArticleAccess article) =>
         actor.IsAtLeast(NewsroomRole.Editor) || article.IsOwnedBy(actor);
 
+    /// <summary>HTML blocks in a body (graphics, widgets): editors; anyone who may edit a text may keep those already in it.</summary>
+    public static bool CanAddHtmlBlocks(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
     public static bool CanManageTaxonomy(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
     public static bool CanWorkInbox(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);

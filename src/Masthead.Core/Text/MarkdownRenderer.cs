@@ -3,6 +3,7 @@ using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
+using Masthead.Core.Text.Blocks;
 
 namespace Masthead.Core.Text;
 
@@ -31,17 +32,22 @@ public sealed class MarkdownRenderer
         .UseListExtras()
         .UseFootnotes()
         .UseFigures()
+        .Use<BodyBlocks>()
         .Use<MarkdownWorkLimit>()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    private readonly HtmlSanitizer _sanitizer = BodySanitizer.Create();
 
-    /// <summary>Renders <paramref name="markdown"/>, parsing it once for both the HTML and the plain text.</summary>
+    /// <summary>Renders <paramref name="markdown"/> from someone who may not add HTML blocks, with the built-in embeds.</summary>
+    public RenderedMarkdown Render(string? markdown, int maxLength, string field) => Render(markdown, maxLength, field, BodyOptions.Plain);
+
+    /// <summary>Renders <paramref name="markdown"/> and its blocks, parsing it once for both the HTML and the plain text.</summary>
     /// <param name="field">The form field the text came from, which names a refusal.</param>
     /// <exception cref="ValidationException">
     /// The text is longer than <paramref name="maxLength"/>, has too many lines, nests too deeply or has too much formatting in one place.
     /// </exception>
-    public RenderedMarkdown Render(string? markdown, int maxLength, string field)
+    /// <exception cref="HtmlBlockRefusedException">It adds an HTML block, which <paramref name="options"/> does not allow.</exception>
+    public RenderedMarkdown Render(string? markdown, int maxLength, string field, BodyOptions options)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -63,6 +69,7 @@ public sealed class MarkdownRenderer
         {
             var document = Markdown.Parse(markdown, _pipeline);
             DemoteTopLevelHeadings(document);
+            BodyBlocks.Apply(document, markdown, options);
             var html = Sanitize(AlignmentClasses(Write(document, plain: false)));
             var plain = Write(document, plain: true).Trim();
             return new RenderedMarkdown(html, plain, CountWords(plain));
@@ -78,6 +85,24 @@ public sealed class MarkdownRenderer
     }
 
     public string Sanitize(string html) => SanitizedHtml.Sanitize(_sanitizer, html);
+
+    /// <summary>The HTML blocks in <paramref name="markdown"/> as written: a writer who may not add one may keep these.</summary>
+    public IReadOnlySet<string> HtmlBlocksIn(string? markdown)
+    {
+        if (markdown is null || !markdown.Contains(":::", StringComparison.Ordinal))
+        {
+            return new HashSet<string>();
+        }
+
+        try
+        {
+            return BodyBlocks.HtmlSources(Markdown.Parse(markdown, _pipeline), markdown);
+        }
+        catch (Exception e) when (e is MarkdownRefusedException or ArgumentException)
+        {
+            return new HashSet<string>(); // text saved before a limit existed: none is kept
+        }
+    }
 
     /// <summary>Lines as Markdig counts them: a line ends at \n, \r\n or a lone \r.</summary>
     private static int CountLines(string text)
@@ -140,26 +165,6 @@ public sealed class MarkdownRenderer
         }
 
         return words;
-    }
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var options = new HtmlSanitizerOptions
-        {
-            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-            {
-                "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong", "del",
-                "ins", "mark", "sub", "sup", "a", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody",
-                "tr", "th", "td", "figure", "figcaption", "img", "section", "div", "span",
-            },
-            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-            {
-                "href", "src", "alt", "title", "id", "class", "start", "colspan", "rowspan",
-            },
-            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
-            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
-        };
-        return new HtmlSanitizer(options);
     }
 }
 

@@ -1113,6 +1113,13 @@ namespace Masthead.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("EmbedHosts")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("FeedContent")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1169,6 +1176,7 @@ namespace Masthead.Data.Postgres.Migrations
                             ContactEmail = "",
                             ContactPrompt = "Let's talk:",
                             Description = "",
+                            EmbedHosts = "",
                             FeedContent = "Full",
                             Language = "en-US",
                             LastModifiedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),

@@ -1070,6 +1070,13 @@ namespace Masthead.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmbedHosts")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("FeedContent")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1126,6 +1133,7 @@ namespace Masthead.Data.Sqlite.Migrations
                             ContactEmail = "",
                             ContactPrompt = "Let's talk:",
                             Description = "",
+                            EmbedHosts = "",
                             FeedContent = "Full",
                             Language = "en-US",
                             LastModifiedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),

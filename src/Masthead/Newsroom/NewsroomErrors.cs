@@ -27,7 +27,7 @@ public sealed class NewsroomErrors : IAsyncPageFilter
 
         int? status = exception switch
         {
-            ForbiddenException => StatusCodes.Status403Forbidden,
+            ForbiddenException or Core.Text.Blocks.HtmlBlockRefusedException => StatusCodes.Status403Forbidden,
             WorkflowException => StatusCodes.Status409Conflict,
             NotFoundException => StatusCodes.Status404NotFound,
             Core.ValidationException => StatusCodes.Status400BadRequest,

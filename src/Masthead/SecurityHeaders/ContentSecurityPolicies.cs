@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Masthead.Core.Text.Blocks;
 using Masthead.Hosting;
 
 namespace Masthead.SecurityHeaders;
@@ -37,7 +38,7 @@ public sealed class ContentSecurityPolicies
         }
 
         var styleAttributes = AlignmentStyles.Select(value => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"text-align: {value}")))}'");
-        string PageFramedBy(string frameAncestors, string extraImages = "") => string.Join("; ",
+        _pageFramedBy = (frameAncestors, frames, extraImages) => string.Join("; ",
             "default-src 'none'",
             $"script-src {string.Join(' ', scripts)}",
             $"style-src 'self' 'unsafe-hashes' {string.Join(' ', styleAttributes)}",
@@ -46,19 +47,50 @@ public sealed class ContentSecurityPolicies
             "connect-src 'self'",
             "form-action 'self'",
             "base-uri 'none'",
+            $"frame-src {frames}",
             $"frame-ancestors {frameAncestors}");
 
-        ReaderPage = PageFramedBy("'self'");
+        _readerPage = new Frames([], _pageFramedBy("'self'", EmbedFrames([]), ""));
         // blob: shows a photo dropped, pasted or picked in the newsroom before it is uploaded (media.js makes the address
-        // from the person's own file; nothing from elsewhere can be a blob: of this page).
-        NewsroomPage = PageFramedBy("'none'", " blob:");
+        // from the person's own file; nothing from elsewhere can be a blob: of this page). The newsroom frames only
+        // its own article preview.
+        NewsroomPage = _pageFramedBy("'none'", "'self'", " blob:");
+    }
+
+    private readonly Func<string, string, string, string> _pageFramedBy;
+
+    /// <summary>The reader page's policy for the hosts last asked for; they change only when an administrator changes them.</summary>
+    private volatile Frames _readerPage;
+
+    private sealed record Frames(IReadOnlyList<string> ExtraHosts, string Policy);
+
+    /// <summary>
+    /// Reader pages may be framed by the site itself and by nobody else, as a page in a stranger's frame is how a
+    /// reader is tricked into pressing a button (the contact form's) they cannot see. They frame only embeds, from
+    /// the built-in providers' frame hosts and the hosts an administrator allowed, and only once the reader asks
+    /// (js/embeds.js).
+    /// </summary>
+    public string ReaderPage(IReadOnlyList<string> extraEmbedHosts)
+    {
+        var current = _readerPage;
+        if (current.ExtraHosts.SequenceEqual(extraEmbedHosts, StringComparer.Ordinal))
+        {
+            return current.Policy;
+        }
+
+        var policy = _pageFramedBy("'self'", EmbedFrames(extraEmbedHosts), "");
+        _readerPage = new Frames(extraEmbedHosts, policy);
+        return policy;
     }
 
     /// <summary>
-    /// Reader pages may be framed by the site itself and by nobody else: Masthead offers no embeds, and a page in a
-    /// stranger's frame is how a reader is tricked into pressing a button (the contact form's) they cannot see.
+    /// The newsroom's article preview, framed by the editor beside the text: a reader page's policy, framed by the
+    /// site itself only, so the preview runs and frames what the published page would.
     /// </summary>
-    public string ReaderPage { get; }
+    public string PreviewFrame(IReadOnlyList<string> extraEmbedHosts) => ReaderPage(extraEmbedHosts);
+
+    private static string EmbedFrames(IReadOnlyList<string> extraHosts) =>
+        string.Join(' ', EmbedProviders.FrameHosts.Concat(extraHosts).Distinct(StringComparer.OrdinalIgnoreCase).Select(host => $"https://{host}"));
 
     /// <summary>The newsroom may never be framed, by this site or any other: every one of its buttons acts as the signed-in editor.</summary>
     public string NewsroomPage { get; }

@@ -1,4 +1,5 @@
 using System.Net;
+using Masthead.Core.Publication;
 using Microsoft.Net.Http.Headers;
 
 namespace Masthead.SecurityHeaders;
@@ -8,12 +9,21 @@ namespace Masthead.SecurityHeaders;
 /// says whether it is a page. Which part of the site it belongs to is read from the address first asked for, so an
 /// error page re-executed for a newsroom address is a newsroom page.
 /// </summary>
-internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSecurityPolicies policies)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSecurityPolicies policies, PublicationCache publication)
 {
     private const string OneYear = "max-age=31536000";
 
     /// <summary>Powerful browser features no page of the site uses; a script that got in cannot ask for them either.</summary>
     private const string UnusedFeatures = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    /// <summary>Marks a newsroom answer as the editor's preview frame (see <see cref="AllowFramingBySite"/>).</summary>
+    private static readonly object PreviewFrameKey = new();
+
+    /// <summary>
+    /// Lets the site itself frame this newsroom page, which is otherwise never framed: the article editor's preview,
+    /// which shows the text as the reader page would, beside the text.
+    /// </summary>
+    public static void AllowFramingBySite(HttpContext context) => context.Items[PreviewFrameKey] = true;
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -47,8 +57,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSec
 
         if (IsPage(context.Response.ContentType))
         {
-            headers.ContentSecurityPolicy = newsroom ? policies.NewsroomPage : policies.ReaderPage;
-            headers.XFrameOptions = newsroom ? "DENY" : "SAMEORIGIN"; // for browsers that predate frame-ancestors
+            // The hosts embeds may come from are the settings' as the page was rendered, which read them.
+            var embedHosts = publication.Current?.ExtraEmbedHosts ?? [];
+            var previewFrame = newsroom && context.Items.ContainsKey(PreviewFrameKey);
+            headers.ContentSecurityPolicy = previewFrame ? policies.PreviewFrame(embedHosts) : newsroom ? policies.NewsroomPage : policies.ReaderPage(embedHosts);
+            headers.XFrameOptions = newsroom && !previewFrame ? "DENY" : "SAMEORIGIN"; // for browsers that predate frame-ancestors
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = UnusedFeatures;
         }

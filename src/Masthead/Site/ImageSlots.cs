@@ -12,6 +12,12 @@ public static class ImageSlots
 
     public static readonly ImageSlot BodyImage = new(ArticleColumn, 1200, 675, null, ImageLoading.Lazy);
 
+    /// <summary>An image of a gallery in a body: two to a row in the article column.</summary>
+    public static readonly ImageSlot Gallery = new("(min-width: 44rem) 21rem, 50vw", 1200, 900, null, ImageLoading.Lazy, Crop: true);
+
+    /// <summary>The small image of a card for another article, beside its headline.</summary>
+    public static readonly ImageSlot BodyCard = new("8rem", 1200, 675, null, ImageLoading.Lazy, Crop: true);
+
     public static readonly ImageSlot FrontLead = new("(min-width: 72rem) 46rem, (min-width: 48rem) 64vw, 100vw", 1200, 675, null, ImageLoading.Priority, Crop: true);
 
     public static readonly ImageSlot GridCard = new("(min-width: 72rem) 17rem, (min-width: 48rem) 32vw, (min-width: 32rem) 50vw, 100vw", 1200, 675, null,

@@ -114,6 +114,7 @@ internal static class RoleMatrixActions
             c => c.AutosaveAsync(null),
             (_, _) => Post("/newsroom/articles/new?handler=DiscardAutosave"),
             async (c, _) => Assert.False(await c.DbAsync(db => db.Autosaves.AnyAsync(a => a.StaffMemberId == c.Me.Id && a.ArticleId == null)))),
+        EditArticle("add an HTML block to their own draft", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Draft), WithHtmlBlock),
         Restore("restore a revision of their own draft", Anyone, c => c.Me),
         Restore("restore a revision of a colleague's draft", Editor, c => c.Colleague),
         Page("ask to restore a revision of their own published article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Published, revisions: 2),
@@ -411,16 +412,19 @@ internal static class RoleMatrixActions
     private static MatrixRequest NewArticle(MatrixContext c, params (string Name, string Value)[] more) =>
         Post("/newsroom/articles/new", [("Form.Headline", c.Marker), ("Form.BodyMarkdown", "A first paragraph."), ("Form.AuthorIds", $"{c.Me.Id}"), ("intent", "save"), .. more]);
 
+    /// <summary>A body with an editor's HTML block (a graphic's frame), which only editors and administrators may add.</summary>
+    private const string WithHtmlBlock = "A chart follows.\n\n::: html\n<iframe title=\"Turnout\" src=\"https://datawrapper.dwcdn.net/aBc12/1/\"></iframe>\n:::";
+
     /// <summary>Saves the editor form over the current version with a new body, as the editor page posts it.</summary>
-    private static MatrixAction EditArticle(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare) =>
+    private static MatrixAction EditArticle(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare, string body = Edited) =>
         new(name, allowedFrom, prepare,
             (c, t) => Post($"/newsroom/articles/{t.Id}",
-                ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited),
+                ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", body),
                 ("Form.AuthorIds", $"{t.OwnerId}"), ("Form.Version", $"{t.Version}"), ("intent", "save")),
             async (c, t) =>
             {
                 var article = await c.ArticleAsync(t.Id);
-                Assert.Equal((Edited, t.Version + 1), (article.BodyMarkdown, article.Version));
+                Assert.Equal((body, t.Version + 1), (article.BodyMarkdown, article.Version));
             });
 
     /// <summary>Posts the editor's form to ?handler=Autosave, as the editor's script does: kept as the person's own autosave, never saved.</summary>

@@ -27,6 +27,8 @@ public sealed class RoleMatrixTests(DemoSiteFixture site, RoleMatrixSessions ses
     {
         ["POST /newsroom/articles/new Preview"] = "renders the Markdown being typed and stores nothing",
         ["POST /newsroom/articles/{id:int} Preview"] = "renders the Markdown being typed and stores nothing",
+        ["GET /newsroom/articles/preview"] = "the editor's preview frame: renders an article as readers would see it and stores nothing (see WritingSurfaceTests)",
+        ["POST /newsroom/articles/preview"] = "the editor's preview frame: renders the form being typed and stores nothing (see WritingSurfaceTests)",
         ["POST /newsroom/account/password"] = "everyone changes their own password, and only theirs (see AccountTests)",
         ["GET /newsroom/account/security"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",
         ["POST /newsroom/account/security PasskeyOptions"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",

@@ -5,6 +5,7 @@ using Masthead.Core.Sections;
 using Masthead.Core.Storage;
 using Masthead.Core.Tags;
 using Masthead.Core.Text;
+using Masthead.Core.Text.Blocks;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Articles;
@@ -54,7 +55,8 @@ public abstract partial class ArticleFormPage : NewsroomPage
     {
         try
         {
-            PreviewHtml = Service<MarkdownRenderer>().Render((Form.BodyMarkdown ?? "").ReplaceLineEndings("\n"), Article.MaxBodyLength, nameof(ArticleForm.BodyMarkdown)).Html;
+            var body = (Form.BodyMarkdown ?? "").ReplaceLineEndings("\n");
+            PreviewHtml = Service<MarkdownRenderer>().Render(body, Article.MaxBodyLength, nameof(ArticleForm.BodyMarkdown), PreviewOptions).Html;
         }
         catch (ValidationException refused)
         {
@@ -63,6 +65,16 @@ public abstract partial class ArticleFormPage : NewsroomPage
             ModelState.AddModelError(FormPrefix + nameof(ArticleForm.BodyMarkdown), PreviewProblem);
         }
     }
+
+    /// <summary>
+    /// A preview stores nothing, so it shows HTML blocks whoever typed them; the save decides whether they may stay.
+    /// Embeds from the hosts an administrator allowed show as they will, and links to our own articles as cards.
+    /// </summary>
+    protected BodyOptions PreviewOptions => BodyOptions.Trusted with
+    {
+        ExtraEmbedHosts = Publication.ExtraEmbedHosts,
+        SiteHosts = Uri.TryCreate(Publication.BaseUrl, UriKind.Absolute, out var site) ? [site.Host, Request.Host.Host] : [Request.Host.Host],
+    };
 
     /// <summary>The preview alone, for the script that shows it without reloading the page.</summary>
     protected IActionResult PreviewFragment()
@@ -110,6 +122,17 @@ public abstract partial class ArticleFormPage : NewsroomPage
         Form.NewTags = null;
         ModelState.Remove(FormPrefix + nameof(ArticleForm.NewTags));
         return true;
+    }
+
+    /// <summary>
+    /// A writer who may not add HTML blocks added one: the save is refused (403), with the reason beside the body and
+    /// everything typed kept.
+    /// </summary>
+    protected Task<IActionResult> RefuseHtmlBlockAsync(HtmlBlockRefusedException refused, Func<Task<IActionResult>> show)
+    {
+        ModelState.AddModelError(FormPrefix + nameof(ArticleForm.BodyMarkdown), refused.Message);
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return show();
     }
 
     protected string? RevisionNote => string.IsNullOrWhiteSpace(Form.Note) ? null : Form.Note.Trim();

@@ -3,6 +3,7 @@ using Masthead.Core.Articles;
 using Masthead.Core.Corrections;
 using Masthead.Core.Publishing;
 using Masthead.Core.Revisions;
+using Masthead.Core.Text.Blocks;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Articles;
@@ -88,6 +89,10 @@ public sealed partial class EditArticlePage(
         catch (EditConflictException)
         {
             return await ShowConflictAsync(id, cancellationToken);
+        }
+        catch (HtmlBlockRefusedException refused)
+        {
+            return await RefuseHtmlBlockAsync(refused, () => ShowAsync(id, cancellationToken));
         }
     }
 

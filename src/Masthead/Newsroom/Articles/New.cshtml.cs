@@ -1,5 +1,6 @@
 using Masthead.Core;
 using Masthead.Core.Articles;
+using Masthead.Core.Text.Blocks;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.Articles;
@@ -42,6 +43,11 @@ public sealed class NewArticlePage(ArticleService articles) : ArticleFormPage
             catch (ValidationException problems)
             {
                 AddProblems(problems, FormPrefix);
+            }
+            catch (HtmlBlockRefusedException refused)
+            {
+                await LoadChoicesAsync([], cancellationToken);
+                return await RefuseHtmlBlockAsync(refused, () => Task.FromResult<IActionResult>(Page()));
             }
         }
 

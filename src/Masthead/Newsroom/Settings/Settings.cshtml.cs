@@ -65,6 +65,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
         public NotesPosition NotesPosition { get; set; }
         public FeedContent FeedContent { get; set; }
         public bool RequireSecondFactor { get; set; }
+        public string? EmbedHosts { get; set; }
 
         public static SettingsForm From(PublicationInfo info) => new()
         {
@@ -80,6 +81,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
             NotesPosition = info.NotesPosition,
             FeedContent = info.FeedContent,
             RequireSecondFactor = info.RequireSecondFactor,
+            EmbedHosts = string.Join('\n', info.ExtraEmbedHosts),
         };
 
         /// <returns>The names of the settings that changed, for the audit log.</returns>
@@ -107,6 +109,7 @@ public sealed class SettingsPage(PublicationService publication) : NewsroomPage
             Set(nameof(NotesPosition), settings.NotesPosition, NotesPosition, v => settings.NotesPosition = v);
             Set(nameof(FeedContent), settings.FeedContent, FeedContent, v => settings.FeedContent = v);
             Set(nameof(RequireSecondFactor), settings.RequireSecondFactor, RequireSecondFactor, v => settings.RequireSecondFactor = v);
+            Set(nameof(EmbedHosts), settings.EmbedHosts, Trimmed(EmbedHosts).ReplaceLineEndings("\n"), v => settings.EmbedHosts = v);
             return changed;
         }
 

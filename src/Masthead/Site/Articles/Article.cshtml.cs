@@ -6,22 +6,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Articles;
 
-public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : SitePage
+public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : ArticleTextPage
 {
     public const int RelatedCount = 4;
 
-    public ArticleView Article { get; private set; } = null!;
-
-    /// <summary>The story's live updates when it is a developing story.</summary>
-    public LiveCoverageView? Coverage { get; private set; }
     /// <summary>Articles sharing its tags and section, newest first among equals; the page is cached with their tags, so it follows them.</summary>
     public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
 
-    /// <summary>The body, with media-library images made responsive.</summary>
-    public string BodyHtml { get; private set; } = "";
-
-    /// <summary>The lead image's alt text, caption and credit: the article's, or else its library item's.</summary>
-    public (string Alt, string? Caption, string? Credit) LeadImageText { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
     {
@@ -63,7 +54,8 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
         // A newly published article in its section or with one of its tags may belong here; one shown here may change or be unpublished.
         Related = await articles.RelatedAsync(article, RelatedCount, cancellationToken);
         HttpContext.TagResponse([CacheTags.Article(article.Id), .. article.Tags.Select(t => CacheTags.Tag(t.Id)), .. Related.Select(r => CacheTags.Article(r.Id))]);
-        BodyHtml = await BodyMedia.RenderAsync(article.BodyHtml, Images);
+        BodyHtml = await BodyCards.RenderAsync(await BodyMedia.RenderAsync(article.BodyHtml, Images), this, cancellationToken);
+        BlockStyles.AddWhenNeeded(this, BodyHtml, always: Coverage is not null); // a live update may bring a block at any time
         await DescribeAsync(article);
         if (Coverage is not null)
         {

@@ -20,7 +20,8 @@ public sealed class StaticPagePage(StaticPageService pages) : SitePage
         }
 
         StaticPage = page;
-        BodyHtml = await BodyMedia.RenderAsync(page.BodyHtml, Images);
+        BodyHtml = await BodyCards.RenderAsync(await BodyMedia.RenderAsync(page.BodyHtml, Images), this, cancellationToken);
+        BlockStyles.AddWhenNeeded(this, BodyHtml);
         CurrentNav = page.Path;
         Meta.Title = TitleFor(page.Title);
         Meta.CanonicalUrl = Absolute(page.Path);

@@ -47,6 +47,8 @@ function start(source) {
   });
 
   const shortcuts = [
+    // Ctrl+Enter saves the form (newsroom.js, on the document); the editor must not also insert a line.
+    { key: "Mod-Enter", run: () => true },
     { key: "Mod-b", run: wrap("**", "bold text") },
     { key: "Mod-i", run: wrap("_", "italic text") },
     { key: "Mod-k", run: link },

@@ -13,7 +13,7 @@ public sealed record LiveUpdateView(
     bool IsKey)
 {
     /// <summary>The update as plain text, without its Markdown.</summary>
-    public string PlainText() => Markdig.Markdown.ToPlainText(BodyMarkdown).Trim();
+    public string PlainText() => Markdig.Markdown.ToPlainText(Text.Blocks.BlockFences.Remove(BodyMarkdown)).Trim();
 
     /// <summary>What the desk's edit form carries, to refuse an edit over a text someone else has changed since.</summary>
     public string Basis => LiveUpdate.BasisOf(Title, BodyMarkdown);

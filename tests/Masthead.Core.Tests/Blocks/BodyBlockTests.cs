@@ -157,4 +157,12 @@ public sealed class BodyBlockTests
         Assert.Contains("Road shut.", plain);
         Assert.Contains("Poll open", plain);
     }
+
+    [Fact]
+    public void Text_made_from_markdown_without_rendering_drops_the_fences_and_keeps_a_title()
+    {
+        var text = BlockFences.Remove("::: note What we know\nThe road is shut.\n:::\n\n::: pullquote\nSay it.\n:::\n");
+
+        Assert.Equal(["What we know", "The road is shut.", "Say it."], text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 }

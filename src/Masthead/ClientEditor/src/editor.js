@@ -47,6 +47,8 @@ function start(source) {
   });
 
   const shortcuts = [
+    // Ctrl+Enter saves the form (newsroom.js, on the document); the editor must not also insert a line.
+    { key: "Mod-Enter", run: () => true },
     { key: "Mod-b", run: wrap("**", "bold text") },
     { key: "Mod-i", run: wrap("_", "italic text") },
     { key: "Mod-k", run: link },
@@ -152,7 +154,7 @@ function buildToolbar(view, source) {
     b.className = `tool ${className}`.trim();
     b.textContent = label;
     b.title = title;
-    b.setAttribute("aria-label", title.replace(/ \(.*\)$/, ""));
+    b.setAttribute("aria-label", title.replace(/ \(.*\)$/, "")); // names that start with, or hold, the visible text
     b.addEventListener("click", () => run(view));
     return b;
   };
@@ -183,11 +185,11 @@ function buildToolbar(view, source) {
       button("I", `Italic (${mod}I)`, wrap("_", "italic text"), "tool-italic"),
       button("Link", `Link (${mod}K)`, link)),
     group(
-      button("H2", `Heading (${mod}Alt+2)`, prefixLines("## ", headingPattern)),
-      button("H3", `Subheading (${mod}Alt+3)`, prefixLines("### ", headingPattern)),
+      button("H2", `H2 heading (${mod}Alt+2)`, prefixLines("## ", headingPattern)),
+      button("H3", `H3 subheading (${mod}Alt+3)`, prefixLines("### ", headingPattern)),
       button("“ ”", `Quote (${mod}Shift+.)`, prefixLines("> ", quotePattern)),
-      button("• List", `Bulleted list (${mod}Shift+8)`, prefixLines("- ", bulletPattern)),
-      button("1. List", `Numbered list (${mod}Shift+7)`, prefixLines((i) => `${i + 1}. `, numberPattern))),
+      button("• List", `• List, bulleted (${mod}Shift+8)`, prefixLines("- ", bulletPattern)),
+      button("1. List", `1. List, numbered (${mod}Shift+7)`, prefixLines((i) => `${i + 1}. `, numberPattern))),
     group(
       button("Image", "Image from the media library or an upload", image),
       button("Embed", "Embed a video, post, map or chart", embed),

@@ -76,7 +76,7 @@ public sealed class ArticlePreviewPage(CurrentStaff staff, MarkdownRenderer mark
             body = new RenderedMarkdown("", "", 0);
         }
 
-        var headline = input.Headline.Trim();
+        var headline = input.Headline.Trim() is { Length: > 0 } typed ? typed : "No headline yet";
         var summary = new ArticleSummary(0, Slugs.Slugify(headline), DateOnly.FromDateTime(publishedAt ?? now), headline, input.Standfirst.Trim(),
             publishedAt ?? now, null, site.Section(input.SectionId),
             [.. input.AuthorIds.Where(site.Staff.ContainsKey).Select(id => site.Staff[id])],
@@ -89,7 +89,7 @@ public sealed class ArticlePreviewPage(CurrentStaff staff, MarkdownRenderer mark
         }
 
         Meta.Stylesheets.Add(BlockStyles.Stylesheet); // the text changes as it is typed, and may gain a block
-        Meta.Title = TitleFor(headline.Length > 0 ? $"Preview: {headline}" : "Preview");
+        Meta.Title = TitleFor($"Preview: {headline}");
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using Masthead.Core.Articles;
 using Masthead.Core.Audit;
+using Masthead.Core.Mail;
 using Masthead.Core.Publication;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,14 @@ namespace Masthead.Core.Publishing;
 
 /// <summary>
 /// Moves articles through Draft → In review → Scheduled → Published → Unpublished. Each step checks the actor's
-/// role and the article's state, records an audit entry in the same transaction, and raises ArticleChanged.
+/// role and the article's state, records an audit entry and queues its notifications in the same transaction, and
+/// raises ArticleChanged.
 /// </summary>
 public sealed class PublishingService(
     MastheadDb db,
     ArticleService articles,
     PublicationService publication,
+    NewsroomNotifications notifications,
     TimeProvider time,
     ILogger<PublishingService> logger)
 {
@@ -22,16 +25,16 @@ public sealed class PublishingService(
     private static readonly ArticleStatus[] OnlyScheduled = [ArticleStatus.Scheduled];
 
     public Task SubmitAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.Submit, articleId, cancellationToken, (article, _) =>
+        StepAsync(actor, WorkflowStep.Submit, articleId, cancellationToken, async (article, token) =>
         {
             article.Status = ArticleStatus.InReview;
             article.ReviewComment = null;
             db.Record(Now, actor, AuditActions.Submitted, article.Id, article.Headline);
-            return Task.CompletedTask;
+            await notifications.SubmittedAsync(article, actor, token);
         });
 
     public Task SendBackAsync(Actor actor, int articleId, string comment, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.SendBack, articleId, cancellationToken, (article, _) =>
+        StepAsync(actor, WorkflowStep.SendBack, articleId, cancellationToken, async (article, token) =>
         {
             if (string.IsNullOrWhiteSpace(comment))
             {
@@ -46,7 +49,7 @@ public sealed class PublishingService(
             article.Status = ArticleStatus.Draft;
             article.ReviewComment = comment.Trim();
             db.Record(Now, actor, AuditActions.SentBack, article.Id, comment.Trim());
-            return Task.CompletedTask;
+            await notifications.SentBackAsync(article, actor, comment.Trim(), token);
         });
 
     /// <summary>Publishes now; <paramref name="publishedAt"/> backdates an import or the demo.</summary>
@@ -55,6 +58,7 @@ public sealed class PublishingService(
         {
             await GoLiveAsync(article, publishedAt ?? Now, token);
             db.Record(Now, actor, AuditActions.Published, article.Id, article.Headline);
+            await notifications.PublishedAsync(article, actor, onSchedule: false, token);
         });
 
     public Task ScheduleAsync(Actor actor, int articleId, DateTime publishAt, CancellationToken cancellationToken = default) =>
@@ -66,12 +70,14 @@ public sealed class PublishingService(
             }
 
             RequireByline(article);
+            var approved = article.Status == ArticleStatus.InReview;
             article.Status = ArticleStatus.Scheduled;
             var at = DateTime.SpecifyKind(publishAt, DateTimeKind.Utc);
             article.ScheduledFor = at;
             article.ReviewComment = null;
             var clock = (await publication.GetAsync(token)).Clock;
             db.Record(Now, actor, AuditActions.Scheduled, article.Id, $"{article.Headline} at {clock.FormatDateTime(at)}");
+            await notifications.ScheduledAsync(article, actor, at, approved, token);
         });
 
     public Task UnscheduleAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
@@ -96,6 +102,7 @@ public sealed class PublishingService(
         {
             await GoLiveAsync(article, Now, token);
             db.Record(Now, actor, AuditActions.Published, article.Id, $"{article.Headline} (republished)");
+            await notifications.PublishedAsync(article, actor, onSchedule: false, token);
         });
 
     /// <summary>
@@ -121,6 +128,7 @@ public sealed class PublishingService(
                 {
                     await GoLiveAsync(article, article.ScheduledFor ?? now, token);
                     db.Record(now, Actor.System, AuditActions.Published, article.Id, $"{article.Headline} (on schedule)");
+                    await notifications.PublishedAsync(article, Actor.System, onSchedule: true, token);
                 });
                 published++;
             }
@@ -146,19 +154,20 @@ public sealed class PublishingService(
     /// <summary>
     /// Takes a due article the rules refuse to publish (its bylines removed behind the editor's back, say) off the
     /// schedule and into the review queue, with the reason as its review comment and in the audit log, so the
-    /// newsroom sees it on the dashboard instead of the scheduler retrying it for ever.
+    /// newsroom sees it on the dashboard instead of the scheduler retrying it for ever. Its writers and the editors are told.
     /// </summary>
     private async Task HoldBackAsync(int articleId, string reason, CancellationToken cancellationToken)
     {
         try
         {
-            await StepAsync(articleId, OnlyScheduled, WorkflowStep.Unschedule, cancellationToken, (article, _) =>
+            await StepAsync(articleId, OnlyScheduled, WorkflowStep.Unschedule, cancellationToken, async (article, token) =>
             {
+                var dueAt = article.ScheduledFor ?? Now;
                 article.Status = ArticleStatus.InReview;
                 article.ScheduledFor = null;
                 article.ReviewComment = $"Could not publish on schedule: {reason}";
                 db.Record(Now, Actor.System, AuditActions.Unscheduled, article.Id, $"{article.Headline}: {article.ReviewComment}");
-                return Task.CompletedTask;
+                await notifications.HeldBackAsync(article, dueAt, reason, token);
             });
         }
         catch (Exception exception) when (exception is DbUpdateConcurrencyException or WorkflowException)

@@ -5,6 +5,7 @@ using Masthead.Core.ContentApi;
 using Masthead.Core.Corrections;
 using Masthead.Core.Events;
 using Masthead.Core.Live;
+using Masthead.Core.Mail;
 using Masthead.Core.Media;
 using Masthead.Core.Pages;
 using Masthead.Core.People;
@@ -53,6 +54,9 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
     public DbSet<MediaUse> MediaUses => Set<MediaUse>();
+    public DbSet<OutgoingMail> Outbox => Set<OutgoingMail>();
+    public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
+    public DbSet<MailSettings> MailSettings => Set<MailSettings>();
 
     /// <summary>
     /// Whether saving content records which media items it uses (<see cref="MediaUseTracker"/>). Off only while

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Masthead.Core.Mail;
 using Masthead.Core.People;
 using Masthead.Core.Publishing;
 using Masthead.Hosting;
+using Masthead.Mail;
 
 namespace Masthead.Cli;
 
@@ -25,9 +27,32 @@ internal static class UserCommands
                 Actor.System, result.GetValue(name)!, result.GetValue(email)!, result.GetValue(role), result.GetValue(title) ?? "", cancellationToken);
             Console.WriteLine($"Created {result.GetValue(role)} account for {result.GetValue(email)}. They choose a password at (valid for 7 days, once):");
             Console.WriteLine(await SiteAddress.PublicAsync(app, cancellationToken) + link.Path);
+            Console.WriteLine(await SendInvitationAsync(app, scope.ServiceProvider, result.GetValue(email)!.Trim(), cancellationToken));
             return 0;
         }));
 
         return new Command("user", "Manage staff accounts.") { add };
+    }
+
+    /// <summary>
+    /// Sends the invitation now rather than leaving it for the running site: this process has just queued it, and the
+    /// site may not be running. Claimed like any message, so a site sending at the same moment does not send it too.
+    /// </summary>
+    private static async Task<string> SendInvitationAsync(WebApplication app, IServiceProvider scope, string email, CancellationToken cancellationToken)
+    {
+        var outbox = scope.GetRequiredService<Outbox>();
+        if (await outbox.NewestAsync(MailKind.Invitation, email, cancellationToken) is not { } queued)
+        {
+            return "No invitation email was queued.";
+        }
+
+        await app.Services.GetRequiredService<MailDelivery>().DeliverDueAsync([queued.Id], cancellationToken);
+        var mail = await outbox.NewestAsync(MailKind.Invitation, email, cancellationToken);
+        return mail switch
+        {
+            { State: OutgoingMailState.Sent } => $"The invitation is emailed to {email}. {mail.LastResult}",
+            { State: OutgoingMailState.Failed } => $"The invitation could not be emailed: {mail.LastResult}",
+            _ => $"The invitation is not emailed yet ({mail?.LastResult ?? "another node is sending it"}); the site sends it when it can.",
+        };
     }
 }

@@ -32,7 +32,7 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts, S
         try
         {
             var link = await staffAccounts.InviteAsync(Actor, Invite.Name ?? "", Invite.Email ?? "", Invite.Role, Invite.JobTitle?.Trim() ?? "", cancellationToken);
-            Flash = $"{Invite.Name!.Trim()} is invited as {Invite.Role}.";
+            Flash = $"{Invite.Name!.Trim()} is invited as {Invite.Role}; the invitation is emailed to {Invite.Email!.Trim()}.";
             return ShowLink(Invite.Name.Trim(), link);
         }
         catch (Core.ValidationException problems)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Masthead.Core.Mail;
@@ -80,5 +79,23 @@ internal sealed class MailBody
         return new MailContent(subject, text.ToString(), html.ToString());
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes what HTML gives meaning to and nothing else, so names in any script stay readable in the source.</summary>
+    private static string Encode(string text)
+    {
+        var encoded = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => encoded.Append("&amp;"),
+                '<' => encoded.Append("&lt;"),
+                '>' => encoded.Append("&gt;"),
+                '"' => encoded.Append("&quot;"),
+                '\'' => encoded.Append("&#39;"),
+                _ => encoded.Append(c),
+            };
+        }
+
+        return encoded.ToString();
+    }
 }

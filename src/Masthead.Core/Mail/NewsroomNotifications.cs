@@ -112,14 +112,16 @@ public sealed class NewsroomNotifications(MastheadDb db, MailQueue mail)
     {
         var context = await mail.ContextAsync(cancellationToken);
         var reader = new MailRecipient(message.Email, message.Name);
+        var name = MailQueue.OneLine(message.Name, int.MaxValue);
+        var subject = MailQueue.OneLine(message.Subject, int.MaxValue);
         foreach (var to in await RecipientsAsync(Notification.InboxMessage, EditorIds(), null, cancellationToken))
         {
             mail.Add(MailKind.InboxMessage, to, new MailBody(to.Name)
-                .Paragraph($"{message.Name} ({message.Email}) wrote to {context.Name} about “{message.Subject}”:")
+                .Paragraph($"{name} ({message.Email}) wrote to {context.Name} about “{subject}”:")
                 .Quote(message.Body)
                 .Paragraph($"Reply to this email to answer them: your reply goes to {message.Email}.")
                 .Link("Open it in the inbox", context.Url($"/newsroom/inbox/{message.Id}"))
-                .Build($"Reader message: {message.Subject}", context.Name, "You get this email because you handle the inbox.", Preferences(context, to)),
+                .Build($"Reader message: {subject}", context.Name, "You get this email because you handle the inbox.", Preferences(context, to)),
                 replyTo: reader);
         }
     }

@@ -67,6 +67,7 @@ public static class CoreServices
         services.AddScoped<MediaQueries>();
         services.AddScoped<MediaService>();
         services.AddScoped<DemoImageImport>();
+        services.AddSingleton<ProtectionKeys>();
         services.AddScoped<Mail.MailQueue>();
         services.AddScoped<Mail.NewsroomNotifications>();
         services.AddScoped<Mail.AccountMail>();

@@ -19,6 +19,9 @@ public sealed record MailContext(PublicationInfo Publication, string BaseUrl)
 {
     public string Name => Publication.Name;
 
+    /// <summary>"the Daily Bugle newsroom", or "The Larkmoor Lantern newsroom" when the name has its own article.</summary>
+    public string Newsroom => Name.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? $"{Name} newsroom" : $"the {Name} newsroom";
+
     public string Url(string path) => BaseUrl + path;
 }
 

@@ -73,9 +73,10 @@ public sealed class MailSettingsService(MastheadDb db, Outbox outbox, TimeProvid
             settings.FromAddress = fromAddress;
             settings.FromName = fromName;
             var entry = db.Entry(settings);
-            var changed = entry.State == EntityState.Added
-                ? ["all"]
-                : entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+            var fresh = db.Entry(new MailSettings()); // what a first save changes is what differs from the defaults
+            var changed = entry.Properties
+                .Where(p => entry.State == EntityState.Added ? !Equals(p.CurrentValue, fresh.Property(p.Metadata.Name).CurrentValue) : p.IsModified)
+                .Select(p => p.Metadata.Name).ToList();
             settings.LastModifiedAt = time.GetUtcNow().UtcDateTime;
             db.Record(settings.LastModifiedAt, actor, AuditActions.MailSettingsChanged, details: changed.Count == 0 ? "nothing changed" : string.Join(", ", changed));
             await db.SaveChangesAsync(cancellationToken);

@@ -18,7 +18,7 @@ namespace Masthead.Core.People;
 /// to one address and <see cref="PerClientPerHour"/> requests from one client in an hour; a request over either
 /// count is answered as any other and sends nothing.
 /// </summary>
-public sealed class PasswordResetService(MastheadDb db, UserManager<StaffAccount> accounts, AccountMail mail, TimeProvider time)
+public sealed class PasswordResetService(MastheadDb db, UserManager<StaffAccount> accounts, AccountMail mail, ProtectionKeys keys, TimeProvider time)
 {
     /// <summary>The name of the token provider whose links work for an hour (registered with Identity by the newsroom).</summary>
     public const string TokenProvider = "ForgottenPassword";
@@ -34,6 +34,7 @@ public sealed class PasswordResetService(MastheadDb db, UserManager<StaffAccount
         var normalized = accounts.NormalizeEmail(typed) ?? "";
         var address = ClientAddresses.ThrottleKey(client);
         var now = time.GetUtcNow().UtcDateTime;
+        keys.EnsureCurrent(); // the link is sealed inside the transaction
         await db.InTransactionAsync(async () =>
         {
             await db.LockNewsroomAsync(cancellationToken); // requests sent at once are counted one after the other

@@ -14,7 +14,7 @@ namespace Masthead.Core.People;
 /// link sent to the new address is followed, which proves the address is theirs; then the old address is told, so a
 /// change its owner did not make does not go unnoticed. Until then the old address still signs in.
 /// </summary>
-public sealed class SignInEmailService(MastheadDb db, UserManager<StaffAccount> accounts, SignInService signIns, AccountMail mail, TimeProvider time)
+public sealed class SignInEmailService(MastheadDb db, UserManager<StaffAccount> accounts, SignInService signIns, AccountMail mail, ProtectionKeys keys, TimeProvider time)
 {
     /// <summary>Emails a confirmation link to <paramref name="newEmail"/>; nothing changes until it is followed.</summary>
     /// <exception cref="ValidationException">The address is not one, is the current one or another account's, or the password is wrong.</exception>
@@ -43,6 +43,7 @@ public sealed class SignInEmailService(MastheadDb db, UserManager<StaffAccount> 
             throw ValidationException.For("NewEmail", "Another staff account signs in with that address.");
         }
 
+        keys.EnsureCurrent(); // the link is sealed inside the transaction
         await db.InTransactionAsync(async () =>
         {
             var token = await accounts.GenerateChangeEmailTokenAsync(account, newEmail);

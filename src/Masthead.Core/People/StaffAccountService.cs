@@ -30,6 +30,7 @@ public sealed class StaffAccountService(
     StaffSessionService sessions,
     SignInService signIns,
     AccountMail mail,
+    ProtectionKeys keys,
     TimeProvider time)
 {
     /// <summary>Everyone on the staff, active or not, in masthead order.</summary>
@@ -57,6 +58,7 @@ public sealed class StaffAccountService(
 
         var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true };
         SetPasswordLink link = null!;
+        keys.EnsureCurrent(); // the link is sealed inside the transaction
         await db.InTransactionAsync(async () =>
         {
             // Two administrators inviting the same person at once: the second waits here, then finds the address taken.
@@ -84,6 +86,7 @@ public sealed class StaffAccountService(
         var account = await db.Users.Include(a => a.StaffMember).SingleOrDefaultAsync(a => a.StaffMemberId == staffMemberId, cancellationToken)
             ?? throw new NotFoundException("That person has no staff account.");
         SetPasswordLink link = null!;
+        keys.EnsureCurrent();
         await db.InTransactionAsync(async () =>
         {
             db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.PasswordLinkIssued, details: account.Email ?? "");

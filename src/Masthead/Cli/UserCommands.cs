@@ -7,7 +7,7 @@ using Masthead.Mail;
 
 namespace Masthead.Cli;
 
-/// <summary>`masthead user add`: creates a staff account and prints its one-time set-password link.</summary>
+/// <summary>`masthead user add`: creates a staff account, emails the invitation, and prints its one-time set-password link last.</summary>
 internal static class UserCommands
 {
     public static Command Create(Func<ParseResult, string[]> hostArgs)
@@ -25,9 +25,10 @@ internal static class UserCommands
             await using var scope = app.Services.CreateAsyncScope();
             var link = await scope.ServiceProvider.GetRequiredService<StaffAccountService>().InviteAsync(
                 Actor.System, result.GetValue(name)!, result.GetValue(email)!, result.GetValue(role), result.GetValue(title) ?? "", cancellationToken);
-            Console.WriteLine($"Created {result.GetValue(role)} account for {result.GetValue(email)}. They choose a password at (valid for 7 days, once):");
-            Console.WriteLine(await SiteAddress.PublicAsync(app, cancellationToken) + link.Path);
+            Console.WriteLine($"Created {result.GetValue(role)} account for {result.GetValue(email)}.");
             Console.WriteLine(await SendInvitationAsync(app, scope.ServiceProvider, result.GetValue(email)!.Trim(), cancellationToken));
+            Console.WriteLine("They choose a password at (valid for 7 days, once):");
+            Console.WriteLine(await SiteAddress.PublicAsync(app, cancellationToken) + link.Path);
             return 0;
         }));
 
@@ -50,6 +51,8 @@ internal static class UserCommands
         var mail = await outbox.NewestAsync(MailKind.Invitation, email, cancellationToken);
         return mail switch
         {
+            { State: OutgoingMailState.Sent, LastResult: { } result } when result.StartsWith(MailDelivery.NoServer, StringComparison.Ordinal) =>
+                $"The invitation is not emailed: {result}",
             { State: OutgoingMailState.Sent } => $"The invitation is emailed to {email}. {mail.LastResult}",
             { State: OutgoingMailState.Failed } => $"The invitation could not be emailed: {mail.LastResult}",
             _ => $"The invitation is not emailed yet ({mail?.LastResult ?? "another node is sending it"}); the site sends it when it can.",

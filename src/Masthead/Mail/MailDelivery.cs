@@ -20,6 +20,9 @@ public sealed class MailDelivery(
 {
     public const int BatchSize = 50;
 
+    /// <summary>How the outbox records a message written to the mail directory rather than sent.</summary>
+    public const string NoServer = "No mail server is set";
+
     private TimeSpan FirstRetry => TimeSpan.FromSeconds(options.RetryAfterSeconds);
 
     /// <summary>Delivers every due message (or only those of <paramref name="only"/>); returns how many were sent.</summary>
@@ -58,7 +61,7 @@ public sealed class MailDelivery(
         foreach (var mail in batch)
         {
             var file = await directory.WriteAsync(messages.Build(mail, from), $"{mail.QueuedAt:yyyyMMdd-HHmmss}-{mail.Id}-{mail.Kind}", cancellationToken);
-            await outbox.RecordSentAsync(mail, claim, $"No mail server is set: written to {file}", CancellationToken.None);
+            await outbox.RecordSentAsync(mail, claim, $"{NoServer}: written to {file}", CancellationToken.None);
         }
 
         return batch.Count;

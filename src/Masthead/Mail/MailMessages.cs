@@ -49,11 +49,11 @@ public sealed class MailMessages
     /// <summary>A short message to check the settings with, sent straight away rather than through the outbox.</summary>
     public MimeMessage Test(MailboxAddress from, MailboxAddress to, string publicationName, string source)
     {
-        var text = $"This is a test message from the {publicationName} newsroom, sent with the mail server settings from {source}.\n\nIf you can read it, email works.\n";
+        var text = $"This is a test message from {publicationName}, sent with the mail server settings from {source}.\n\nIf you can read it, email works.\n";
         var message = new MimeMessage();
         message.From.Add(from);
         message.To.Add(to);
-        message.Subject = $"Test message from the {publicationName} newsroom";
+        message.Subject = $"Test message from {publicationName}";
         message.Date = DateTimeOffset.UtcNow;
         message.MessageId = $"{Guid.NewGuid():N}@{Domain(from)}";
         message.Headers.Add("Auto-Submitted", "auto-generated");

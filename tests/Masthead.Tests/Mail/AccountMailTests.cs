@@ -27,7 +27,7 @@ public sealed class AccountMailTests(MailSiteFixture site) : IClassFixture<MailS
             ["Invite.Email"] = "marisol@example.org",
             ["Invite.Role"] = "Reporter",
         });
-        var mail = await Smtp.WaitForAsync("marisol@example.org", "You are invited to the The Larkmoor Lantern newsroom");
+        var mail = await Smtp.WaitForAsync("marisol@example.org", "You are invited to The Larkmoor Lantern newsroom");
         var link = mail.Link("/newsroom/set-password");
         var shown = (await admin.GetDocumentAsync("/newsroom/staff")).QuerySelector(".set-password-link")!.GetAttribute("value");
         var newcomer = new NewsroomClient(Server);
@@ -36,7 +36,7 @@ public sealed class AccountMailTests(MailSiteFixture site) : IClassFixture<MailS
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         Assert.Equal(MailSiteFixture.BaseUrl, link.GetLeftPart(UriPartial.Authority));
         Assert.Equal(link.ToString(), shown); // the page still shows the same link, for a newsroom without mail
-        Assert.Contains("Delphine Marrow has invited you to the The Larkmoor Lantern newsroom, as a reporter.", mail.Text);
+        Assert.Contains("Delphine Marrow has invited you to The Larkmoor Lantern newsroom, as a reporter.", mail.Text);
         Assert.Contains("The link works once, for seven days.", mail.Text);
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
         using var signedIn = await NewsroomClient.SignInAsync(Server, ("marisol@example.org", "a river of words runs"));
@@ -49,7 +49,7 @@ public sealed class AccountMailTests(MailSiteFixture site) : IClassFixture<MailS
         var id = await Server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().Staff.Where(s => s.Slug == "tobias-wren").Select(s => s.Id).SingleAsync());
 
         using var issued = await admin.SubmitAsync("/newsroom/staff", $"form[action*='handler=Link']:has(input[name=id][value='{id}'])", []);
-        var mail = await Smtp.WaitForAsync(DemoLogins.Reporter.Email, "Choose a password for the The Larkmoor Lantern newsroom");
+        var mail = await Smtp.WaitForAsync(DemoLogins.Reporter.Email, "Choose a password for The Larkmoor Lantern newsroom");
         var shown = (await admin.GetDocumentAsync("/newsroom/staff")).QuerySelector(".set-password-link")!.GetAttribute("value");
 
         Assert.Equal(shown, mail.Link("/newsroom/set-password").ToString());

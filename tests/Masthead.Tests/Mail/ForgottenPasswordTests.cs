@@ -31,7 +31,7 @@ public sealed class ForgottenPasswordTests(MailSiteFixture site) : IClassFixture
         var signIn = await visitor.GetDocumentAsync("/newsroom/sign-in");
 
         await AskAsync(visitor, DemoLogins.Reporter.Email);
-        var mail = await Smtp.WaitForAsync(DemoLogins.Reporter.Email, "Reset your password for the The Larkmoor Lantern newsroom");
+        var mail = await Smtp.WaitForAsync(DemoLogins.Reporter.Email, "Reset your password for The Larkmoor Lantern newsroom");
         var link = mail.Link("/newsroom/set-password").PathAndQuery;
         using var set = await visitor.SubmitAsync(link, "main form", new() { ["Password"] = "new words for an old desk", ["Confirm"] = "new words for an old desk" });
         var again = await visitor.GetDocumentAsync(link);

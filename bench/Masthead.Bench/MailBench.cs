@@ -34,7 +34,9 @@ public static class MailBench
         Console.WriteLine($"Machine: {MachineInfo.Describe}");
         Console.WriteLine($"Load average before: {MachineInfo.LoadAverage}");
         var dll = await MastheadServer.BuildAsync(options.Repository, cancellationToken);
-        var before = options.BaselineRepository is { } baseline ? await BeforeEmailAsync(await MastheadServer.BuildAsync(baseline, cancellationToken), options, cancellationToken) : null;
+        var before = options.BaselineRepository is { } baseline
+            ? await BeforeEmailAsync(await MastheadServer.BuildAsync(baseline, cancellationToken), options, cancellationToken)
+            : null;
         var met = await QueueingAsync(dll, options, before, cancellationToken);
         met &= await DeliveryAsync(dll, options, cancellationToken);
         Console.WriteLine($"Load average after: {MachineInfo.LoadAverage}");

@@ -14,7 +14,10 @@ public sealed partial class Newsroom
             ?? throw new BenchException("/contact has no contact form.");
         var started = Stopwatch.GetTimestamp();
         using var response = await PostAsync(_contactForm,
-            [new("Name", "Orla Pennywhistle"), new("Email", "orla@example.org"), new("Subject", subject), new("Message", "The ward map on page two shows Ward 4 twice."), new("Website", "")],
+            [
+                new("Name", "Orla Pennywhistle"), new("Email", "orla@example.org"), new("Subject", subject),
+                new("Message", "The ward map on page two shows Ward 4 twice."), new("Website", ""),
+            ],
             cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (response.StatusCode != HttpStatusCode.Redirect)

@@ -28,10 +28,13 @@ public sealed class MailTextTests
             .Paragraph("Orla wrote to “The Lantern”:")
             .Quote("<script>alert('x')</script>\r\nA & B \"quoted\"")
             .Link("Open it", "https://news.example.org/newsroom/inbox/7?a=1&b=2")
-            .Build("Reader message: <b>hi</b>", "The Larkmoor Lantern", "You get this email because you handle the inbox.", "https://news.example.org/newsroom/staff/3#notifications");
+            .Build("Reader message: <b>hi</b>", "The Larkmoor Lantern", "You get this email because you handle the inbox.",
+                "https://news.example.org/newsroom/staff/3#notifications");
 
-        Assert.StartsWith("Hello Anaya Kessler,\n\nOrla wrote to “The Lantern”:\n\n> <script>alert('x')</script>\n> A & B \"quoted\"\n\nOpen it:\nhttps://news.example.org/newsroom/inbox/7?a=1&b=2\n", content.Text);
-        Assert.EndsWith("-- \nThe Larkmoor Lantern\nYou get this email because you handle the inbox. Switch it off in My profile: https://news.example.org/newsroom/staff/3#notifications\n", content.Text);
+        Assert.StartsWith("Hello Anaya Kessler,\n\nOrla wrote to “The Lantern”:\n\n> <script>alert('x')</script>\n> A & B \"quoted\"\n\n"
+            + "Open it:\nhttps://news.example.org/newsroom/inbox/7?a=1&b=2\n", content.Text);
+        Assert.EndsWith("-- \nThe Larkmoor Lantern\nYou get this email because you handle the inbox. "
+            + "Switch it off in My profile: https://news.example.org/newsroom/staff/3#notifications\n", content.Text);
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;<br>\nA &amp; B &quot;quoted&quot;</blockquote>", content.Html);
         Assert.Contains("<a href=\"https://news.example.org/newsroom/inbox/7?a=1&amp;b=2\">Open it</a>", content.Html);
         Assert.Contains("<title>Reader message: &lt;b&gt;hi&lt;/b&gt;</title>", content.Html);

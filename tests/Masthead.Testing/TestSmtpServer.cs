@@ -122,7 +122,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 return mail;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Not received within {seconds} s: {what}. Received: {string.Join("; ", _received.Select(m => $"{m.Subject} to {string.Join(",", m.EnvelopeTo)}"))}");
+            var received = string.Join("; ", _received.Select(m => $"{m.Subject} to {string.Join(",", m.EnvelopeTo)}"));
+            Assert.True(DateTime.UtcNow < deadline, $"Not received within {seconds} s: {what}. Received: {received}");
             await Task.Delay(50);
         }
     }

@@ -69,7 +69,8 @@ public sealed class NewsroomNotifications(MastheadDb db, MailQueue mail)
 
     /// <param name="actor">Who published it; <see cref="Actor.System"/> for the scheduler.</param>
     /// <param name="onSchedule">The scheduler published it at its time; otherwise a system actor means an import or the demo, which tell nobody.</param>
-    public async Task PublishedAsync(Article article, Actor actor, bool onSchedule, CancellationToken cancellationToken)
+    /// <param name="approved">The article was in review: publishing it is the editor's approval.</param>
+    public async Task PublishedAsync(Article article, Actor actor, bool onSchedule, CancellationToken cancellationToken, bool approved = false)
     {
         if (actor.StaffId is null && !onSchedule)
         {
@@ -81,7 +82,8 @@ public sealed class NewsroomNotifications(MastheadDb db, MailQueue mail)
         foreach (var to in await RecipientsAsync(Notification.ScheduledOrPublished, WriterIds(article), actor.StaffId, cancellationToken))
         {
             mail.Add(MailKind.Published, to, new MailBody(to.Name)
-                .Paragraph(onSchedule ? $"“{article.Headline}” was published on schedule." : $"{actor.Name} published “{article.Headline}”.")
+                .Paragraph(onSchedule ? $"“{article.Headline}” was published on schedule."
+                    : approved ? $"{actor.Name} approved “{article.Headline}” and published it." : $"{actor.Name} published “{article.Headline}”.")
                 .Link("Read it on the site", context.Url(path))
                 .Build($"Published: {article.Headline}", context.Name, "You get this email because you write this article.", Preferences(context, to)));
         }

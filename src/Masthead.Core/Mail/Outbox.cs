@@ -113,10 +113,16 @@ public sealed class Outbox(MastheadDb db, TimeProvider time)
             .SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
 
     /// <summary>Messages still waiting when no longer worth sending (a reset link that has expired) are given up as failed.</summary>
-    public Task<int> GiveUpExpiredAsync(CancellationToken cancellationToken = default)
+    public async Task<int> GiveUpExpiredAsync(CancellationToken cancellationToken = default)
     {
         var now = Now;
-        return db.Outbox.Where(m => m.State == OutgoingMailState.Queued && m.ExpiresAt < now).ExecuteUpdateAsync(set => set
+        var expired = db.Outbox.Where(m => m.State == OutgoingMailState.Queued && m.ExpiresAt < now);
+        if (!await expired.AnyAsync(cancellationToken))
+        {
+            return 0; // a read, so that looking for nothing does not take the write lock
+        }
+
+        return await expired.ExecuteUpdateAsync(set => set
             .SetProperty(m => m.State, OutgoingMailState.Failed)
             .SetProperty(m => m.LastResult, m => "Not sent in time: " + (m.LastResult ?? "it was never tried"))
             .SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);

@@ -12,7 +12,17 @@ namespace Masthead.Core.Mail;
 public sealed record OutboxSummary(int Waiting, int Retrying, int SentLastDay, int Failed);
 
 /// <summary>A message in the outbox as administrators see it: who, what, how it went; never its text, which may hold a link.</summary>
-public sealed record OutboxEntry(long Id, MailKind Kind, string To, string Subject, OutgoingMailState State, int Attempts, DateTime QueuedAt, DateTime? LastAttemptAt, DateTime NextAttemptAt, string? LastResult);
+public sealed record OutboxEntry(
+    long Id,
+    MailKind Kind,
+    string To,
+    string Subject,
+    OutgoingMailState State,
+    int Attempts,
+    DateTime QueuedAt,
+    DateTime? LastAttemptAt,
+    DateTime NextAttemptAt,
+    string? LastResult);
 
 public sealed class OutboxQueries(MastheadDb db, TimeProvider time)
 {

@@ -59,7 +59,8 @@ public sealed class PasswordResetService(MastheadDb db, UserManager<StaffAccount
                 var token = await accounts.GenerateUserTokenAsync(account, TokenProvider, UserManager<StaffAccount>.ResetPasswordTokenPurpose);
                 var path = $"/newsroom/set-password?account={account.Id}&token={Uri.EscapeDataString(token)}";
                 await mail.PasswordResetAsync(new MailRecipient(to, account.StaffMember!.Name, account.StaffMemberId), path, ClientAddresses.Display(client), cancellationToken);
-                db.Record(now, Actor.For(account.StaffMember), AuditActions.PasswordResetRequested, details: $"a link emailed to {to}, asked from {ClientAddresses.Display(client)}");
+                db.Record(now, Actor.For(account.StaffMember), AuditActions.PasswordResetRequested,
+                    details: $"a link emailed to {to}, asked from {ClientAddresses.Display(client)}");
             }
 
             await db.SaveChangesAsync(cancellationToken);

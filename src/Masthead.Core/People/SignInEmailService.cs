@@ -59,7 +59,8 @@ public sealed class SignInEmailService(MastheadDb db, UserManager<StaffAccount> 
     {
         var account = await accounts.FindByIdAsync(accountId.ToString(CultureInfo.InvariantCulture));
         return account is not null && !string.IsNullOrEmpty(newEmail) && !string.IsNullOrEmpty(token)
-            && await accounts.VerifyUserTokenAsync(account, accounts.Options.Tokens.ChangeEmailTokenProvider, UserManager<StaffAccount>.GetChangeEmailTokenPurpose(newEmail), token);
+            && await accounts.VerifyUserTokenAsync(account, accounts.Options.Tokens.ChangeEmailTokenProvider,
+                UserManager<StaffAccount>.GetChangeEmailTokenPurpose(newEmail), token);
     }
 
     /// <summary>

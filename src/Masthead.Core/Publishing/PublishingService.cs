@@ -56,9 +56,10 @@ public sealed class PublishingService(
     public Task PublishAsync(Actor actor, int articleId, DateTime? publishedAt = null, CancellationToken cancellationToken = default) =>
         StepAsync(actor, WorkflowStep.Publish, articleId, cancellationToken, async (article, token) =>
         {
+            var approved = article.Status == ArticleStatus.InReview;
             await GoLiveAsync(article, publishedAt ?? Now, token);
             db.Record(Now, actor, AuditActions.Published, article.Id, article.Headline);
-            await notifications.PublishedAsync(article, actor, onSchedule: false, token);
+            await notifications.PublishedAsync(article, actor, onSchedule: false, token, approved);
         });
 
     public Task ScheduleAsync(Actor actor, int articleId, DateTime publishAt, CancellationToken cancellationToken = default) =>

@@ -24,6 +24,7 @@ internal static class SiteAddress
         return first.Replace("://*", "://localhost", StringComparison.Ordinal)
             .Replace("://+", "://localhost", StringComparison.Ordinal)
             .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal)
             .TrimEnd('/');
     }
 }

@@ -82,9 +82,10 @@ public sealed class MailDelivery(
                 {
                     message = messages.Build(mail, server.From);
                 }
-                catch (ParseException invalid)
+                catch (Exception invalid) when (invalid is ParseException or ArgumentException or FormatException)
                 {
-                    await outbox.RecordFailureAsync(mail, claim, $"An address in the message is not one mail can go to: {invalid.Message}", permanent: true, FirstRetry, CancellationToken.None);
+                    var reason = $"An address in the message is not one mail can go to: {invalid.Message}";
+                    await outbox.RecordFailureAsync(mail, claim, reason, permanent: true, FirstRetry, CancellationToken.None);
                     continue;
                 }
 

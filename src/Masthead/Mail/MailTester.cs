@@ -27,7 +27,8 @@ public sealed class MailTester(MailServers servers, MailMessages messages, MailD
         try
         {
             await using var connection = await SmtpConnection.OpenAsync(server, cancellationToken);
-            var answer = await connection.SendAsync(messages.Test(server.From, to, publication.Name, server.Source == "configuration" ? "the configuration" : "Settings"), cancellationToken);
+            var message = messages.Test(server.From, to, publication.Name, server.Source == "configuration" ? "the configuration" : "Settings");
+            var answer = await connection.SendAsync(message, cancellationToken);
             return new MailTestResult(true, $"{server.Host} accepted the message for {to.Address}: {answer.Trim()}");
         }
         catch (Exception exception) when (exception is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)

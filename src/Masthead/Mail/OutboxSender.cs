@@ -17,7 +17,11 @@ public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory sco
     /// <summary>Never looks again sooner than this, whatever is due: a failing database or server is not hammered.</summary>
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often old sent and failed messages are deleted.</summary>
+    private static readonly TimeSpan Tidy = TimeSpan.FromHours(1);
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private DateTimeOffset _tidied = DateTimeOffset.MinValue;
 
     /// <summary>Something was queued: look now, not at the next due time.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
@@ -31,6 +35,7 @@ public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory sco
             {
                 await delivery.DeliverDueAsync(cancellationToken: stoppingToken);
                 wait = await UntilNextDueAsync(stoppingToken);
+                await TidyAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -40,6 +45,18 @@ public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory sco
 
             await SleepAsync(wait, stoppingToken);
         }
+    }
+
+    private async Task TidyAsync(CancellationToken cancellationToken)
+    {
+        if (time.GetUtcNow() - _tidied < Tidy)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Outbox>().ForgetOldAsync(cancellationToken);
+        _tidied = time.GetUtcNow();
     }
 
     private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)

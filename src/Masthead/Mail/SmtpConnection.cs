@@ -89,7 +89,8 @@ public sealed class SmtpConnection : IAsyncDisposable
                     SmtpErrorCode.RecipientNotAccepted => new MailFailure($"The mail server refused the recipient {refused.Mailbox?.Address}: {answer}", permanent, false),
                     SmtpErrorCode.MessageNotAccepted => new MailFailure($"The mail server refused the message: {answer}", permanent, false),
                     // The sender is the settings' From address: fixing the settings lets the message go, so it is kept.
-                    SmtpErrorCode.SenderNotAccepted => new MailFailure($"The mail server refused the sender {refused.Mailbox?.Address}: {answer}. Check the From address in the settings.", false, true),
+                    SmtpErrorCode.SenderNotAccepted => new MailFailure(
+                        $"The mail server refused the sender {refused.Mailbox?.Address}: {answer}. Check the From address in the settings.", false, true),
                     _ => new MailFailure($"The mail server answered {answer}", false, true),
                 };
             case AuthenticationException:

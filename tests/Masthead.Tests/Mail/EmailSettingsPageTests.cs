@@ -144,7 +144,8 @@ public sealed class EmailSettingsPageTests(DemoSiteFixture site) : IClassFixture
     /// <summary>Back to no server, for the other tests of the class.</summary>
     private static async Task ClearAsync(NewsroomClient admin)
     {
-        using var cleared = await admin.SubmitAsync("/newsroom/settings/email", "form.mail-settings", new() { ["Form.Host"] = "", ["Form.FromAddress"] = "", ["Form.ForgetPassword"] = "true" });
+        using var cleared = await admin.SubmitAsync("/newsroom/settings/email", "form.mail-settings",
+            new() { ["Form.Host"] = "", ["Form.FromAddress"] = "", ["Form.ForgetPassword"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
     }
 }

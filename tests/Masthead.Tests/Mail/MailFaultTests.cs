@@ -186,7 +186,8 @@ public sealed class MailFaultTests(MailFaultSiteFixture site) : IClassFixture<Ma
     private async Task<OutgoingMail> FailedAttemptAsync(string to, string subject)
     {
         OutgoingMail? row = null;
-        await TwoNodes.EventuallyAsync(async () => (row = await RowAsync(to, subject)) is { Attempts: > 0, State: not OutgoingMailState.Sending }, $"an attempt at \"{subject}\"", 60);
+        await TwoNodes.EventuallyAsync(async () => (row = await RowAsync(to, subject)) is { Attempts: > 0, State: not OutgoingMailState.Sending },
+            $"an attempt at \"{subject}\"", 60);
         return row!;
     }
 

@@ -260,7 +260,8 @@ internal static class RoleMatrixActions
         Page("open the email settings and the outbox", Administrator, "/newsroom/settings/email"),
         new("change the mail server settings", Administrator,
             _ => Task.FromResult(new MatrixTarget()),
-            (c, _) => Post("/newsroom/settings/email", ("Form.Host", ""), ("Form.Security", "StartTls"), ("Form.FromAddress", $"{c.MarkerSlug}@example.org"), ("Form.FromName", c.Marker)),
+            (c, _) => Post("/newsroom/settings/email",
+                ("Form.Host", ""), ("Form.Security", "StartTls"), ("Form.FromAddress", $"{c.MarkerSlug}@example.org"), ("Form.FromName", c.Marker)),
             async (c, _) => Assert.Equal(c.Marker, await c.DbAsync(db => db.MailSettings.Select(s => s.FromName).SingleAsync()))),
         // With no mail server set, the test message is written to the mail folder; the answer is shown after the redirect.
         new("send a test email", Administrator,

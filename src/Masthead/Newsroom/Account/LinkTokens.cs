@@ -41,7 +41,8 @@ public sealed class ForgottenPasswordTokenProvider(IDataProtectionProvider prote
 
     public async Task<string> GenerateAsync(string purpose, UserManager<StaffAccount> manager, StaffAccount user)
     {
-        var sealedIn = string.Join('\n', time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture), await manager.GetUserIdAsync(user), purpose, await manager.GetSecurityStampAsync(user));
+        var issued = time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture);
+        var sealedIn = string.Join('\n', issued, await manager.GetUserIdAsync(user), purpose, await manager.GetSecurityStampAsync(user));
         return Prefix + WebEncoders.Base64UrlEncode(_protector.Protect(Encoding.UTF8.GetBytes(sealedIn)));
     }
 
@@ -79,8 +80,10 @@ public sealed class ForgottenPasswordTokenProvider(IDataProtectionProvider prote
 }
 
 /// <summary>Tokens for the link that confirms a new sign-in address: they work for 24 hours.</summary>
-public sealed class EmailChangeTokenProvider(IDataProtectionProvider protection, IOptions<EmailChangeTokenProvider.Lifespan> options, ILogger<DataProtectorTokenProvider<StaffAccount>> logger)
-    : DataProtectorTokenProvider<StaffAccount>(protection, options, logger)
+public sealed class EmailChangeTokenProvider(
+    IDataProtectionProvider protection,
+    IOptions<EmailChangeTokenProvider.Lifespan> options,
+    ILogger<DataProtectorTokenProvider<StaffAccount>> logger) : DataProtectorTokenProvider<StaffAccount>(protection, options, logger)
 {
     public const string ProviderName = "EmailChange";
 

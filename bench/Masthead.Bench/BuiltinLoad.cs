@@ -39,7 +39,8 @@ public sealed class BuiltinLoad : ILoadGenerator
         return new LoadResult(latencies.Length, elapsed, errors, Percentile(50), Percentile(95), Percentile(99), Percentile(100));
     }
 
-    private static async Task<(List<long> Latencies, LoadErrors Errors)> WorkAsync(HttpClient client, IReadOnlyList<string> paths, int next, long until, CancellationToken cancellationToken)
+    private static async Task<(List<long> Latencies, LoadErrors Errors)> WorkAsync(HttpClient client, IReadOnlyList<string> paths, int next, long until,
+        CancellationToken cancellationToken)
     {
         var latencies = new List<long>(100_000);
         long connect = 0, read = 0, status = 0, timeout = 0;

@@ -8,6 +8,12 @@ public sealed record LiveOptions(string Repository, int Readers = 5000, int Upda
     /// <summary>Where to write one CSV row per update (post, first and last reader latency), if anywhere.</summary>
     public string? CsvPath { get; init; }
 
+    /// <summary>
+    /// Readers follow the site-wide stream every page holds (/site/live) and the editor raises a banner instead of
+    /// posting an update: how fast a banner reaches every open page.
+    /// </summary>
+    public bool Banner { get; init; }
+
     /// <summary>NAME=VALUE settings for the server's environment, for experiments (e.g. DOTNET_gcServer=0).</summary>
     public List<string> ServerEnvironment { get; init; } = [];
 }
@@ -51,19 +57,23 @@ public static class LiveFanOut
         await editor.StartCoverageAsync(articleId, cancellationToken);
 
         // Exercise the post and stream paths once, so the resting figure includes their code and caches.
-        using (var warmReaders = new LiveReaders(new Uri(server.BaseAddress, path + "/live"), 20, 0, 20, cancellationToken))
+        var warmStream = new Uri(server.BaseAddress, options.Banner ? "/site/live" : path + "/live");
+        using (var warmReaders = new LiveReaders(warmStream, 20, 0, 20, cancellationToken, options.Banner))
         {
             await warmReaders.ConnectAllAsync(TimeSpan.FromSeconds(30));
-            await PostUpdatesAsync(editor, "Warm-up ", 30, 0, null, cancellationToken);
+            await PostUpdatesAsync(editor, options.Banner, "Warm-up ", 30, 0, null, cancellationToken);
             await warmReaders.StopAsync();
         }
 
         var rest = (Rss: await server.SettledRssAsync(cancellationToken), Cpu: server.CpuTime());
 
-        // Like the story page's script: follow the stream from the last event the page showed.
-        var stream = new Uri(server.BaseAddress, $"{path}/live?after={await editor.LastEventIdAsync(path, cancellationToken)}");
+        // Like the story page's script: follow the stream from the last event the page showed. Like every page's
+        // banner script: follow the site's stream, saying which banner the page shows (the one up now).
+        var stream = options.Banner
+            ? new Uri(server.BaseAddress, $"/site/live?banner={await editor.BannerShownAsync(cancellationToken)}")
+            : new Uri(server.BaseAddress, $"{path}/live?after={await editor.LastEventIdAsync(path, cancellationToken)}");
         Console.WriteLine($"At rest: RSS {LiveResult.Mb(rest.Rss)}. Connecting {options.Readers} readers to {stream.PathAndQuery} ...");
-        using var readers = new LiveReaders(stream, options.Readers, options.Updates, options.ConnectConcurrency, cancellationToken);
+        using var readers = new LiveReaders(stream, options.Readers, options.Updates, options.ConnectConcurrency, cancellationToken, options.Banner);
         var connecting = Stopwatch.StartNew();
         await readers.ConnectAllAsync(TimeSpan.FromMinutes(3));
         var connectTime = connecting.Elapsed;
@@ -72,12 +82,12 @@ public static class LiveFanOut
         Console.WriteLine($"{readers.Connected} connected in {connectTime.TotalSeconds:N1} s: RSS {LiveResult.Mb(loaded.Rss)}. Warming up ...");
         var warmUp = await WarmUpAsync(server, editor, options, cancellationToken);
 
-        Console.WriteLine($"Posting {options.Updates} updates every {options.IntervalMs} ms ...");
+        Console.WriteLine($"{(options.Banner ? "Raising" : "Posting")} {options.Updates} {(options.Banner ? "banners" : "updates")} every {options.IntervalMs} ms ...");
         var (cpuFrom, jitFrom, gcFrom) = (server.CpuTime(), server.JitCpuTime(), server.GcCpuTime());
         var benchCpuFrom = Process.GetCurrentProcess().TotalProcessorTime;
         var posting = Stopwatch.StartNew();
         var postStarted = new long[options.Updates];
-        var postLatencies = await PostUpdatesAsync(editor, LiveReaders.TitlePrefix, options.Updates, options.IntervalMs, postStarted, cancellationToken);
+        var postLatencies = await PostUpdatesAsync(editor, options.Banner, LiveReaders.TitlePrefix, options.Updates, options.IntervalMs, postStarted, cancellationToken);
         await readers.WaitForAllDeliveriesAsync(TimeSpan.FromSeconds(30));
         var updatePhase = posting.Elapsed;
         var (cpu, jit, gc) = (server.CpuTime() - cpuFrom, server.JitCpuTime() - jitFrom, server.GcCpuTime() - gcFrom);
@@ -99,7 +109,7 @@ public static class LiveFanOut
         var (updates, quiet, jitBefore) = (0, false, server.JitCpuTime());
         while (options.WarmUpdates > 0 && !quiet && updates < MaxWarmUpdates)
         {
-            await PostUpdatesAsync(editor, "Warm-up ", 10, options.IntervalMs, null, cancellationToken);
+            await PostUpdatesAsync(editor, options.Banner, "Warm-up ", 10, options.IntervalMs, null, cancellationToken);
             updates += 10;
             var jitNow = server.JitCpuTime();
             quiet = updates >= options.WarmUpdates && jitNow - jitBefore < QuietJit;
@@ -109,8 +119,9 @@ public static class LiveFanOut
         return (updates, quiet);
     }
 
-    /// <summary>Posts updates titled prefix + index at a steady interval; returns each post request's latency in ms.</summary>
-    private static async Task<double[]> PostUpdatesAsync(Newsroom editor, string titlePrefix, int count, int intervalMs, long[]? started, CancellationToken cancellationToken)
+    /// <summary>Posts updates titled prefix + index (or raises banners saying so) at a steady interval; returns each post request's latency in ms.</summary>
+    private static async Task<double[]> PostUpdatesAsync(Newsroom editor, bool banners, string titlePrefix, int count, int intervalMs, long[]? started,
+        CancellationToken cancellationToken)
     {
         var latencies = new double[count];
         var clock = Stopwatch.StartNew();
@@ -127,8 +138,11 @@ public static class LiveFanOut
                 started[update] = Stopwatch.GetTimestamp();
             }
 
-            latencies[update] = (await editor.PostUpdateAsync(titlePrefix + update.ToString(CultureInfo.InvariantCulture),
-                $"Update {update} from the live fan-out benchmark: the council has moved on to the next budget line.", cancellationToken)).TotalMilliseconds;
+            var title = titlePrefix + update.ToString(CultureInfo.InvariantCulture);
+            latencies[update] = (banners
+                ? await editor.RaiseBannerAsync(title, cancellationToken)
+                : await editor.PostUpdateAsync(
+                    title, $"Update {update} from the live fan-out benchmark: the council has moved on to the next budget line.", cancellationToken)).TotalMilliseconds;
         }
 
         return latencies;

@@ -4,15 +4,17 @@ using System.Globalization;
 namespace Masthead.Bench;
 
 /// <summary>
-/// N concurrent server-sent-event readers of one story, sharing one HttpClient. Each records, for every bench
-/// update it receives, when the event arrived (Stopwatch ticks) and how many times it came.
+/// N concurrent server-sent-event readers of one story (or of the site-wide stream, for banners), sharing one
+/// HttpClient. Each records, for every bench update or banner it receives, when the event arrived (Stopwatch ticks)
+/// and how many times it came.
 /// </summary>
 public sealed class LiveReaders : IDisposable
 {
-    /// <summary>Updates are posted with this title followed by their index, so readers can tell which one arrived.</summary>
+    /// <summary>Updates are posted with this title (banners with this text) followed by their index, so readers can tell which one arrived.</summary>
     public const string TitlePrefix = "Bench update ";
 
     private const string TitleField = "\"title\":\"" + TitlePrefix;
+    private const string BannerTextField = "\"text\":\"" + TitlePrefix;
 
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
@@ -24,6 +26,8 @@ public sealed class LiveReaders : IDisposable
     { Timeout = Timeout.InfiniteTimeSpan };
 
     private readonly Uri _stream;
+    private readonly string _eventType;
+    private readonly string _field;
     private readonly int _updates;
     private readonly long[] _arrivals;   // [update * Count + reader]: Stopwatch timestamp of the first delivery
     private readonly int[] _deliveries;  // [update * Count + reader]: how many times it was delivered
@@ -33,9 +37,11 @@ public sealed class LiveReaders : IDisposable
     private int _connected, _failed, _dropped, _delivered;
     private string? _firstError;
 
-    public LiveReaders(Uri stream, int count, int updates, int connectConcurrency, CancellationToken cancellationToken)
+    /// <param name="banners">Readers of the site-wide stream, counting "banner" events instead of a story's "update" events.</param>
+    public LiveReaders(Uri stream, int count, int updates, int connectConcurrency, CancellationToken cancellationToken, bool banners = false)
     {
         _stream = stream;
+        (_eventType, _field) = banners ? ("banner", BannerTextField) : ("update", TitleField);
         Count = count;
         _updates = updates;
         _arrivals = new long[count * updates];
@@ -137,7 +143,7 @@ public sealed class LiveReaders : IDisposable
                     Interlocked.Increment(ref _connected);
                 }
 
-                if (type == "update" && UpdateIndex(data) is { } update && update < _updates)
+                if (type == _eventType && UpdateIndex(data, _field) is { } update && update < _updates)
                 {
                     var slot = update * Count + reader;
                     if (_deliveries[slot]++ == 0)
@@ -175,16 +181,16 @@ public sealed class LiveReaders : IDisposable
         Interlocked.CompareExchange(ref _firstError, error, null);
     }
 
-    /// <summary>The update's index from its title, found by a plain search: cheap, because the load generator shares the CPU.</summary>
-    private static int? UpdateIndex(string? data)
+    /// <summary>The update's index from its title (a banner's from its text), found by a plain search: cheap, because the load generator shares the CPU.</summary>
+    private static int? UpdateIndex(string? data, string field)
     {
-        var at = data?.IndexOf(TitleField, StringComparison.Ordinal) ?? -1;
+        var at = data?.IndexOf(field, StringComparison.Ordinal) ?? -1;
         if (at < 0)
         {
             return null;
         }
 
-        var digits = data.AsSpan(at + TitleField.Length);
+        var digits = data.AsSpan(at + field.Length);
         var end = digits.IndexOf('"');
         return end > 0 && int.TryParse(digits[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
     }

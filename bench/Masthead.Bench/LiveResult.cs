@@ -22,14 +22,17 @@ public sealed record LiveResult(
     public void Print(LiveOptions options)
     {
         var updates = PostLatencies.Length;
-        Console.WriteLine($"\nLive fan-out: {options.Readers} readers, {options.Updates} updates every {options.IntervalMs} ms\n");
+        Console.WriteLine(options.Banner
+            ? $"\nBanner fan-out: {options.Readers} open pages on /site/live, {options.Updates} banners raised every {options.IntervalMs} ms\n"
+            : $"\nLive fan-out: {options.Readers} readers, {options.Updates} updates every {options.IntervalMs} ms\n");
         Row("figure", "value");
         Row("---", "---");
         Row("warm-up before measuring", WarmUp.Updates == 0 ? "none (cold)"
             : $"{WarmUp.Updates} updates ({(WarmUp.JitQuiet ? "until the JIT was quiet for 10" : "the JIT was still busy")})");
         Row("readers connected", $"{Connected} of {options.Readers} in {ConnectTime.TotalSeconds:N1} s ({Failed} failed, {Dropped} dropped later)");
         Row("server RSS at rest / with readers", $"{Mb(Rest.Rss)} / {Mb(Loaded.Rss)}");
-        Row("memory per idle reader", $"{BytesPerReader / 1024:N1} KB (target < {LiveFanOut.TargetBytesPerReader / 1024:N0} KB: {Met(BytesPerReader < LiveFanOut.TargetBytesPerReader)})");
+        Row("memory per idle reader",
+            $"{BytesPerReader / 1024:N1} KB (target < {LiveFanOut.TargetBytesPerReader / 1024:N0} KB: {Met(BytesPerReader < LiveFanOut.TargetBytesPerReader)})");
         Row("delivery latency p50 / p99 / max", $"{DeliveryLatencies} ms " +
             $"(target p99 < {LiveFanOut.TargetP99Ms:N0} ms: {Met(DeliveryP99Ms < LiveFanOut.TargetP99Ms && Deliveries.Missed == 0)})");
         Row("per update: first / last reader p50", $"{Ms(Deliveries.First, 0.5)} / {Ms(Deliveries.Last, 0.5)} ms");

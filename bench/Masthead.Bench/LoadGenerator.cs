@@ -22,7 +22,9 @@ public sealed record LoadErrors(long Connect, long Read, long Write, long Status
     public long Total => Connect + Read + Write + Status + Timeout;
 
     public override string ToString() => Total == 0 ? "0"
-        : $"{Total} ({string.Join(", ", new[] { ("connect", Connect), ("read", Read), ("write", Write), ("status", Status), ("timeout", Timeout) }.Where(e => e.Item2 > 0).Select(e => $"{e.Item1} {e.Item2}"))})";
+        : $"{Total} ({string.Join(", ", Counts.Where(e => e.Item2 > 0).Select(e => $"{e.Item1} {e.Item2}"))})";
+
+    private (string, long)[] Counts => [("connect", Connect), ("read", Read), ("write", Write), ("status", Status), ("timeout", Timeout)];
 }
 
 /// <summary>Something that puts load on a server: wrk, or the bench's own closed-loop HTTP client.</summary>

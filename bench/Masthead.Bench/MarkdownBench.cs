@@ -65,7 +65,8 @@ public static class MarkdownBench
         Console.WriteLine($"Load average after: {MachineInfo.LoadAverage}");
         var met = costliest.Accepted.Result.CpuMs < TargetMs && costliest.Accepted.Result.WallMs < TargetMs;
         Console.WriteLine($"Target: the costliest accepted text renders in under {TargetMs} ms: {(met ? "met" : "NOT met")} " +
-            $"({costliest.Family.Name}, k={costliest.Accepted.K}, p={costliest.Accepted.P}: {costliest.Accepted.Result.CpuMs:N1} ms CPU, {costliest.Accepted.Result.WallMs:N1} ms).");
+            $"({costliest.Family.Name}, k={costliest.Accepted.K}, p={costliest.Accepted.P}: " +
+            $"{costliest.Accepted.Result.CpuMs:N1} ms CPU, {costliest.Accepted.Result.WallMs:N1} ms).");
 
         if (options.Http)
         {
@@ -167,10 +168,12 @@ public static class MarkdownBench
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var (family, accepted, refused) in worst.OrderByDescending(w => w.Accepted.Result.CpuMs))
         {
-            Console.WriteLine($"| {family.Name,-28} | {family.Shows,-52} | {accepted.K,6} | {accepted.P,6} | {accepted.Result.CpuMs,15:N1} | {accepted.Result.WallMs,8:N1} | {(refused is null ? "-" : refused.Result.CpuMs.ToString("N1")),14} |");
+            Console.WriteLine($"| {family.Name,-28} | {family.Shows,-52} | {accepted.K,6} | {accepted.P,6} | {accepted.Result.CpuMs,15:N1} | {accepted.Result.WallMs,8:N1} | " +
+                $"{(refused is null ? "-" : refused.Result.CpuMs.ToString("N1")),14} |");
         }
 
-        Console.WriteLine($"| {"ordinary article",-28} | {"the demo's articles, one after another",-52} | {"",6} | {"",6} | {ordinary.Result.CpuMs,15:N1} | {ordinary.Result.WallMs,8:N1} | {"",14} |");
+        Console.WriteLine($"| {"ordinary article",-28} | {"the demo's articles, one after another",-52} | {"",6} | {"",6} | {ordinary.Result.CpuMs,15:N1} | " +
+            $"{ordinary.Result.WallMs,8:N1} | {"",14} |");
     }
 
     private static async Task<bool> OverHttpAsync(MarkdownOptions options, (string Name, string Text)[] texts, CancellationToken cancellationToken)

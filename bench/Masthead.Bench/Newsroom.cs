@@ -14,6 +14,7 @@ public sealed partial class Newsroom(Uri baseAddress) : IDisposable
     };
 
     private Form? _updateForm;
+    private Form? _bannerForm;
     private Form? _previewForm;
 
     /// <summary>Signs in as the demo publication's editor (src/Masthead.Core/Demo: DemoAccounts).</summary>
@@ -76,6 +77,27 @@ public sealed partial class Newsroom(Uri baseAddress) : IDisposable
         var elapsed = Stopwatch.GetElapsedTime(started);
         EnsureRedirect(response, "Posting an update");
         return elapsed;
+    }
+
+    /// <summary>Raises a BREAKING banner with <paramref name="text"/> through the banner desk's form (replacing the one up); returns how long the request took.</summary>
+    public async Task<TimeSpan> RaiseBannerAsync(string text, CancellationToken cancellationToken)
+    {
+        _bannerForm ??= Forms("/newsroom/banner", await GetPageAsync("/newsroom/banner", cancellationToken))
+            .FirstOrDefault(f => f.Action.Contains("handler=Raise", StringComparison.Ordinal))
+            ?? throw new BenchException("The banner desk at /newsroom/banner has no form to raise a banner.");
+        var started = Stopwatch.GetTimestamp();
+        using var response = await PostAsync(_bannerForm, [new("Label", "BREAKING"), new("Text", text), new("ArticleId", ""), new("ExpiresInMinutes", "0")], cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        EnsureRedirect(response, "Raising a banner");
+        return elapsed;
+    }
+
+    /// <summary>The id of the banner the front page shows (data-banner, 0 for none), from which its script follows the site's stream.</summary>
+    public async Task<int> BannerShownAsync(CancellationToken cancellationToken)
+    {
+        var shown = Regex.Match(await GetPageAsync("/", cancellationToken), "data-banner=\"(\\d+)\"");
+        return shown.Success ? int.Parse(shown.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new BenchException("The front page has no banner slot with data-banner.");
     }
 
     /// <summary>The last event id the story's page shows (data-after), from which its script follows the stream.</summary>

@@ -5,12 +5,14 @@ using Masthead.Bench;
 // Masthead benchmarks (see bench/README.md). With no arguments, or scenario names and options, the suite:
 //   Masthead.Bench [scenario...] [--articles N] [--connections C] [--duration S] [--warmup S] [--threads T] [--load wrk|builtin] ...
 // With `live` or `search` as the first argument, the older single-scenario modes:
-//   Masthead.Bench live [--readers N] [--updates N] [--interval-ms MS] [--warm-updates N] [--connect-concurrency N] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...
+//   Masthead.Bench live [--readers N] [--updates N] [--interval-ms MS] [--warm-updates N] [--connect-concurrency N] [--stream story|site] [--csv FILE] [--repo DIR]
+//                       [--server-env NAME=VALUE]...
 //   Masthead.Bench search [--articles N] [--queries-per-kind N] [--seed N] [--data DIR] [--no-http] [--repo DIR]
 //   Masthead.Bench markdown [--repeats N] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...
 //   Masthead.Bench mail [--requests N] [--rounds N] [--messages N] [--baseline-repo DIR] [--repo DIR] [--server-env NAME=VALUE]...
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-const string LiveUsage = "usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...";
+const string LiveUsage = "usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] "
+    + "[--stream story|site] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...";
 const string SearchUsage = "usage: Masthead.Bench search [--articles 100000] [--queries-per-kind 50] [--seed 7] [--data DIR] [--no-http] [--repo DIR]";
 const string MarkdownUsage = "usage: Masthead.Bench markdown [--repeats 5] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...";
 const string MailUsage = "usage: Masthead.Bench mail [--requests 300] [--rounds 5] [--messages 1000] [--baseline-repo DIR] [--repo DIR] [--server-env NAME=VALUE]...";
@@ -71,6 +73,7 @@ try
             "--interval-ms" => options with { IntervalMs = int.Parse(rest[i + 1], CultureInfo.InvariantCulture) },
             "--warm-updates" => options with { WarmUpdates = int.Parse(rest[i + 1], CultureInfo.InvariantCulture) },
             "--connect-concurrency" => options with { ConnectConcurrency = int.Parse(rest[i + 1], CultureInfo.InvariantCulture) },
+            "--stream" when rest[i + 1] is "story" or "site" => options with { Banner = rest[i + 1] == "site" },
             "--csv" => options with { CsvPath = Path.GetFullPath(rest[i + 1]) },
             "--repo" => options with { Repository = Path.GetFullPath(rest[i + 1]) },
             "--server-env" when rest[i + 1].Contains('=') => options with { ServerEnvironment = [.. options.ServerEnvironment, rest[i + 1]] },

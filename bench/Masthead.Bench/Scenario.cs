@@ -88,7 +88,8 @@ public sealed class ScenarioRunner(ILoadGenerator load, SuiteOptions options)
             if (response.StatusCode != HttpStatusCode.OK || !body.Contains(scenario.Expect, StringComparison.Ordinal))
             {
                 throw new BenchException($"{scenario.Name}: GET {path} answered {(int)response.StatusCode} " +
-                    $"{(response.StatusCode == HttpStatusCode.OK ? $"without \"{scenario.Expect}\"" : "")} instead of 200 with it; not measuring it.\n{body[..Math.Min(body.Length, 500)]}");
+                    $"{(response.StatusCode == HttpStatusCode.OK ? $"without \"{scenario.Expect}\"" : "")} instead of 200 with it; not measuring it.\n" +
+                    $"{body[..Math.Min(body.Length, 500)]}");
             }
         }
     }

@@ -121,7 +121,8 @@ public sealed partial class SearchCorpus
                 await tag.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            foreach (var (staffId, position) in Enumerable.Range(0, _random.Next(4) == 0 ? 2 : 1).Select(_ => 1 + _text.Skewed(StaffNames.Length)).Distinct().Select((s, p) => (s, p)))
+            foreach (var (staffId, position) in Enumerable.Range(0, _random.Next(4) == 0 ? 2 : 1).Select(_ => 1 + _text.Skewed(StaffNames.Length)).Distinct()
+                .Select((s, p) => (s, p)))
             {
                 Sql.Bind(author, id, staffId, position);
                 await author.ExecuteNonQueryAsync(cancellationToken);
@@ -137,7 +138,8 @@ public sealed partial class SearchCorpus
     }
 
     /// <summary>Three-word runs from the bodies of random published articles that <paramref name="accept"/> takes: phrase queries that match.</summary>
-    public static async Task<List<string>> SamplePhrasesAsync(string databasePath, int count, int seed, Func<IReadOnlyList<string>, bool> accept, CancellationToken cancellationToken)
+    public static async Task<List<string>> SamplePhrasesAsync(string databasePath, int count, int seed, Func<IReadOnlyList<string>, bool> accept,
+        CancellationToken cancellationToken)
     {
         var random = new Random(seed);
         int lastId;

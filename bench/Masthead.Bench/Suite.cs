@@ -65,7 +65,8 @@ public static class Suite
 
             if (options.Runs("images"))
             {
-                Console.WriteLine($"images: {ImagesBench.Width} × {ImagesBench.Height} JPEG uploaded through the newsroom, one at a time and four at once; then a variant served ...");
+                Console.WriteLine(
+                    $"images: {ImagesBench.Width} × {ImagesBench.Height} JPEG uploaded through the newsroom, one at a time and four at once; then a variant served ...");
                 report.Images = await ImagesBench.RunAsync(server, work, cancellationToken);
                 var variant = new Scenario("image-variant", ServerKind.Cached, [report.Images.VariantPath], "RIFF", options.Connections);
                 report.Results.Add(await runner.RunAsync(variant, server, cancellationToken));

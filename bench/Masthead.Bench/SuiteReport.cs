@@ -31,7 +31,8 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
 
     public void Print()
     {
-        Console.WriteLine($"\n## Masthead benchmark suite: {options.Articles:N0} generated articles, {options.Duration.TotalSeconds:N0} s per scenario after {options.Warmup.TotalSeconds:N0} s of warm-up\n");
+        Console.WriteLine($"\n## Masthead benchmark suite: {options.Articles:N0} generated articles, "
+            + $"{options.Duration.TotalSeconds:N0} s per scenario after {options.Warmup.TotalSeconds:N0} s of warm-up\n");
         SuiteTable.Print(["scenario", "server", "conn", "req/s", "% of baseline", "p50 ms", "p95 ms", "p99 ms", "errors", "server CPU s", "CPU ms/req", "peak RSS MB"],
             Results.Select(r => new[]
             {
@@ -43,7 +44,10 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
 
         Console.WriteLine("\nStart-up and memory at rest (VmRSS once it has settled)\n");
         SuiteTable.Print(["server", "start-up to first answer", "RSS after start", "RSS after its load"],
-            Servers.Select(s => new[] { ServerName(s.Key), $"{s.Value.StartupTime.TotalSeconds:N2} s", Mb(s.Value.RssAfterStart), s.Value.RssAfterRun is { } after ? Mb(after) : "-" }));
+            Servers.Select(s => new[]
+            {
+                ServerName(s.Key), $"{s.Value.StartupTime.TotalSeconds:N2} s", Mb(s.Value.RssAfterStart), s.Value.RssAfterRun is { } after ? Mb(after) : "-",
+            }));
 
         if (Publish is { } publish)
         {
@@ -67,13 +71,15 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
                 ["deliveries missed / duplicated", $"{live.Deliveries.Missed} / {live.Deliveries.Duplicated}"],
                 ["post request latency p50 / p99", $"{live.PostRequestLatencies} ms"],
                 ["RSS at rest / with readers", $"{Mb(live.Rest.Rss)} / {Mb(live.Loaded.Rss)} ({live.BytesPerReader / 1024:N1} KB per reader)"],
-                ["server CPU: updates", $"{live.UpdateCpu.Total.TotalSeconds:N2} s ({live.UpdateCpu.Total.TotalMilliseconds / Math.Max(1, live.PostLatencies.Length):N0} ms per update)"],
+                ["server CPU: updates",
+                    $"{live.UpdateCpu.Total.TotalSeconds:N2} s ({live.UpdateCpu.Total.TotalMilliseconds / Math.Max(1, live.PostLatencies.Length):N0} ms per update)"],
             ]);
         }
 
         if (Images is { } images)
         {
-            Console.WriteLine($"\nImages on the cached server: a {ImagesBench.Width} × {ImagesBench.Height} JPEG of {images.SourceBytes / 1048576.0:N1} MB with EXIF and GPS, {images.Variants} files made from it ({images.Engine})\n");
+            Console.WriteLine($"\nImages on the cached server: a {ImagesBench.Width} × {ImagesBench.Height} JPEG of {images.SourceBytes / 1048576.0:N1} MB "
+                + $"with EXIF and GPS, {images.Variants} files made from it ({images.Engine})\n");
             SuiteTable.Print(["figure", "value"],
             [
                 ["upload answered (5 uploads) p50 / max", $"{images.UploadAnswerMs.Percentile(50):N0} / {images.UploadAnswerMs.Max():N0} ms"],
@@ -91,11 +97,12 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
             Console.WriteLine($"- {target}");
         }
 
+        var threads = loadGenerator.StartsWith("wrk", StringComparison.Ordinal) ? $"{options.Threads} threads, " : "";
         Console.WriteLine($"""
 
             Machine: {MachineInfo.Describe}
             Load average before / after: {_loadBefore} / {MachineInfo.LoadAverage}
-            Load generator: {loadGenerator}, on the same machine; {(loadGenerator.StartsWith("wrk", StringComparison.Ordinal) ? $"{options.Threads} threads, " : "")}{options.Connections} connections (search-api {options.SearchConnections})
+            Load generator: {loadGenerator}, on the same machine; {threads}{options.Connections} connections (search-api {options.SearchConnections})
             Baseline: bare Kestrel in a child process, GC {BaselineGc ?? "-"}
             Command: {commandLine}
             Date: {_started:yyyy-MM-dd HH:mm} UTC; the run took {_clock.Elapsed.TotalMinutes:N1} min
@@ -106,11 +113,15 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
     {
         await File.WriteAllLinesAsync(path,
         [
-            "scenario,server,connections,requests,seconds,requests_per_second,percent_of_baseline,p50_ms,p95_ms,p99_ms,max_ms,errors,server_cpu_s,server_cpu_ms_per_request,peak_rss_mb",
+            "scenario,server,connections,requests,seconds,requests_per_second,percent_of_baseline,p50_ms,p95_ms,p99_ms,max_ms,errors,server_cpu_s," +
+                "server_cpu_ms_per_request,peak_rss_mb",
             .. Results.Select(r => (r, baseline: BaselineFor(r)?.RequestsPerSecond)).Select(x => string.Create(CultureInfo.InvariantCulture,
-                $"{x.r.Scenario.Name},{ServerName(x.r.Scenario.Server)},{x.r.Scenario.Connections},{x.r.Load.Requests},{x.r.Load.Elapsed.TotalSeconds:F2},{x.r.Load.RequestsPerSecond:F0}," +
-                $"{(x.baseline is { } b ? (100 * x.r.Load.RequestsPerSecond / b).ToString("F1", CultureInfo.InvariantCulture) : "")},{x.r.Load.P50Ms:F3},{x.r.Load.P95Ms:F3},{x.r.Load.P99Ms:F3},{x.r.Load.MaxMs:F3}," +
-                $"{x.r.Load.Errors.Total},{x.r.ServerCpu.Total.TotalSeconds:F2},{x.r.ServerCpu.Total.TotalMilliseconds / Math.Max(1, x.r.Load.Requests):F4},{x.r.PeakRssBytes / 1048576.0:F1}")),
+                $"{x.r.Scenario.Name},{ServerName(x.r.Scenario.Server)},{x.r.Scenario.Connections},{x.r.Load.Requests}," +
+                $"{x.r.Load.Elapsed.TotalSeconds:F2},{x.r.Load.RequestsPerSecond:F0}," +
+                $"{(x.baseline is { } b ? (100 * x.r.Load.RequestsPerSecond / b).ToString("F1", CultureInfo.InvariantCulture) : "")}," +
+                $"{x.r.Load.P50Ms:F3},{x.r.Load.P95Ms:F3},{x.r.Load.P99Ms:F3},{x.r.Load.MaxMs:F3}," +
+                $"{x.r.Load.Errors.Total},{x.r.ServerCpu.Total.TotalSeconds:F2}," +
+                $"{x.r.ServerCpu.Total.TotalMilliseconds / Math.Max(1, x.r.Load.Requests):F4},{x.r.PeakRssBytes / 1048576.0:F1}")),
         ], cancellationToken);
     }
 

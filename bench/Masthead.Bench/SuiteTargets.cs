@@ -22,7 +22,8 @@ public static class SuiteTargets
 
         if (report.Result("content-api")?.Load is { } api)
         {
-            yield return Line(api.RequestsPerSecond >= 2_000, "Content API list (15 posts, include=authors,tags, no cache) at least 2,000 req/s", $"{api.RequestsPerSecond:N0} req/s");
+            yield return Line(api.RequestsPerSecond >= 2_000, "Content API list (15 posts, include=authors,tags, no cache) at least 2,000 req/s",
+                $"{api.RequestsPerSecond:N0} req/s");
         }
 
         if (report.Result("front-uncached")?.Load is { } front)
@@ -68,7 +69,8 @@ public static class SuiteTargets
 
         if (report.Live is { } live)
         {
-            yield return Line(live.DeliveryP99Ms < LiveFanOut.TargetP99Ms && live.Succeeded, $"live fan-out delivery p99 under {LiveFanOut.TargetP99Ms:N0} ms, nothing missed ({options.Readers:N0} readers)",
+            yield return Line(live.DeliveryP99Ms < LiveFanOut.TargetP99Ms && live.Succeeded,
+                $"live fan-out delivery p99 under {LiveFanOut.TargetP99Ms:N0} ms, nothing missed ({options.Readers:N0} readers)",
                 $"p99 {live.DeliveryP99Ms:N1} ms, {live.Deliveries.Missed} missed");
         }
     }

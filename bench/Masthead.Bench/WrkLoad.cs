@@ -13,7 +13,8 @@ public sealed class WrkLoad(string wrk) : ILoadGenerator
     private const string Report = """
         function done(summary, latency, requests)
           local e = summary.errors
-          io.write(string.format('BENCH {"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"p50_us":%d,"p95_us":%d,"p99_us":%d,"max_us":%d}\n',
+          io.write(string.format('BENCH {"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,' ..
+              '"p50_us":%d,"p95_us":%d,"p99_us":%d,"max_us":%d}\n',
             summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
             latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
         end

@@ -14,7 +14,8 @@ public sealed partial class ZipfText
     private const double ZipfExponent = 1.0;
 
     /// <summary>Accented words among the mid-frequency vocabulary, so accent folding is exercised.</summary>
-    private static readonly string[] AccentedWords = ["café", "résumé", "façade", "naïve", "Zürich", "Montréal", "jalapeño", "São", "Malmö", "crème", "déjà", "Ångström"];
+    private static readonly string[] AccentedWords = ["café", "résumé", "façade", "naïve", "Zürich", "Montréal", "jalapeño", "São", "Malmö", "crème", "déjà",
+        "Ångström"];
 
     private static readonly string[] Syllables =
     [

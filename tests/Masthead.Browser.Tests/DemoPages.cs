@@ -15,7 +15,7 @@ public sealed record DemoPage(string Name, string Path, int Status = 200)
 public static class DemoPages
 {
     public static readonly TheoryData<string> Names =
-        ["front", "article", "section", "tag", "author", "staff", "contact", "search", "search-refused", "not-found"];
+        ["front", "article", "story", "section", "tag", "author", "staff", "contact", "search", "search-refused", "not-found"];
 
     public static async Task<IReadOnlyList<DemoPage>> DiscoverAsync(MastheadServer server)
     {
@@ -25,11 +25,15 @@ public static class DemoPages
         var article = await server.GetDocumentAsync(articlePath);
         var tagPath = article.QuerySelector("a[rel=tag]")?.GetAttribute("href")
             ?? throw new InvalidOperationException($"The article {articlePath} links to no tag.");
+        // The lead is the demo's developing story; an ordinary article has no live updates.
+        var storyPath = (await server.GetDocumentAsync("/section/business")).QuerySelectorAll(".story-headline a")
+            .Select(a => a.GetAttribute("href")!).First(path => path != articlePath);
 
         return
         [
             new("front", "/"),
             new("article", articlePath),
+            new("story", storyPath),
             new("section", "/section/politics"),
             new("tag", tagPath),
             new("author", "/author/delphine-marrow"),

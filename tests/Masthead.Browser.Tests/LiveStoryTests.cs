@@ -12,7 +12,8 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
     private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(2);
     private static readonly LocatorAssertionsToHaveCountOptions Soon = new() { Timeout = (float)Arrival.TotalMilliseconds };
 
-    [GeneratedRegex(@"/live\?")]
+    /// <summary>The story's stream, not the site-wide one (/site/live) every page also follows.</summary>
+    [GeneratedRegex(@"(?<!/site)/live\?")]
     private static partial Regex StreamRequest();
 
     private async Task<(string Path, string Desk)> StoryAsync()
@@ -82,7 +83,7 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
     private const string StreamAttemptsSpy = """
         window.streamAttempts = { connections: 0, probes: 0, probesAnswered: 0 };
         window.EventSource = class extends window.EventSource {
-          constructor(...args) { super(...args); window.streamAttempts.connections++; }
+          constructor(...args) { super(...args); if (!String(args[0]).startsWith("/site/")) window.streamAttempts.connections++; }
         };
         const fetchFromThePage = window.fetch;
         window.fetch = (...args) => {
@@ -102,7 +103,8 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
         reader.Load += (_, _) => loads++;
 
         await PostAsync(editor, "The mayor has arrived in the chamber.");
-        await Assertions.Expect(reader.Locator(".live-updates .live-update").First).ToContainTextAsync("The mayor has arrived", new() { Timeout = (float)Arrival.TotalMilliseconds });
+        await Assertions.Expect(reader.Locator(".live-updates .live-update").First)
+            .ToContainTextAsync("The mayor has arrived", new() { Timeout = (float)Arrival.TotalMilliseconds });
 
         site.Server.Services.GetRequiredService<ILiveBroadcaster>().Close(await StoryIdAsync());
         await PostAsync(editor, "Posted while the reader was reconnecting.");
@@ -146,12 +148,13 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
         Assert.Equal(before, await reader.Locator(".live-updates > li").CountAsync());
 
         await OnDeskAsync(editor, "A quiet update", "Pin to top");
-        await Assertions.Expect(reader.Locator(".live-pinned .live-body")).ToContainTextAsync("A quiet update", new() { Timeout = (float)Arrival.TotalMilliseconds });
+        await Assertions.Expect(reader.Locator(".live-lead-update .live-body")).ToContainTextAsync("A quiet update", new() { Timeout = (float)Arrival.TotalMilliseconds });
+        await Assertions.Expect(reader.Locator("#live-lead-heading")).ToHaveTextAsync("Pinned");
 
         await button.EvaluateAsync("b => b.click()"); // a click where the reader is, without scrolling first
         await Assertions.Expect(reader.Locator(".live-updates .live-update").First).ToContainTextAsync("A quiet update");
-        await Assertions.Expect(reader.Locator(".live-pinned .live-body")).ToContainTextAsync("A quiet update");
-        await Assertions.Expect(reader.Locator(".live-update:has-text('A quiet update')")).ToHaveCountAsync(2); // the list and the pinned copy
+        await Assertions.Expect(reader.Locator(".live-lead-update .live-body")).ToContainTextAsync("A quiet update");
+        await Assertions.Expect(reader.Locator(".live-update:has-text('A quiet update')")).ToHaveCountAsync(2); // the list and the pinned copy at the top
     }
 
     [Fact]
@@ -160,7 +163,7 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
         var (path, desk) = await StoryAsync();
         var editor = await EditorAtDeskAsync(desk);
         var reader = await ReaderAsync(path);
-        var keyLinks = reader.Locator(".live-key a");
+        var keyLinks = reader.Locator(".live-key .live-key-title");
 
         await PostAsync(editor, "Council Member Navarrete's amendment is adopted.", "Amendment adopted", key: true);
         await Assertions.Expect(keyLinks.First).ToHaveTextAsync("Amendment adopted", new() { Timeout = (float)Arrival.TotalMilliseconds });
@@ -179,10 +182,11 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
         await Assertions.Expect(reader.Locator(".live-key a", new() { HasText = "Library amendment adopted" })).ToHaveCountAsync(0, Soon);
 
         var server = await site.Server.GetDocumentAsync(path);
-        await Assertions.Expect(keyLinks).ToHaveTextAsync(server.QuerySelectorAll(".live-key a").Select(a => a.TextContent).ToArray());
+        var links = reader.Locator(".live-key a");
+        await Assertions.Expect(links).ToHaveTextAsync(server.QuerySelectorAll(".live-key a").Select(a => a.TextContent).ToArray());
         Assert.Equal(
             server.QuerySelectorAll(".live-key a").Select(a => a.GetAttribute("href")),
-            await keyLinks.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+            await links.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
     }
 
     [Fact]
@@ -282,6 +286,29 @@ public sealed partial class LiveStoryTests(BrowserSiteFixture site) : IClassFixt
 
         Assert.Equal((1, 1), (await Attempts("connections"), await Attempts("probes")));
         Assert.Equal(2, Volatile.Read(ref requests));
+    }
+
+    [Fact]
+    public async Task A_phone_readers_first_screen_shows_the_newest_update_and_follows_the_next()
+    {
+        var (path, desk) = await StoryAsync();
+        var editor = await EditorAtDeskAsync(desk);
+        await PostAsync(editor, "The council has voted 7-2 to adopt the budget, library hours included.", "Budget adopted");
+        var reader = await ReaderAsync(path, new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+
+        // Under a pinned update the newest shows as a line above it; with no pin it is the update at the top.
+        var newest = reader.Locator(".live-latest, .live-lead-update .live-update").Filter(new() { HasText = "Budget adopted" });
+        await Assertions.Expect(newest).ToBeVisibleAsync();
+        Assert.InRange((await newest.BoundingBoxAsync())!.Y, 0, 844 - 40);
+        await reader.ScreenshotAsync(new() { Path = Path.Combine(TestEnvironment.ArtifactsDirectory, "live-story-phone-first-screen.png") });
+
+        await PostAsync(editor, "Mayor Farrow says she will sign the budget on Monday.", "Mayor will sign");
+        var next = reader.Locator(".live-latest, .live-lead-update .live-update").Filter(new() { HasText = "Mayor will sign" });
+        await Assertions.Expect(next).ToBeVisibleAsync(new() { Timeout = (float)Arrival.TotalMilliseconds });
+        Assert.InRange((await next.BoundingBoxAsync())!.Y, 0, 844 - 40);
+        await Assertions.Expect(reader.Locator(".live-status")).ToContainTextAsync("appear here as they are posted");
+        await reader.ScreenshotAsync(new() { Path = Path.Combine(TestEnvironment.ArtifactsDirectory, "live-story-phone-next-update.png") });
+        await Screenshots.SaveAsync(reader, "live-story-phone");
     }
 
     private async Task<int> StoryIdAsync() => (await site.Server.ArticleAsync("council-budget-night")).Id;

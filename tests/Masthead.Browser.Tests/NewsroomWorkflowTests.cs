@@ -63,10 +63,10 @@ public sealed partial class NewsroomWorkflowTests(BrowserSiteFixture site) : ICl
         var publicPath = await editor.GetByRole(AriaRole.Link, new() { Name = "See it as readers do" }).GetAttributeAsync("href")
             ?? throw new InvalidOperationException("The published article's editor does not link to its public page.");
 
-        // A reader finds it among the latest stories on the front page and reads it.
+        // A reader finds it among the top stories on the front page, which the latest fill, and reads it.
         var reader = await site.NewPageAsync(Desktop);
         await reader.GotoAsync("/");
-        var latest = reader.GetByRole(AriaRole.Region, new() { Name = "Latest" });
+        var latest = reader.GetByRole(AriaRole.Region, new() { Name = "Top stories" });
         var link = latest.GetByRole(AriaRole.Link, new() { Name = headline, Exact = true });
         await Expect(link).ToBeVisibleAsync();
         var card = latest.Locator(".story").Filter(new() { Has = reader.GetByRole(AriaRole.Link, new() { Name = headline, Exact = true }) });

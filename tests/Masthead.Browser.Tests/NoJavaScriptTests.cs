@@ -10,7 +10,7 @@ public sealed class NoJavaScriptTests(BrowserSiteFixture site) : IClassFixture<B
     {
         var page = await site.NewPageAsync(new() { JavaScriptEnabled = false });
         await page.GotoAsync("/");
-        var leadLink = page.GetByRole(AriaRole.Region, new() { Name = "Top story" })
+        var leadLink = page.GetByRole(AriaRole.Region, new() { Name = "Lead story" })
             .GetByRole(AriaRole.Heading).GetByRole(AriaRole.Link);
         var leadPath = await leadLink.GetAttributeAsync("href") ?? throw new InvalidOperationException("The lead link has no href.");
         await leadLink.ClickAsync();

@@ -22,7 +22,7 @@ public sealed class ReaderJourneyTests(BrowserSiteFixture site) : IClassFixture<
         var mailto = contact.GetByRole(AriaRole.Link, new() { Name = publication.ContactEmail });
         Assert.Equal($"mailto:{publication.ContactEmail}", await mailto.GetAttributeAsync("href"));
 
-        var leadLink = page.GetByRole(AriaRole.Region, new() { Name = "Top story" })
+        var leadLink = page.GetByRole(AriaRole.Region, new() { Name = "Lead story" })
             .GetByRole(AriaRole.Heading).GetByRole(AriaRole.Link);
         var leadText = (await leadLink.InnerTextAsync()).Trim();
         var leadPath = await leadLink.GetAttributeAsync("href") ?? throw new InvalidOperationException("The lead link has no href.");
@@ -78,7 +78,10 @@ public sealed class ReaderJourneyTests(BrowserSiteFixture site) : IClassFixture<
               if (document.documentElement.scrollWidth <= width) return [];
               return [...document.querySelectorAll('body *')]
                 .filter(e => e.getBoundingClientRect().right > width + 0.5)
-                .map(e => `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).trim().replace(/\s+/g, '.') : ''} (right edge ${Math.round(e.getBoundingClientRect().right)}px)`)
+                .map(e => {
+                  const classes = e.className ? '.' + String(e.className).trim().replace(/\s+/g, '.') : '';
+                  return `${e.tagName.toLowerCase()}${classes} (right edge ${Math.round(e.getBoundingClientRect().right)}px)`;
+                })
                 .slice(0, 20);
             }
             """);

@@ -57,8 +57,10 @@ public sealed class MediaRulesTests
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, "PNG")]
     [InlineData(new byte[] { (byte)'G', (byte)'I', (byte)'F', (byte)'8', (byte)'9', (byte)'a' }, "GIF")]
     [InlineData(new byte[] { (byte)'R', (byte)'I', (byte)'F', (byte)'F', 0, 0, 0, 0, (byte)'W', (byte)'E', (byte)'B', (byte)'P' }, "WebP")]
-    [InlineData(new byte[] { 0, 0, 0, 28, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'a', (byte)'v', (byte)'i', (byte)'f', 0, 0, 0, 0, (byte)'m', (byte)'i', (byte)'f', (byte)'1' }, "AVIF")]
-    [InlineData(new byte[] { 0, 0, 0, 24, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'h', (byte)'e', (byte)'i', (byte)'c', 0, 0, 0, 0, (byte)'m', (byte)'i', (byte)'f', (byte)'1' }, "HEIC")]
+    [InlineData(new byte[] { 0, 0, 0, 28, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'a', (byte)'v', (byte)'i', (byte)'f',
+        0, 0, 0, 0, (byte)'m', (byte)'i', (byte)'f', (byte)'1' }, "AVIF")]
+    [InlineData(new byte[] { 0, 0, 0, 24, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'h', (byte)'e', (byte)'i', (byte)'c',
+        0, 0, 0, 0, (byte)'m', (byte)'i', (byte)'f', (byte)'1' }, "HEIC")]
     [InlineData(new byte[] { (byte)'%', (byte)'P', (byte)'D', (byte)'F', (byte)'-', (byte)'1' }, "PDF")]
     public void The_type_is_read_from_the_first_bytes(byte[] content, string format)
     {
@@ -133,7 +135,8 @@ public sealed class MediaRulesTests
     [InlineData(4000, 3000, 0.5, 0.0, 0, 0, 4000, 2100)]     // focal point at the top: the band starts there
     [InlineData(4000, 3000, 0.5, 1.0, 0, 900, 4000, 2100)]   // at the bottom: it ends there
     [InlineData(6000, 1000, 0.9, 0.5, 4095, 0, 1905, 1000)] // a panorama: full height, moved right as far as it goes
-    public void The_social_crop_is_the_largest_1200_by_630_box_kept_around_the_focal_point(int width, int height, double x, double y, int left, int top, int boxWidth, int boxHeight)
+    public void The_social_crop_is_the_largest_1200_by_630_box_kept_around_the_focal_point(int width, int height, double x, double y, int left, int top, int boxWidth,
+        int boxHeight)
     {
         Assert.Equal((left, top, boxWidth, boxHeight), ImageProcessor.CropBox(width, height, x, y));
     }

@@ -84,7 +84,9 @@ public sealed class NewsroomClient : IDisposable
         return _http.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 
-    /// <summary>Posts fields straight to <paramref name="path"/> with the antiforgery token from <paramref name="tokenPage"/>: what a forged or scripted request looks like.</summary>
+    /// <summary>
+    /// Posts fields straight to <paramref name="path"/> with the antiforgery token from <paramref name="tokenPage"/>: what a forged or scripted request looks like.
+    /// </summary>
     public async Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> values, string tokenPage = "/newsroom")
     {
         var page = await GetDocumentAsync(tokenPage);

@@ -106,7 +106,14 @@ public sealed class CopyFromSqliteTests
         db.ContactMessages.Add(new ContactMessage { Name = "Reader", Email = "reader@example.org", Subject = "Tip", Body = "Look into it.", ReceivedAt = DateTime.UtcNow });
         db.ContentApiKeys.Add(new ContentApiKey { Name = "Mobile app", Secret = "0123456789abcdef0123456789", CreatedAt = DateTime.UtcNow });
         var account = await db.Users.OrderBy(a => a.Id).FirstAsync();
-        db.StaffAuthenticators.Add(new StaffAuthenticator { StaffAccountId = account.Id, Key = "JBSWY3DPEHPK3PXP", CreatedAt = DateTime.UtcNow, ConfirmedAt = DateTime.UtcNow, LastUsedStep = 59_000_000 });
+        db.StaffAuthenticators.Add(new StaffAuthenticator
+        {
+            StaffAccountId = account.Id,
+            Key = "JBSWY3DPEHPK3PXP",
+            CreatedAt = DateTime.UtcNow,
+            ConfirmedAt = DateTime.UtcNow,
+            LastUsedStep = 59_000_000
+        });
         db.StaffRecoveryCodes.Add(new StaffRecoveryCode { StaffAccountId = account.Id, CodeHash = RecoveryCodes.Hash("abcde-23456"), CreatedAt = DateTime.UtcNow });
         db.UserPasskeys.Add(new IdentityUserPasskey<int>
         {

@@ -29,7 +29,7 @@ public sealed class Article
 
     public int WordCount { get; set; }
 
-    /// <summary>Marked by an editor as a featured story; apps and themes on the Content API highlight it.</summary>
+    /// <summary>On the front page by an editor's choice (see FrontPageService, which alone sets it); the Content API's featured.</summary>
     public bool Featured { get; set; }
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
 
@@ -67,6 +67,14 @@ public sealed class Article
     public DateTime? CoverageStartedAt { get; set; }
     public DateTime? CoverageEndedAt { get; set; }
     public int? PinnedUpdateId { get; set; }
+
+    /// <summary>A developing story's page lists its updates oldest first (a match report) instead of newest first.</summary>
+    public bool LiveOldestFirst { get; set; }
+
+    /// <summary>A developing story's page shows the article's own text before the updates instead of after them.</summary>
+    public bool LiveTextFirst { get; set; }
+
+    public SearchAndSocial SearchAndSocial { get; set; } = new();
 
     public List<ArticleAuthor> Authors { get; set; } = [];
     public List<ArticleTag> Tags { get; set; } = [];

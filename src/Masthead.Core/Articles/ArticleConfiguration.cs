@@ -32,6 +32,17 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             image.Property(i => i.Credit).HasColumnName("LeadImageCredit").HasMaxLength(LeadImage.MaxCreditLength);
         });
         article.Navigation(a => a.LeadImage).IsRequired(false);
+        article.OwnsOne(a => a.SearchAndSocial, overrides =>
+        {
+            overrides.Property(o => o.SearchTitle).HasColumnName("SearchTitle").HasMaxLength(SearchAndSocial.MaxSearchTitle);
+            overrides.Property(o => o.SearchDescription).HasColumnName("SearchDescription").HasMaxLength(SearchAndSocial.MaxDescription);
+            overrides.Property(o => o.SocialTitle).HasColumnName("SocialTitle").HasMaxLength(SearchAndSocial.MaxSocialTitle);
+            overrides.Property(o => o.SocialDescription).HasColumnName("SocialDescription").HasMaxLength(SearchAndSocial.MaxDescription);
+            overrides.Property(o => o.SocialImageUrl).HasColumnName("SocialImageUrl").HasMaxLength(SearchAndSocial.MaxUrl);
+            overrides.Property(o => o.CanonicalUrl).HasColumnName("CanonicalUrl").HasMaxLength(SearchAndSocial.MaxUrl);
+            overrides.Property(o => o.HideFromSearchEngines).HasColumnName("HideFromSearchEngines");
+        });
+        article.Navigation(a => a.SearchAndSocial).IsRequired();
     }
 }
 

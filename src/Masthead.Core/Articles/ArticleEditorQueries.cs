@@ -24,7 +24,8 @@ public sealed record ArticleDraft(
     DateTime? PublishedAt,
     DateTime LastModifiedAt,
     string? PublicPath,
-    ArticleSave? LastSave)
+    ArticleSave? LastSave,
+    SearchAndSocialView? SearchAndSocial = null)
 {
     public ArticleAccess Access => new(Status, CreatedById, AuthorIds);
 }
@@ -53,7 +54,7 @@ public sealed class ArticleEditorQueries(MastheadDb db)
             article.Tags.Select(t => t.TagId).ToList(),
             article.Authors.OrderBy(a => a.Position).Select(a => a.StaffMemberId).ToList(),
             image, article.Featured, article.ScheduledFor, article.ReviewComment, article.CreatedById, article.PublishedAt, article.LastModifiedAt,
-            ArticleService.CurrentPath(article), lastSave);
+            ArticleService.CurrentPath(article), lastSave, article.SearchAndSocial.ToView());
     }
 
     /// <summary>Active staff in masthead order, plus anyone in <paramref name="alsoInclude"/> (a deactivated person keeps their byline).</summary>

@@ -15,8 +15,8 @@ public sealed record ArticleInput
 
     public LeadImageView? LeadImage { get; init; }
 
-    /// <summary>Editors mark featured stories; null keeps the article's current choice.</summary>
-    public bool? Featured { get; init; }
+    /// <summary>Search and social overrides; null keeps the article's current ones.</summary>
+    public SearchAndSocialView? SearchAndSocial { get; init; }
 
     /// <summary>When set on a published article, shows readers an "Updated" note at this time.</summary>
     public DateTime? UpdatedAt { get; init; }

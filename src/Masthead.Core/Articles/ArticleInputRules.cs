@@ -10,7 +10,8 @@ namespace Masthead.Core.Articles;
 internal static class ArticleInputRules
 {
     /// <param name="note">The revision note saved with the change, checked with the rest.</param>
-    public static async Task ApplyAsync(MastheadDb db, MarkdownRenderer markdown, Article article, ArticleInput input, string? note, DateTime now, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(MastheadDb db, MarkdownRenderer markdown, Article article, ArticleInput input, string? note, DateTime now,
+        CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string>();
         var headline = (input.Headline ?? "").Trim();
@@ -100,6 +101,12 @@ internal static class ArticleInputRules
             problems["Note"] = $"Keep the revision note to {ArticleRevision.MaxNoteLength} characters; it has {note.Trim().Length:N0}.";
         }
 
+        var overrides = input.SearchAndSocial is { } given ? Tidy(given) : null;
+        if (overrides is not null)
+        {
+            CheckOverrides(overrides, problems);
+        }
+
         if (problems.Count > 0)
         {
             throw new ValidationException(problems);
@@ -111,12 +118,25 @@ internal static class ArticleInputRules
         article.BodyMarkdown = input.BodyMarkdown;
         article.BodyHtml = rendered!.Html;
         article.BodyText = rendered.PlainText;
-        article.Featured = input.Featured ?? article.Featured;
         article.WordCount = rendered.WordCount;
         article.SectionId = input.SectionId;
         article.LeadImage = input.LeadImage is { } lead
             ? new LeadImage { Url = lead.Url.Trim(), Alt = lead.Alt.Trim(), Caption = lead.Caption?.Trim(), Credit = lead.Credit?.Trim() }
             : null;
+        if (overrides is not null)
+        {
+            article.SearchAndSocial = new SearchAndSocial
+            {
+                SearchTitle = overrides.SearchTitle,
+                SearchDescription = overrides.SearchDescription,
+                SocialTitle = overrides.SocialTitle,
+                SocialDescription = overrides.SocialDescription,
+                SocialImageUrl = overrides.SocialImageUrl,
+                CanonicalUrl = overrides.CanonicalUrl,
+                HideFromSearchEngines = overrides.HideFromSearchEngines,
+            };
+        }
+
         SetBylines(article, input.AuthorIds);
         article.Tags.RemoveAll(t => !tagIds.Contains(t.TagId));
         article.Tags.AddRange(tagIds.Except(article.Tags.Select(t => t.TagId)).Select(id => new ArticleTag { TagId = id }));
@@ -143,6 +163,44 @@ internal static class ArticleInputRules
     private static async Task<bool> HasLibraryAltAsync(MastheadDb db, string url, CancellationToken cancellationToken) =>
         Media.MediaAddresses.TryGetKey(url, out var key)
         && await db.MediaItems.AnyAsync(m => m.Key == key && m.Alt != "", cancellationToken);
+
+    /// <summary>Blank fields are no override; text is trimmed and kept on one line, as titles and descriptions are shown.</summary>
+    private static SearchAndSocialView Tidy(SearchAndSocialView given)
+    {
+        static string? Line(string? text) => string.IsNullOrWhiteSpace(text) ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return new SearchAndSocialView(Line(given.SearchTitle), Line(given.SearchDescription), Line(given.SocialTitle), Line(given.SocialDescription),
+            Line(given.SocialImageUrl), Line(given.CanonicalUrl), given.HideFromSearchEngines);
+    }
+
+    private static void CheckOverrides(SearchAndSocialView overrides, Dictionary<string, string> problems)
+    {
+        void Limit(string? text, int max, string field, string what)
+        {
+            if (text is { } value && value.Length > max)
+            {
+                problems[field] = $"The {what} is {value.Length} characters long; the limit is {max}.";
+            }
+        }
+
+        Limit(overrides.SearchTitle, SearchAndSocial.MaxSearchTitle, nameof(overrides.SearchTitle), "search title");
+        Limit(overrides.SearchDescription, SearchAndSocial.MaxDescription, nameof(overrides.SearchDescription), "search description");
+        Limit(overrides.SocialTitle, SearchAndSocial.MaxSocialTitle, nameof(overrides.SocialTitle), "social title");
+        Limit(overrides.SocialDescription, SearchAndSocial.MaxDescription, nameof(overrides.SocialDescription), "social description");
+        if (overrides.SocialImageUrl is { } image && (image.Length > SearchAndSocial.MaxUrl || !IsImageUrl(image)))
+        {
+            problems[nameof(overrides.SocialImageUrl)] = "The social image address must start with https://, http:// or /.";
+        }
+
+        if (overrides.CanonicalUrl is { } canonical
+            && (canonical.Length > SearchAndSocial.MaxUrl || !Uri.TryCreate(canonical, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            problems[nameof(overrides.CanonicalUrl)] = "The canonical address is the original's full address, starting with https:// or http://.";
+        }
+    }
+
+    private static bool IsImageUrl(string url) =>
+        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https");
 
     private static void SetBylines(Article article, IReadOnlyList<int> authorIds)
     {

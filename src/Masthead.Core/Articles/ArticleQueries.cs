@@ -26,6 +26,8 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
                 LastModifiedAt = a.LastModifiedAt,
                 TagIds = a.Tags.Select(t => t.TagId).ToList(),
                 HasNotes = db.ArticleNotes.Any(n => n.ArticleId == a.Id),
+                SearchAndSocial = new SearchAndSocialView(a.SearchAndSocial.SearchTitle, a.SearchAndSocial.SearchDescription, a.SearchAndSocial.SocialTitle,
+                    a.SearchAndSocial.SocialDescription, a.SearchAndSocial.SocialImageUrl, a.SearchAndSocial.CanonicalUrl, a.SearchAndSocial.HideFromSearchEngines),
             })
             .SingleOrDefault());
 
@@ -54,11 +56,12 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         }
 
         var tags = article.TagIds.Select(id => site.Tags[id]).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-        return new ArticleView(summary.ToSummary(site), article.BodyHtml, article.WordCount, tags, article.LastModifiedAt, notes);
+        return new ArticleView(summary.ToSummary(site), article.BodyHtml, article.WordCount, tags, article.LastModifiedAt, notes, article.SearchAndSocial);
     }
 
     /// <summary>The bodies and tags of the given articles, for feeds: two queries however many articles.</summary>
-    public async Task<IReadOnlyDictionary<int, ArticleContent>> ContentAsync(IReadOnlyCollection<int> articleIds, bool withBody = true, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<int, ArticleContent>> ContentAsync(IReadOnlyCollection<int> articleIds, bool withBody = true,
+        CancellationToken cancellationToken = default)
     {
         var bodies = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Uuid, BodyHtml = withBody ? a.BodyHtml : "" }).ToListAsync(cancellationToken);
@@ -112,19 +115,19 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
     }
 
     /// <summary>
-    /// The front page's lists in two statements: the newest <paramref name="newestCount"/> articles, and for each
-    /// section its newest <paramref name="perSection"/> that are not among them.
+    /// What the front page is made from, in two statements: the newest <paramref name="newestCount"/> published
+    /// articles, those of <paramref name="chosenIds"/> that are published, and each section's newest (as many as its
+    /// take); then their bylines.
     /// </summary>
-    public async Task<FrontPageLists> FrontAsync(int newestCount, IReadOnlyList<int> sectionIds, int perSection, CancellationToken cancellationToken = default)
+    public async Task<FrontPageCandidates> FrontAsync(int newestCount, int[] chosenIds, IReadOnlyList<(int SectionId, int Take)> sections,
+        CancellationToken cancellationToken = default)
     {
-        var sectionTake = perSection + newestCount; // enough to fill a block once the newest articles are left out
         var union = new List<FlatSummaryRow>();
-        await foreach (var row in FrontPageQuery.Run(db, newestCount, sectionIds, sectionTake).WithCancellation(cancellationToken))
+        await foreach (var row in FrontPageQuery.Run(db, newestCount, chosenIds, sections).WithCancellation(cancellationToken))
         {
             union.Add(row);
         }
 
-        // The union holds the newest articles overall, so its own newest are exactly they, whatever order the parts come in.
         var rows = union.DistinctBy(r => r.Id)
             .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
         var ids = rows.ConvertAll(r => r.Id);
@@ -132,12 +135,54 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
             .Select(b => new { b.ArticleId, b.StaffMemberId, b.Position }).ToListAsync(cancellationToken))
             .OrderBy(b => b.Position).ToLookup(b => b.ArticleId, b => b.StaffMemberId);
         var summaries = await SummariesOfAsync(rows.ConvertAll(r => r.ToRow([.. bylines[r.Id]])), cancellationToken);
+
+        // The union holds the newest articles overall, so its own newest are exactly they, whatever order the parts come in.
         var newest = summaries.Take(newestCount).ToList();
-        var shown = newest.Select(a => a.Id).ToHashSet();
-        var bySection = sectionIds.ToDictionary(id => id, id => (IReadOnlyList<ArticleSummary>)
-            [.. summaries.Where(a => a.Section?.Id == id && !shown.Contains(a.Id)).Take(perSection)]);
-        return new FrontPageLists(newest, bySection);
+        var chosen = summaries.Where(a => chosenIds.Contains(a.Id)).ToDictionary(a => a.Id);
+        var bySection = sections.ToDictionary(s => s.SectionId, s => (IReadOnlyList<ArticleSummary>)
+            [.. summaries.Where(a => a.Section?.Id == s.SectionId).Take(s.Take)]);
+        return new FrontPageCandidates(newest, chosen, bySection);
     }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> published articles related to <paramref name="article"/>, never itself: those
+    /// sharing the most of its tags, then its section, newest first among equals. They are drawn from the newest
+    /// <see cref="RelatedCandidates"/> of its section and of its tags, so related means recent too; each read walks an
+    /// index newest first and stops there, whatever the size of the archive.
+    /// </summary>
+    public async Task<List<ArticleSummary>> RelatedAsync(ArticleView article, int count, CancellationToken cancellationToken = default)
+    {
+        var tagIds = article.Tags.Select(t => t.Id).ToList();
+        var sectionId = article.Summary.Section?.Id;
+        var published = db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished).Where(a => a.Id != article.Id);
+        var inSection = sectionId is { } section
+            ? await published.Where(a => a.SectionId == section).NewestFirst().Take(RelatedCandidates)
+                .Select(a => new Candidate(a.Id, a.PublishedAt!.Value)).ToListAsync(cancellationToken)
+            : [];
+        var sharingTags = tagIds.Count > 0
+            ? await published.Where(a => a.Tags.Any(t => tagIds.Contains(t.TagId))).NewestFirst().Take(RelatedCandidates)
+                .Select(a => new Candidate(a.Id, a.PublishedAt!.Value)).ToListAsync(cancellationToken)
+            : [];
+        var candidates = inSection.Union(sharingTags).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = candidates.ConvertAll(c => c.Id);
+        var shared = (await db.ArticleTags.AsNoTracking().Where(t => ids.Contains(t.ArticleId) && tagIds.Contains(t.TagId))
+            .Select(t => t.ArticleId).ToListAsync(cancellationToken)).CountBy(id => id).ToDictionary();
+        var sameSection = inSection.Select(c => c.Id).ToHashSet();
+        var chosen = candidates
+            .OrderByDescending(c => shared.GetValueOrDefault(c.Id) * 2 + (sameSection.Contains(c.Id) ? 1 : 0))
+            .ThenByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
+            .Take(count).Select(c => c.Id).ToList();
+        var summaries = (await Summaries(db.Articles.AsNoTracking().Where(a => chosen.Contains(a.Id)), cancellationToken)).ToDictionary(a => a.Id);
+        return [.. chosen.Where(summaries.ContainsKey).Select(id => summaries[id])];
+    }
+
+    /// <summary>How many of the newest articles of the section, and of the tags, related articles are chosen from.</summary>
+    public const int RelatedCandidates = 24;
 
     private IQueryable<Article> Filtered(ArticleFilter filter)
     {
@@ -172,6 +217,8 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         return rows.ConvertAll(r => r.ToSummary(site));
     }
 
+    private sealed record Candidate(int Id, DateTime PublishedAt);
+
     /// <summary>What an article's page reads in one statement; its notes follow only when it has some.</summary>
     private sealed class ArticleRow
     {
@@ -181,5 +228,6 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         public DateTime LastModifiedAt { get; init; }
         public List<int> TagIds { get; init; } = [];
         public bool HasNotes { get; init; }
+        public required SearchAndSocialView SearchAndSocial { get; init; }
     }
 }

@@ -32,10 +32,20 @@ internal static class ArticleRows
     /// <summary>The row's columns alone, flat: a union of several lists (one statement) can carry nothing else.</summary>
     public static readonly Expression<Func<Article, FlatSummaryRow>> Flat = a => new FlatSummaryRow
     {
-        Id = a.Id, Slug = a.Slug, UrlDate = a.UrlDate!.Value, Headline = a.Headline, Standfirst = a.Standfirst,
-        PublishedAt = a.PublishedAt!.Value, UpdatedAt = a.UpdatedAt, SectionId = a.SectionId,
-        ImageUrl = a.LeadImage!.Url, ImageAlt = a.LeadImage.Alt, ImageCaption = a.LeadImage.Caption, ImageCredit = a.LeadImage.Credit,
-        Coverage = a.Coverage, CoverageEndedAt = a.CoverageEndedAt,
+        Id = a.Id,
+        Slug = a.Slug,
+        UrlDate = a.UrlDate!.Value,
+        Headline = a.Headline,
+        Standfirst = a.Standfirst,
+        PublishedAt = a.PublishedAt!.Value,
+        UpdatedAt = a.UpdatedAt,
+        SectionId = a.SectionId,
+        ImageUrl = a.LeadImage!.Url,
+        ImageAlt = a.LeadImage.Alt,
+        ImageCaption = a.LeadImage.Caption,
+        ImageCredit = a.LeadImage.Credit,
+        Coverage = a.Coverage,
+        CoverageEndedAt = a.CoverageEndedAt,
     };
 }
 

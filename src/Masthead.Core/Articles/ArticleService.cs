@@ -28,7 +28,6 @@ public sealed class ArticleService(
         {
             var now = time.GetUtcNow().UtcDateTime;
             var article = new Article { Slug = "", Headline = "", CreatedAt = now, CreatedById = actor.StaffId };
-            DemandFeaturePermission(actor, article, input);
             await ArticleInputRules.ApplyAsync(db, markdown, article, input, note, now, cancellationToken);
             await db.InTransactionAsync(async () =>
             {
@@ -63,7 +62,6 @@ public sealed class ArticleService(
             await db.LockArticleAsync(articleId, cancellationToken);
             var article = await LoadAsync(articleId, cancellationToken);
             Permissions.Demand(Permissions.CanEdit(actor, ArticleAccess.Of(article)), "edit this article");
-            DemandFeaturePermission(actor, article, input);
             if (article.Version != expectedVersion)
             {
                 throw new EditConflictException(articleId, expectedVersion, article.Version);
@@ -134,9 +132,6 @@ public sealed class ArticleService(
             before.TagIds.Union(after.TagIds).ToArray(),
             before.AuthorIds.Union(after.AuthorIds).ToArray()));
     }
-
-    private static void DemandFeaturePermission(Actor actor, Article article, ArticleInput input) =>
-        Permissions.Demand(input.Featured is null || input.Featured == article.Featured || Permissions.CanFeature(actor), "feature articles");
 }
 
 /// <summary>The lists an article appears on, captured before a change so both old and new lists are refreshed.</summary>

@@ -35,8 +35,11 @@ public sealed record ArticleView(
     int WordCount,
     IReadOnlyList<TagRef> Tags,
     DateTime LastModifiedAt,
-    IReadOnlyList<Corrections.ArticleNoteView> Notes)
+    IReadOnlyList<Corrections.ArticleNoteView> Notes,
+    SearchAndSocialView? SearchAndSocial = null)
 {
+    public SearchAndSocialView Overrides => SearchAndSocial ?? SearchAndSocialView.None;
+
     public int Id => Summary.Id;
     public string Path => Summary.Path;
 
@@ -71,5 +74,8 @@ public sealed record ArticleFilter(int? SectionId = null, int? TagId = null, int
     public static ArticleFilter All { get; } = new();
 }
 
-/// <summary>The front page's newest articles, and the newest of each section that are not among them.</summary>
-public sealed record FrontPageLists(IReadOnlyList<ArticleSummary> Newest, IReadOnlyDictionary<int, IReadOnlyList<ArticleSummary>> BySection);
+/// <summary>What the front page is made from: the newest articles, the ones editors chose, and the newest of each section.</summary>
+public sealed record FrontPageCandidates(
+    IReadOnlyList<ArticleSummary> Newest,
+    IReadOnlyDictionary<int, ArticleSummary> Chosen,
+    IReadOnlyDictionary<int, IReadOnlyList<ArticleSummary>> BySection);

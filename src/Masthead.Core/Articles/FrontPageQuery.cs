@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Linq.Expressions;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Masthead.Core.Articles;
 
 /// <summary>
-/// The front page's lists as one compiled statement: the newest articles, then each section's newest, in a UNION ALL.
-/// Its shape depends on the sections, so one is compiled per list of sections and kept; EF Core then skips
-/// translating a query of a dozen parts on every request.
+/// The front page's lists as one compiled statement: the newest articles, the ones editors chose (by id, a
+/// parameter), then each section's newest, in a UNION ALL. Its shape depends on the sections and how many each
+/// shows, so one is compiled per shape and kept; EF Core then skips translating a query of a dozen parts on every
+/// request.
 /// </summary>
 internal static class FrontPageQuery
 {
-    private static readonly ConcurrentDictionary<string, Func<MastheadDb, IAsyncEnumerable<FlatSummaryRow>>> Compiled = new();
+    private static readonly ConcurrentDictionary<string, Func<MastheadDb, int[], IAsyncEnumerable<FlatSummaryRow>>> Compiled = new();
 
     private static readonly Expression<Func<MastheadDb, IQueryable<Article>>> Published = db =>
         db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
@@ -20,22 +22,38 @@ internal static class FrontPageQuery
     private static readonly Expression<Func<IQueryable<Article>, int, IQueryable<Article>>> InSection = (articles, sectionId) =>
         articles.Where(a => a.SectionId == sectionId);
 
-    public static IAsyncEnumerable<FlatSummaryRow> Run(MastheadDb db, int newestCount, IReadOnlyList<int> sectionIds, int sectionTake) =>
-        Compiled.GetOrAdd($"{newestCount}/{sectionTake}/{string.Join(',', sectionIds)}", _ => Compile(newestCount, sectionIds, sectionTake))(db);
+    private static readonly Expression<Func<IQueryable<Article>, int[], IQueryable<FlatSummaryRow>>> Chosen = (articles, ids) =>
+        articles.Where(a => ids.Contains(a.Id)).Select(ArticleRows.Flat);
 
-    private static Func<MastheadDb, IAsyncEnumerable<FlatSummaryRow>> Compile(int newestCount, IReadOnlyList<int> sectionIds, int sectionTake)
+    public static IAsyncEnumerable<FlatSummaryRow> Run(MastheadDb db, int newestCount, int[] chosenIds, IReadOnlyList<(int SectionId, int Take)> sections)
+    {
+        var ordered = sections.OrderBy(s => s.SectionId).ToList();
+        var key = string.Create(CultureInfo.InvariantCulture,
+            $"{newestCount}/{chosenIds.Length > 0}/{string.Join(',', ordered.Select(s => $"{s.SectionId}:{s.Take}"))}");
+        return Compiled.GetOrAdd(key, _ => Compile(newestCount, chosenIds.Length > 0, ordered))(db, chosenIds);
+    }
+
+    private static Func<MastheadDb, int[], IAsyncEnumerable<FlatSummaryRow>> Compile(int newestCount, bool withChosen, IReadOnlyList<(int SectionId, int Take)> sections)
     {
         var db = Expression.Parameter(typeof(MastheadDb), "db");
+        var ids = Expression.Parameter(typeof(int[]), "ids");
         var published = Published.Inline(db);
         var union = Part(published, newestCount);
-        foreach (var sectionId in sectionIds)
+        if (withChosen)
         {
-            var inSection = InSection.Inline(published, Expression.Constant(sectionId));
-            union = Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(FlatSummaryRow)], union, Part(inSection, sectionTake));
+            union = Concat(union, Chosen.Inline(published, ids));
         }
 
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<MastheadDb, IQueryable<FlatSummaryRow>>>(union, db));
+        foreach (var (sectionId, take) in sections)
+        {
+            union = Concat(union, Part(InSection.Inline(published, Expression.Constant(sectionId)), take));
+        }
+
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<MastheadDb, int[], IQueryable<FlatSummaryRow>>>(union, db, ids));
     }
+
+    private static Expression Concat(Expression union, Expression part) =>
+        Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(FlatSummaryRow)], union, part);
 
     /// <summary>Newest first, <paramref name="take"/> of them (a constant: see <see cref="QueryPaging"/>), as flat rows.</summary>
     private static Expression Part(Expression articles, int take)

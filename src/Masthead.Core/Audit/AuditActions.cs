@@ -39,6 +39,10 @@ public static class AuditActions
     public const string ContentApiKeyRevoked = "api-key-revoked";
     public const string MediaReplaced = "media-replaced";
     public const string MediaDeleted = "media-deleted";
+    public const string FrontPageChanged = "front-page-changed";
+    public const string MenuChanged = "menu-changed";
+    public const string BannerRaised = "banner-raised";
+    public const string BannerLowered = "banner-lowered";
     public const string SignedIn = "signed-in";
     public const string SignInFailed = "sign-in-failed";
     public const string SessionEnded = "session-ended";

@@ -22,27 +22,63 @@ internal static class ContentPostRelations
             // Notes first: a union takes its column types from its first part, and only notes have a real NoteKind.
             db.ArticleNotes.AsNoTracking().Where(n => ids.Contains(n.ArticleId)).Select(n => new Link
             {
-                ArticleId = n.ArticleId, Kind = LinkKind.Note, Id = n.Id, Position = 0, Slug = "",
-                Name = "", JobTitle = "", Text = n.Text, PhotoUrl = null,
-                NamedLikeASection = false, NoteKind = n.Kind, At = n.PublishedAt,
+                ArticleId = n.ArticleId,
+                Kind = LinkKind.Note,
+                Id = n.Id,
+                Position = 0,
+                Slug = "",
+                Name = "",
+                JobTitle = "",
+                Text = n.Text,
+                PhotoUrl = null,
+                NamedLikeASection = false,
+                NoteKind = n.Kind,
+                At = n.PublishedAt,
             })
             .Concat(db.ArticleAuthors.AsNoTracking().Where(b => authors && ids.Contains(b.ArticleId)).Select(b => new Link
             {
-                ArticleId = b.ArticleId, Kind = LinkKind.Byline, Id = b.StaffMember!.Id, Position = b.Position, Slug = b.StaffMember.Slug,
-                Name = b.StaffMember.Name, JobTitle = b.StaffMember.JobTitle, Text = b.StaffMember.Bio, PhotoUrl = b.StaffMember.PhotoUrl,
-                NamedLikeASection = false, NoteKind = null, At = null,
+                ArticleId = b.ArticleId,
+                Kind = LinkKind.Byline,
+                Id = b.StaffMember!.Id,
+                Position = b.Position,
+                Slug = b.StaffMember.Slug,
+                Name = b.StaffMember.Name,
+                JobTitle = b.StaffMember.JobTitle,
+                Text = b.StaffMember.Bio,
+                PhotoUrl = b.StaffMember.PhotoUrl,
+                NamedLikeASection = false,
+                NoteKind = null,
+                At = null,
             }))
             .Concat(db.ArticleTags.AsNoTracking().Where(t => tags && ids.Contains(t.ArticleId)).Select(t => new Link
             {
-                ArticleId = t.ArticleId, Kind = LinkKind.Tag, Id = t.Tag!.Id, Position = 0, Slug = t.Tag.Slug,
-                Name = t.Tag.Name, JobTitle = "", Text = t.Tag.Description, PhotoUrl = null,
-                NamedLikeASection = db.Sections.Any(s => s.Slug == t.Tag.Slug), NoteKind = null, At = null,
+                ArticleId = t.ArticleId,
+                Kind = LinkKind.Tag,
+                Id = t.Tag!.Id,
+                Position = 0,
+                Slug = t.Tag.Slug,
+                Name = t.Tag.Name,
+                JobTitle = "",
+                Text = t.Tag.Description,
+                PhotoUrl = null,
+                NamedLikeASection = db.Sections.Any(s => s.Slug == t.Tag.Slug),
+                NoteKind = null,
+                At = null,
             }))
             .Concat(db.Articles.AsNoTracking().Where(a => tags && ids.Contains(a.Id) && a.SectionId != null).Select(a => new Link
             {
-                ArticleId = a.Id, Kind = LinkKind.Section, Id = a.Section!.Id, Position = 0, Slug = a.Section.Slug,
-                Name = a.Section.Name, JobTitle = "", Text = a.Section.Description, PhotoUrl = null,
-                NamedLikeASection = false, NoteKind = null, At = null,
+                ArticleId = a.Id,
+                Kind = LinkKind.Section,
+                Id = a.Section!.Id,
+                Position = 0,
+                Slug = a.Section.Slug,
+                Name = a.Section.Name,
+                JobTitle = "",
+                Text = a.Section.Description,
+                PhotoUrl = null,
+                NamedLikeASection = false,
+                NoteKind = null,
+                At = null,
             })));
 
     private static readonly Expression<Func<LiveUpdate, UpdateRow>> UpdateProjection = u =>
@@ -92,7 +128,8 @@ internal static class ContentPostRelations
         EF.CompileAsyncQuery((MastheadDb db, int id) => db.LiveUpdates.Count(u => u.ArticleId == id && u.DeletedAt == null));
 
     /// <summary>Each story's newest updates (as many as a list shows) and how many it has in all: two short reads per story.</summary>
-    public static async Task<(ILookup<int, LiveUpdateView> Newest, Dictionary<int, int> Counts)> NewestUpdatesAsync(MastheadDb db, List<int> ids, CancellationToken cancellationToken)
+    public static async Task<(ILookup<int, LiveUpdateView> Newest, Dictionary<int, int> Counts)> NewestUpdatesAsync(MastheadDb db, List<int> ids,
+        CancellationToken cancellationToken)
     {
         var newest = new List<UpdateRow>();
         var counts = new Dictionary<int, int>();

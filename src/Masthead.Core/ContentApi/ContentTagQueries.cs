@@ -57,7 +57,10 @@ public sealed class ContentTagQueries(MastheadDb db, TimeProvider time)
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
             .Select(s => new
             {
-                s.Id, s.Slug, s.Name, s.Description,
+                s.Id,
+                s.Slug,
+                s.Name,
+                s.Description,
                 Posts = counts ? published.Count(a => a.SectionId == s.Id || a.Tags.Any(t => t.Tag!.Slug == s.Slug)) : (int?)null,
             })
             .ToListAsync(cancellationToken);
@@ -66,7 +69,10 @@ public sealed class ContentTagQueries(MastheadDb db, TimeProvider time)
             .OrderBy(t => t.Name)
             .Select(t => new
             {
-                t.Id, t.Slug, t.Name, t.Description,
+                t.Id,
+                t.Slug,
+                t.Name,
+                t.Description,
                 Posts = counts ? db.ArticleTags.Count(at => at.TagId == t.Id && published.Any(a => a.Id == at.ArticleId)) : (int?)null,
             })
             .ToListAsync(cancellationToken);

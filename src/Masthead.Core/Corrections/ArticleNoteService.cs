@@ -49,7 +49,8 @@ public sealed class ArticleNoteService(MastheadDb db, NewsroomNotifications noti
             article.LastModifiedAt = now;
             article.Version++;
             db.Record(now, actor, AuditActions.Corrected, articleId, $"{kind}: {text}");
-            db.Raise(new ArticleChanged(articleId, [.. article.SectionId is { } s ? [s] : Array.Empty<int>()], [.. article.Tags.Select(t => t.TagId)], [.. article.Authors.Select(a => a.StaffMemberId)]));
+            db.Raise(new ArticleChanged(articleId, [.. article.SectionId is { } s ? [s] : Array.Empty<int>()], [.. article.Tags.Select(t => t.TagId)],
+                [.. article.Authors.Select(a => a.StaffMemberId)]));
             await notifications.NoteAddedAsync(article, note, actor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);

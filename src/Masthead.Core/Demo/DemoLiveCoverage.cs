@@ -7,7 +7,8 @@ namespace Masthead.Core.Demo;
 /// <summary>Puts the demo's developing story on the air: coverage started hours ago, a dozen updates, one pinned, some key.</summary>
 internal static class DemoLiveCoverage
 {
-    public static async Task SeedAsync(LiveService live, DemoLiveStory story, int articleId, IReadOnlyDictionary<string, (int Id, string Name)> staff, DateTime now, CancellationToken cancellationToken)
+    public static async Task SeedAsync(LiveService live, DemoLiveStory story, int articleId, IReadOnlyDictionary<string, (int Id, string Name)> staff, DateTime now,
+        CancellationToken cancellationToken)
     {
         await live.StartAsync(Actor.System, articleId, now.AddHours(-story.StartedHoursAgo), cancellationToken);
         foreach (var update in story.Updates.OrderByDescending(u => u.MinutesAgo))

@@ -86,7 +86,8 @@ public sealed class DemoSeeder(
             await publishing.PublishAsync(Actor.System, id, now.AddHours(-article.PublishedHoursAgo), cancellationToken);
             if (article.UpdatedHoursAgo is { } updatedHoursAgo)
             {
-                await articles.UpdateAsync(Actor.System, id, input with { UpdatedAt = now.AddHours(-updatedHoursAgo) }, expectedVersion: 2, "Updated with new information", cancellationToken);
+                await articles.UpdateAsync(Actor.System, id, input with { UpdatedAt = now.AddHours(-updatedHoursAgo) }, expectedVersion: 2, "Updated with new information",
+                    cancellationToken);
             }
         }
 

@@ -31,7 +31,8 @@ internal sealed class ChangeEventInterceptor(ChangeEventDispatcher dispatcher) :
         return Task.CompletedTask;
     }
 
-    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
     {
         (eventData.Context as MastheadDb)?.Pending.Join(eventData.TransactionId);
         return ValueTask.FromResult(result);

@@ -32,9 +32,10 @@ public enum SiteArea
     Tags,
     Staff,
     StaticPages,
+    Navigation,
 }
 
-/// <summary>The publication's settings, a section, a tag, a staff profile or a static page changed: any page may show it.</summary>
+/// <summary>The publication's settings, a section, a tag, a staff profile, a static page or a menu changed: any page may show it.</summary>
 public sealed record SiteChanged(SiteArea Area) : IChangeEvent;
 
 /// <summary>
@@ -49,6 +50,15 @@ public sealed record LiveChanged(int ArticleId, bool CoverageChanged, LiveEventR
 /// so every page may show it.
 /// </summary>
 public sealed record MediaChanged(int MediaItemId, bool Shown) : IChangeEvent;
+
+/// <summary>
+/// Editors changed the front page's stories or section blocks, or a story's pin ran out: the front page and the
+/// featured articles the Content API reports change with it.
+/// </summary>
+public sealed record FrontPageChanged : IChangeEvent;
+
+/// <summary>The site-wide banner was raised, replaced or lowered: every page shows it, and every open page is told.</summary>
+public sealed record BannerChanged : IChangeEvent;
 
 /// <summary>A Content API key was revoked and must stop working at once.</summary>
 public sealed record ContentApiKeyRevoked(int KeyId) : IChangeEvent;

@@ -12,11 +12,13 @@ internal static class LivePayload
     {
         id = update.Id,
         title = update.Title,
+        headline = update.Title ?? Text.Excerpts.Shorten(Markdig.Markdown.ToPlainText(update.BodyMarkdown).Trim(), 80),
         html = update.BodyHtml,
         author = update.AuthorName,
         authorUrl = update.AuthorSlug is null ? null : $"/author/{update.AuthorSlug}",
         posted = info.Clock.FormatIso(update.PostedAt),
         postedText = info.Clock.FormatDateTime(update.PostedAt),
+        postedTime = info.Clock.FormatTime(update.PostedAt),
         edited = update.EditedAt is { } edited ? info.Clock.FormatIso(edited) : null,
         editedText = update.EditedAt is { } editedAt ? info.Clock.FormatDateTime(editedAt) : null,
         key = update.IsKey,

@@ -11,7 +11,7 @@ public sealed class LiveQueries(MastheadDb db)
     public async Task<LiveCoverageView?> CoverageAsync(int articleId, CancellationToken cancellationToken = default)
     {
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
-            .Select(a => new { a.Coverage, a.CoverageStartedAt, a.CoverageEndedAt, a.PinnedUpdateId })
+            .Select(a => new { a.Coverage, a.CoverageStartedAt, a.CoverageEndedAt, a.PinnedUpdateId, a.LiveOldestFirst, a.LiveTextFirst })
             .SingleOrDefaultAsync(cancellationToken);
         if (article is null || article.Coverage == CoverageStatus.None)
         {
@@ -24,7 +24,8 @@ public sealed class LiveQueries(MastheadDb db)
             .OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id)
             .Select(u => new LiveUpdateView(u.Id, u.Title, u.BodyHtml, u.BodyMarkdown, u.AuthorName, u.AuthorSlug, u.PostedAt, u.EditedAt, u.IsKey))
             .ToListAsync(cancellationToken);
-        return new LiveCoverageView(article.Coverage, article.CoverageStartedAt, article.CoverageEndedAt, article.PinnedUpdateId, updates, lastEvent);
+        return new LiveCoverageView(article.Coverage, article.CoverageStartedAt, article.CoverageEndedAt, article.PinnedUpdateId, updates, lastEvent,
+            new LiveLayout(article.LiveOldestFirst, article.LiveTextFirst));
     }
 
     public async Task<int> LastEventIdAsync(int articleId, CancellationToken cancellationToken = default) =>

@@ -156,21 +156,40 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
             return new Done(AuditActions.LivePinned, update is null ? "Unpinned" : Describe(update), NewEvent(article, LiveEventTypes.Pin, LivePayload.Id(updateId), now));
         });
 
+    /// <summary>Ends coverage; a site banner linking to the story comes down with it.</summary>
     /// <returns>False, changing nothing, when coverage had already ended (someone ended it a moment before).</returns>
     public Task<bool> EndAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, articleId, CoverageNeeded.LiveOrEnded, cancellationToken, (article, info, now) =>
+        ChangeAsync(actor, articleId, CoverageNeeded.LiveOrEnded, cancellationToken, async (article, info, now) =>
         {
             DemandPoster(actor, article);
             if (article.Coverage == CoverageStatus.Ended)
             {
-                return Task.FromResult<Done?>(null);
+                return null;
             }
 
             article.Coverage = CoverageStatus.Ended;
             article.CoverageEndedAt = now;
-            return Task.FromResult<Done?>(new Done(AuditActions.LiveEnded, article.Headline,
-                NewEvent(article, LiveEventTypes.Ended, LivePayload.Ended(now, info), now)));
+            await Banner.BannerRules.TakeDownLinkedToAsync(db, article.Id, now, "coverage ended", cancellationToken);
+            return new Done(AuditActions.LiveEnded, article.Headline,
+                NewEvent(article, LiveEventTypes.Ended, LivePayload.Ended(now, info), now));
         });
+
+    /// <summary>Sets how the story's page is laid out. Not an event readers' open pages follow: it takes effect when a page is loaded.</summary>
+    public async Task SetLayoutAsync(Actor actor, int articleId, LiveLayout layout, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.Include(a => a.Authors).SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken)
+            ?? throw new NotFoundException($"There is no article {articleId}.");
+        DemandPoster(actor, article);
+        if (article.Coverage == CoverageStatus.None)
+        {
+            throw new WorkflowException("This article is not a live story.");
+        }
+
+        article.LiveOldestFirst = layout.OldestFirst;
+        article.LiveTextFirst = layout.TextFirst;
+        db.Raise(new LiveChanged(article.Id, CoverageChanged: false, Event: null));
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     private static void DemandPoster(Actor actor, Article article) =>
         Permissions.Demand(Permissions.CanPostLive(actor, ArticleAccess.Of(article)), "post to this live story");
@@ -208,7 +227,8 @@ public sealed class LiveService(MastheadDb db, MarkdownRenderer markdown, Public
     private async Task<bool> ChangeUpdateAsync(Actor actor, int updateId, CancellationToken cancellationToken, Func<Article, LiveUpdate, PublicationInfo, DateTime, Done?> change,
         bool evenDeleted = false)
     {
-        var articleId = await db.LiveUpdates.Where(u => u.Id == updateId && (evenDeleted || u.DeletedAt == null)).Select(u => (int?)u.ArticleId).SingleOrDefaultAsync(cancellationToken)
+        var articleId = await db.LiveUpdates.Where(u => u.Id == updateId && (evenDeleted || u.DeletedAt == null)).Select(u => (int?)u.ArticleId)
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"There is no live update {updateId}.");
         return await ChangeAsync(actor, articleId, CoverageNeeded.LiveOrEnded, cancellationToken, async (article, info, now) =>
         {

@@ -22,19 +22,34 @@ public sealed record LiveUpdateView(
     public string Headline(int maxLength) => Title ?? Text.Excerpts.Shorten(PlainText(), maxLength);
 }
 
-/// <summary>A developing story's coverage as of one moment, with the last event id it includes.</summary>
+/// <summary>
+/// A developing story's coverage as of one moment, with the last event id it includes. <see cref="Updates"/> are
+/// newest first; <see cref="Listed"/> are in the order the page lists them.
+/// </summary>
 public sealed record LiveCoverageView(
     CoverageStatus Status,
     DateTime? StartedAt,
     DateTime? EndedAt,
     int? PinnedUpdateId,
     IReadOnlyList<LiveUpdateView> Updates,
-    int LastEventId)
+    int LastEventId,
+    LiveLayout Layout = default)
 {
     public LiveUpdateView? Pinned => Updates.FirstOrDefault(u => u.Id == PinnedUpdateId);
-    public IEnumerable<LiveUpdateView> KeyUpdates => Updates.Where(u => u.IsKey);
+    public IEnumerable<LiveUpdateView> KeyUpdates => Listed.Where(u => u.IsKey);
     public bool IsLive => Status == CoverageStatus.Live;
+
+    /// <summary>What leads the page: the pinned update, or else the newest.</summary>
+    public LiveUpdateView? Lead => Pinned ?? (Updates.Count > 0 ? Updates[0] : null);
+
+    public IEnumerable<LiveUpdateView> Listed => Layout.OldestFirst ? Updates.Reverse() : Updates;
 }
+
+/// <summary>
+/// How a developing story's page is laid out: updates newest first (or oldest first, for a match report), and the article's own text after the updates
+/// (or before them).
+/// </summary>
+public readonly record struct LiveLayout(bool OldestFirst, bool TextFirst);
 
 /// <summary>One entry of the event stream: what happened to which story, numbered per story.</summary>
 public sealed record LiveEventRecord(int ArticleId, int Id, string Type, string Data);

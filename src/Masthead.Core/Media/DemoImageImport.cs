@@ -23,7 +23,8 @@ public sealed class DemoImageImport(MastheadDb db, MediaService media)
     {
         var articles = await db.Articles.Where(a => a.LeadImage != null && a.LeadImage.Url.StartsWith(DemoPrefix)).ToListAsync(cancellationToken);
         var staff = await db.Staff.Where(s => s.PhotoUrl != null && s.PhotoUrl.StartsWith(DemoPrefix)).ToListAsync(cancellationToken);
-        var settings = await db.Publication.SingleOrDefaultAsync(s => s.Id == PublicationSettings.SingletonId && s.LogoUrl != null && s.LogoUrl.StartsWith(DemoPrefix), cancellationToken);
+        var settings = await db.Publication.SingleOrDefaultAsync(
+            s => s.Id == PublicationSettings.SingletonId && s.LogoUrl != null && s.LogoUrl.StartsWith(DemoPrefix), cancellationToken);
         if (articles.Count == 0 && staff.Count == 0 && settings is null)
         {
             return 0;

@@ -26,7 +26,8 @@ public sealed class MediaQueries(MastheadDb db)
         var items = db.MediaItems.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Month))
         {
-            if (DateTime.TryParseExact(query.Month.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var month))
+            if (DateTime.TryParseExact(query.Month.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+                    out var month))
             {
                 var next = month.AddMonths(1);
                 items = items.Where(m => m.UploadedAt >= month && m.UploadedAt < next);

@@ -205,7 +205,8 @@ public sealed class MediaService(
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Everything about an upload that needs no database: checks, type, hash and the files to store.</summary>
-    private sealed record Prepared(string FileName, string Name, MediaFormat Format, string Hash, long ByteSize, ProcessedImage? Image, List<(string Path, byte[] Content, string Type, ProcessedFile File)> Files)
+    private sealed record Prepared(string FileName, string Name, MediaFormat Format, string Hash, long ByteSize, ProcessedImage? Image,
+        List<(string Path, byte[] Content, string Type, ProcessedFile File)> Files)
     {
         public void ApplyTo(MediaItem item, DateTime now)
         {
@@ -217,7 +218,12 @@ public sealed class MediaService(
             item.UpdatedAt = now;
             item.Variants.AddRange(Files.Select(f => new MediaVariant
             {
-                Path = f.Path, Role = f.File.Role, Width = f.File.Width, Height = f.File.Height, ContentType = f.Type, ByteSize = f.Content.LongLength,
+                Path = f.Path,
+                Role = f.File.Role,
+                Width = f.File.Width,
+                Height = f.File.Height,
+                ContentType = f.Type,
+                ByteSize = f.Content.LongLength,
             }));
         }
 
@@ -260,7 +266,8 @@ public sealed class MediaService(
     }
 
     public static MediaRejectedException TooLarge(MediaLimits limits, string? fileName = null) => new(MediaRejection.TooLarge,
-        $"{(fileName is null ? "The file" : $"“{fileName}”")} is larger than {limits.MaxBytes / (1024 * 1024)} MB, the most one upload may be. Make it smaller (a photo of 12 megapixels saved as JPEG is about 5 MB) and upload it again.");
+        $"{(fileName is null ? "The file" : $"“{fileName}”")} is larger than {limits.MaxBytes / (1024 * 1024)} MB, the most one upload may be. " +
+        "Make it smaller (a photo of 12 megapixels saved as JPEG is about 5 MB) and upload it again.");
 
     private Task StoreThenSaveAsync(Prepared prepared, Func<Task> save, CancellationToken cancellationToken) =>
         StoreThenSaveAsync([.. prepared.ToStore], save, cancellationToken);
@@ -306,7 +313,8 @@ public sealed class MediaService(
         }
         catch (MediaStoreUnavailableException exception)
         {
-            logger.LogWarning(exception, "{Count} media file(s) no longer used could not be removed from {Store}: {Paths}", paths.Count, store.Description, string.Join(", ", paths));
+            logger.LogWarning(exception, "{Count} media file(s) no longer used could not be removed from {Store}: {Paths}",
+                paths.Count, store.Description, string.Join(", ", paths));
         }
     }
 

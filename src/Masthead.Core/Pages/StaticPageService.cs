@@ -1,5 +1,6 @@
 using Masthead.Core.Audit;
 using Masthead.Core.Events;
+using Masthead.Core.Navigation;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
@@ -94,6 +95,7 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
         if (id is null)
         {
             db.StaticPages.Add(page);
+            await MenuPlacement.AddAsync(db, MenuName.Footer, new MenuItem { Kind = MenuItemKind.Page, StaticPage = page }, cancellationToken);
         }
 
         if (input.Role != StaticPageRole.None)

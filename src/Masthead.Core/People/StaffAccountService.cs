@@ -20,7 +20,8 @@ public sealed record SetPasswordLink(int AccountId, string Path);
 /// are still to choose their first password (readers do not see them until they have), and whether they sign in
 /// with a second factor.
 /// </summary>
-public sealed record StaffAccountView(int Id, string Slug, string Name, string JobTitle, NewsroomRole Role, bool IsActive, string? AccountEmail, bool AwaitingPassword, bool HasSecondFactor);
+public sealed record StaffAccountView(int Id, string Slug, string Name, string JobTitle, NewsroomRole Role, bool IsActive, string? AccountEmail, bool AwaitingPassword,
+    bool HasSecondFactor);
 
 /// <summary>Staff accounts: invitations, passwords, roles, deactivation, and the very first administrator.</summary>
 public sealed class StaffAccountService(
@@ -283,7 +284,8 @@ public sealed class StaffAccountService(
                 throw new ForbiddenException("This set-up link has already been used.");
             }
 
-            var memberId = await staff.CreateAsync(new StaffInput(name, "Administrator", Slug: await FreeSlugAsync(name, cancellationToken), Role: NewsroomRole.Administrator), cancellationToken);
+            var memberId = await staff.CreateAsync(new StaffInput(name, "Administrator", Slug: await FreeSlugAsync(name, cancellationToken), Role: NewsroomRole.Administrator),
+                cancellationToken);
             var account = new StaffAccount { StaffMemberId = memberId, UserName = email, Email = email, EmailConfirmed = true };
             Check(await accounts.CreateAsync(account, password));
             var settings = await db.Publication.SingleAsync(s => s.Id == PublicationSettings.SingletonId, cancellationToken);

@@ -53,6 +53,9 @@ public sealed class PublicationClock
         return local.ToString(_dateFormat, Culture) + ", " + local.ToString(_timeFormat, Culture);
     }
 
+    /// <summary>"9:15 AM" in en-US, "09:15" in fr-FR.</summary>
+    public string FormatTime(DateTime utc) => ToLocal(utc).ToString(_timeFormat, Culture);
+
     /// <summary>ISO 8601 with the publication's offset, for datetime attributes and structured data.</summary>
     public string FormatIso(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 

@@ -24,7 +24,8 @@ public sealed record PublicationInfo(
 
     internal static PublicationInfo From(PublicationSettings s) => new(
         s.Name, s.Tagline, s.ContactPrompt, s.ContactEmail, s.Description, s.BaseUrl, s.Language, s.TimeZone,
-        s.LogoUrl, s.NotesPosition, s.FeedContent, s.LastModifiedAt) { RequireSecondFactor = s.RequireSecondFactor };
+        s.LogoUrl, s.NotesPosition, s.FeedContent, s.LastModifiedAt)
+    { RequireSecondFactor = s.RequireSecondFactor };
 }
 
 /// <summary>Holds the current snapshot between requests; cleared whenever settings change.</summary>

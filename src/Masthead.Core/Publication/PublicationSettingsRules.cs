@@ -24,7 +24,8 @@ internal static class PublicationSettingsRules
         Within(problems, nameof(settings.TimeZone), settings.TimeZone, PublicationSettings.MaxTimeZoneLength);
         if (!string.IsNullOrEmpty(settings.LogoUrl) && !ImageAddress.IsValid(settings.LogoUrl))
         {
-            problems[nameof(settings.LogoUrl)] = $"Give the logo as an http or https address, or a path on this site such as /media/logo.svg, in at most {ImageAddress.MaxLength:N0} characters.";
+            problems[nameof(settings.LogoUrl)] = $"Give the logo as an http or https address, or a path on this site such as /media/logo.svg, in at most " +
+                $"{ImageAddress.MaxLength:N0} characters.";
         }
 
         if (!problems.ContainsKey(nameof(settings.TimeZone)) && !PublicationClock.IsKnownTimeZone(settings.TimeZone))

@@ -7,7 +7,8 @@ namespace Masthead.Core.Publishing;
 
 /// <summary>An article as newsroom lists show it.</summary>
 /// <param name="IsLive">A published developing story whose coverage is live: lists link straight to its live desk.</param>
-public sealed record DeskArticle(int Id, string Headline, ArticleStatus Status, string? SectionName, IReadOnlyList<string> Authors, DateTime LastModifiedAt, DateTime? PublishedAt, DateTime? ScheduledFor, string? ReviewComment, string? Path, bool IsLive = false);
+public sealed record DeskArticle(int Id, string Headline, ArticleStatus Status, string? SectionName, IReadOnlyList<string> Authors, DateTime LastModifiedAt, DateTime? PublishedAt,
+    DateTime? ScheduledFor, string? ReviewComment, string? Path, bool IsLive = false);
 
 public sealed record Dashboard(
     IReadOnlyList<DeskArticle> MyDrafts, int MyDraftCount,
@@ -51,9 +52,18 @@ public sealed class NewsroomQueries(MastheadDb db)
     {
         var rows = await query.AsNoTracking().Take(take).Select(a => new
         {
-            a.Id, a.Headline, a.Status, Section = a.Section == null ? null : a.Section.Name,
+            a.Id,
+            a.Headline,
+            a.Status,
+            Section = a.Section == null ? null : a.Section.Name,
             Authors = a.Authors.OrderBy(b => b.Position).Select(b => b.StaffMember!.Name).ToList(),
-            a.LastModifiedAt, a.PublishedAt, a.ScheduledFor, a.ReviewComment, a.UrlDate, a.Slug, a.Coverage,
+            a.LastModifiedAt,
+            a.PublishedAt,
+            a.ScheduledFor,
+            a.ReviewComment,
+            a.UrlDate,
+            a.Slug,
+            a.Coverage,
         }).ToListAsync(cancellationToken);
         return rows.ConvertAll(r => new DeskArticle(r.Id, r.Headline, r.Status, r.Section, r.Authors, r.LastModifiedAt, r.PublishedAt, r.ScheduledFor, r.ReviewComment,
             r.Status == ArticleStatus.Published && r.UrlDate is { } date ? ArticleUrls.PathFor(date, r.Slug) : null,

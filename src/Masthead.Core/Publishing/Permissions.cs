@@ -39,7 +39,11 @@ public static class Permissions
         actor.IsAtLeast(NewsroomRole.Editor)
         || (actor.IsAtLeast(NewsroomRole.Reporter) && actor.StaffId is { } id && article.AuthorIds.Contains(id));
 
-    public static bool CanFeature(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+    /// <summary>Choosing what the front page leads with, and the site's menus.</summary>
+    public static bool CanCurate(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
+    /// <summary>The site-wide banner every reader sees: editors.</summary>
+    public static bool CanRunBanner(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
     public static bool CanReview(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 

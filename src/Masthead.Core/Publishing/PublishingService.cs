@@ -91,11 +91,11 @@ public sealed class PublishingService(
         });
 
     public Task UnpublishAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.Unpublish, articleId, cancellationToken, (article, _) =>
+        StepAsync(actor, WorkflowStep.Unpublish, articleId, cancellationToken, async (article, token) =>
         {
             article.Status = ArticleStatus.Unpublished;
             db.Record(Now, actor, AuditActions.Unpublished, article.Id, article.Headline);
-            return Task.CompletedTask;
+            await Banner.BannerRules.TakeDownLinkedToAsync(db, article.Id, Now, "story unpublished", token); // its link would lead nowhere
         });
 
     public Task RepublishAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
@@ -217,7 +217,8 @@ public sealed class PublishingService(
     /// then applies it and saves. Steps on one article take turns (<see cref="ArticleLock"/>): of two people pressing
     /// Publish at once, one publishes and the other is told the article already is published.
     /// </summary>
-    private Task StepAsync(int articleId, IReadOnlyList<ArticleStatus> from, WorkflowStep step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply) =>
+    private Task StepAsync(
+        int articleId, IReadOnlyList<ArticleStatus> from, WorkflowStep step, CancellationToken cancellationToken, Func<Article, CancellationToken, Task> apply) =>
         db.InTransactionAsync(async () =>
         {
             await db.LockArticleAsync(articleId, cancellationToken);

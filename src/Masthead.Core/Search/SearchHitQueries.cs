@@ -49,7 +49,15 @@ public static class SearchHitQueries
             .Where(a => ids.Contains(a.Id))
             .Select(a => new
             {
-                a.Id, a.Status, a.Uuid, a.Slug, a.UrlDate, a.Headline, a.Standfirst, a.PublishedAt, a.UpdatedAt,
+                a.Id,
+                a.Status,
+                a.Uuid,
+                a.Slug,
+                a.UrlDate,
+                a.Headline,
+                a.Standfirst,
+                a.PublishedAt,
+                a.UpdatedAt,
                 Section = a.Section == null ? null : new SectionRef(a.Section.Id, a.Section.Slug, a.Section.Name),
                 Authors = a.Authors.OrderBy(b => b.Position)
                     .Select(b => new Byline(b.StaffMember!.Id, b.StaffMember.Slug, b.StaffMember.Name, b.StaffMember.JobTitle, b.StaffMember.PhotoUrl, ""))

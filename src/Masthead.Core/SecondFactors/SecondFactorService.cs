@@ -72,7 +72,8 @@ public sealed class SecondFactorService(
     }
 
     /// <summary>Turns the app being set up on, once a code from it and the password check out.</summary>
-    public async Task<SecondFactorAdded> ConfirmAuthenticatorAsync(Actor actor, string code, Confirmation password, string? keepSession, CancellationToken cancellationToken = default)
+    public async Task<SecondFactorAdded> ConfirmAuthenticatorAsync(Actor actor, string code, Confirmation password, string? keepSession,
+        CancellationToken cancellationToken = default)
     {
         var account = await AccountOfAsync(actor, cancellationToken);
         var authenticator = await db.StaffAuthenticators.SingleOrDefaultAsync(a => a.StaffAccountId == account.Id && a.ConfirmedAt == null, cancellationToken)
@@ -139,7 +140,8 @@ public sealed class SecondFactorService(
         }
 
         var codes = await ReplaceRecoveryCodesAsync(account.Id, cancellationToken);
-        db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.RecoveryCodesRegenerated, details: $"{actor.Name}: {RecoveryCodes.Count} new recovery codes, the old ones no longer work");
+        db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.RecoveryCodesRegenerated,
+            details: $"{actor.Name}: {RecoveryCodes.Count} new recovery codes, the old ones no longer work");
         await db.SaveChangesAsync(cancellationToken);
         return codes;
     }

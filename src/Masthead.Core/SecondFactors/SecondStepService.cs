@@ -38,7 +38,8 @@ public sealed class SecondStepService(MastheadDb db, ThrottledAttempts attempts,
         if (used == RecoveryCode)
         {
             var left = await db.StaffRecoveryCodes.CountAsync(c => c.StaffAccountId == accountId, cancellationToken);
-            db.Record(now, actor, AuditActions.RecoveryCodeUsed, details: $"{actor.Name}: a recovery code was used to sign in from {ClientAddresses.Display(address)}; {left} left");
+            db.Record(now, actor, AuditActions.RecoveryCodeUsed,
+                details: $"{actor.Name}: a recovery code was used to sign in from {ClientAddresses.Display(address)}; {left} left");
         }
         else if (used is null)
         {

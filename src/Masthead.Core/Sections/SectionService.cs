@@ -1,4 +1,5 @@
 using Masthead.Core.Events;
+using Masthead.Core.Navigation;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
@@ -13,19 +14,33 @@ public sealed class SectionService(MastheadDb db, TimeProvider time)
     public Task<List<SectionView>> ListAsync(CancellationToken cancellationToken = default) =>
         Views(db.Sections.OrderBy(s => s.Position).ThenBy(s => s.Name)).ToListAsync(cancellationToken);
 
+    /// <summary>Every section in menu order, with how many articles, in any state, are filed in each.</summary>
+    public async Task<List<(SectionView Section, int Articles)>> ListWithCountsAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await db.Articles.Where(a => a.SectionId != null).GroupBy(a => a.SectionId!.Value)
+            .Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
+        return (await ListAsync(cancellationToken)).ConvertAll(s => (s, counts.GetValueOrDefault(s.Id)));
+    }
+
     public Task<SectionView?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
         Views(db.Sections.Where(s => s.Slug == slug)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<int> CreateAsync(Actor actor, string name, string description = "", string? slug = null, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanManageTaxonomy(actor), "manage sections");
-        var section = new Section { Name = TaxonomyRules.Checked(name, description, Section.MaxNameLength, Section.MaxDescriptionLength), Slug = "", Description = description.Trim() };
+        var section = new Section
+        {
+            Name = TaxonomyRules.Checked(name, description, Section.MaxNameLength, Section.MaxDescriptionLength),
+            Slug = "",
+            Description = description.Trim()
+        };
         await db.InTransactionAsync(async () =>
         {
             await db.LockNewsroomAsync(cancellationToken); // two editors creating one section at once: the second finds its slug taken
             section.Slug = await FreeSlugAsync(slug ?? name, cancellationToken);
             section.Position = (await db.Sections.Select(s => (int?)s.Position).MaxAsync(cancellationToken) ?? -1) + 1;
             db.Sections.Add(section);
+            await MenuPlacement.AddAsync(db, MenuName.Header, new MenuItem { Kind = MenuItemKind.Section, Section = section }, cancellationToken);
             db.Raise(new SiteChanged(SiteArea.Sections));
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);

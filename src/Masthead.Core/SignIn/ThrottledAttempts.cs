@@ -20,7 +20,15 @@ public sealed class ThrottledAttempts(MastheadDb db, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var held = await IsHeldAsync(step, address, email, deviceId, now, cancellationToken);
-        var attempt = new SignInAttempt { At = now, Step = step, Address = address, Email = email, DeviceId = deviceId, Outcome = held ? SignInOutcome.Held : SignInOutcome.Pending };
+        var attempt = new SignInAttempt
+        {
+            At = now,
+            Step = step,
+            Address = address,
+            Email = email,
+            DeviceId = deviceId,
+            Outcome = held ? SignInOutcome.Held : SignInOutcome.Pending
+        };
         db.SignInAttempts.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
         return attempt;

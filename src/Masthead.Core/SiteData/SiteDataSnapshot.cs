@@ -1,19 +1,22 @@
 using System.Collections.Frozen;
 using Masthead.Core.Articles;
+using Masthead.Core.Navigation;
 using Masthead.Core.Pages;
 using Masthead.Core.Sections;
 
 namespace Masthead.Core.SiteData;
 
 /// <summary>
-/// The small tables every reader page shows around its articles: sections, static pages, staff as bylines show them
-/// and tags. Articles are read from the database on every request; these are joined to them in memory.
+/// The small tables every reader page shows around its articles: sections, static pages, staff as bylines show them,
+/// tags, and the menus made of them. Articles are read from the database on every request; these are joined to them in memory.
 /// </summary>
 public sealed record SiteDataSnapshot(
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<StaticPageLink> StaticPages,
     FrozenDictionary<int, Byline> Staff,
-    FrozenDictionary<int, TagRef> Tags)
+    FrozenDictionary<int, TagRef> Tags,
+    IReadOnlyList<MenuLink> Header,
+    IReadOnlyList<MenuLink> Footer)
 {
     private readonly FrozenDictionary<int, SectionRef> _sectionRefs =
         Sections.ToFrozenDictionary(s => s.Id, s => new SectionRef(s.Id, s.Slug, s.Name));

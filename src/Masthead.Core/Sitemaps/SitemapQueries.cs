@@ -14,33 +14,36 @@ public sealed record SitemapEntry(string Path, DateTime? LastModified);
 /// <summary>How many published articles there are, and whether there are sections, used tags and active staff to list.</summary>
 public sealed record SitemapContents(int Articles, bool Sections, bool Tags, bool Authors);
 
-/// <summary>Read-only projections for /sitemap.xml and /news-sitemap.xml; only published articles ever appear.</summary>
+/// <summary>
+/// Read-only projections for /sitemap.xml and /news-sitemap.xml; only published articles ever appear, and of those only
+/// the ones search engines are asked to list at their own address (not hidden from them, no canonical address elsewhere).
+/// </summary>
 public static class SitemapQueries
 {
     private sealed record Row(int Id, DateOnly UrlDate, string Slug, string Headline, DateTime PublishedAt, DateTime? UpdatedAt, DateTime? NewestNote);
 
     /// <summary>What the index lists: a child sitemap with no URLs would not validate, so empty ones are left out.</summary>
     public static async Task<SitemapContents> ContentsAsync(this MastheadDb db, CancellationToken cancellationToken = default) => new(
-        await Published(db).CountAsync(cancellationToken),
+        await Listed(db).CountAsync(cancellationToken),
         await db.Sections.AnyAsync(cancellationToken),
         await db.ArticleTags.AnyAsync(t => Published(db).Any(a => a.Id == t.ArticleId), cancellationToken),
         await db.ListedStaff().AnyAsync(cancellationToken));
 
     public static Task<int> CountPublishedArticlesAsync(this MastheadDb db, CancellationToken cancellationToken = default) =>
-        Published(db).CountAsync(cancellationToken);
+        Listed(db).CountAsync(cancellationToken);
 
     /// <summary>Page <paramref name="page"/> (from 1) of the published articles, oldest first, <paramref name="pageSize"/> a page.</summary>
     public static async Task<IReadOnlyList<SitemapArticle>> PublishedArticlesAsync(this MastheadDb db, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var skip = (page - 1) * pageSize;
-        var rows = await Rows(db, Published(db).OrderBy(a => a.Id).Skip(skip).Take(pageSize)).ToListAsync(cancellationToken);
+        var rows = await Rows(db, Listed(db).OrderBy(a => a.Id).Skip(skip).Take(pageSize)).ToListAsync(cancellationToken);
         return rows.ConvertAll(ToArticle);
     }
 
     /// <summary>Articles first published at or after <paramref name="since"/>, newest first, at most <paramref name="limit"/>.</summary>
     public static async Task<IReadOnlyList<SitemapArticle>> PublishedSinceAsync(this MastheadDb db, DateTime since, int limit, CancellationToken cancellationToken = default)
     {
-        var rows = await Rows(db, Published(db).Where(a => a.PublishedAt >= since).OrderByDescending(a => a.PublishedAt).Take(limit)).ToListAsync(cancellationToken);
+        var rows = await Rows(db, Listed(db).Where(a => a.PublishedAt >= since).OrderByDescending(a => a.PublishedAt).Take(limit)).ToListAsync(cancellationToken);
         return rows.ConvertAll(ToArticle);
     }
 
@@ -53,7 +56,8 @@ public static class SitemapQueries
 
     public static async Task<IReadOnlyList<SitemapEntry>> TagsAsync(this MastheadDb db, CancellationToken cancellationToken = default)
     {
-        var changes = await LastChanges(db, db.ArticleTags.AsNoTracking().Where(t => Published(db).Any(a => a.Id == t.ArticleId)).Select(t => new Keyed { Key = t.TagId, ArticleId = t.ArticleId }), cancellationToken);
+        var changes = await LastChanges(db, db.ArticleTags.AsNoTracking().Where(t => Published(db).Any(a => a.Id == t.ArticleId))
+            .Select(t => new Keyed { Key = t.TagId, ArticleId = t.ArticleId }), cancellationToken);
         var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Slug).Select(t => new { t.Id, t.Slug }).ToListAsync(cancellationToken);
 
         // A tag page with no published article is empty; it is left out rather than listed as thin content.
@@ -62,7 +66,8 @@ public static class SitemapQueries
 
     public static async Task<IReadOnlyList<SitemapEntry>> AuthorsAsync(this MastheadDb db, CancellationToken cancellationToken = default)
     {
-        var changes = await LastChanges(db, db.ArticleAuthors.AsNoTracking().Where(b => Published(db).Any(a => a.Id == b.ArticleId)).Select(b => new Keyed { Key = b.StaffMemberId, ArticleId = b.ArticleId }), cancellationToken);
+        var changes = await LastChanges(db, db.ArticleAuthors.AsNoTracking().Where(b => Published(db).Any(a => a.Id == b.ArticleId))
+            .Select(b => new Keyed { Key = b.StaffMemberId, ArticleId = b.ArticleId }), cancellationToken);
         var people = await db.ListedStaff().AsNoTracking().OrderBy(p => p.Position).ThenBy(p => p.Id).Select(p => new { p.Id, p.Slug }).ToListAsync(cancellationToken);
         return people.ConvertAll(p => new SitemapEntry($"/author/{p.Slug}", changes.GetValueOrDefault(p.Id)));
     }
@@ -86,6 +91,9 @@ public static class SitemapQueries
 
     private static IQueryable<Article> Published(MastheadDb db) =>
         db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
+
+    private static IQueryable<Article> Listed(MastheadDb db) =>
+        Published(db).Where(a => !a.SearchAndSocial.HideFromSearchEngines && a.SearchAndSocial.CanonicalUrl == null);
 
     private static IQueryable<Row> Rows(MastheadDb db, IQueryable<Article> articles) =>
         articles.Select(a => new Row(

@@ -35,7 +35,8 @@ public sealed class DatabaseMigrator(MastheadDb db, IEnumerable<IDatabaseTuning>
 public sealed record MigrationResult(bool WasNew, int AppliedNow);
 
 public sealed class DatabaseTooNewException(IReadOnlyList<string> unknownMigrations)
-    : Exception($"The database was last written by a newer version of Masthead (it has migrations this version does not know: {string.Join(", ", unknownMigrations)}). Upgrade Masthead, or restore a backup made by this version.")
+    : Exception($"The database was last written by a newer version of Masthead (it has migrations this version does not know: " +
+        $"{string.Join(", ", unknownMigrations)}). Upgrade Masthead, or restore a backup made by this version.")
 {
     public IReadOnlyList<string> UnknownMigrations { get; } = unknownMigrations;
 }

@@ -33,6 +33,14 @@ public sealed class TagService(MastheadDb db, TimeProvider time)
     public Task<List<TagView>> ListAsync(CancellationToken cancellationToken = default) =>
         db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description)).ToListAsync(cancellationToken);
 
+    /// <summary>Every tag by name, with how many articles, in any state, carry each.</summary>
+    public async Task<List<(TagView Tag, int Articles)>> ListWithCountsAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await db.ArticleTags.GroupBy(t => t.TagId)
+            .Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
+        return (await ListAsync(cancellationToken)).ConvertAll(t => (t, counts.GetValueOrDefault(t.Id)));
+    }
+
     public Task<TagView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         db.Tags.AsNoTracking().Where(t => t.Id == id)
             .Select(t => new TagView(t.Id, t.Slug, t.Name, t.Description))

@@ -38,7 +38,9 @@ public sealed class MarkdownRenderer
 
     /// <summary>Renders <paramref name="markdown"/>, parsing it once for both the HTML and the plain text.</summary>
     /// <param name="field">The form field the text came from, which names a refusal.</param>
-    /// <exception cref="ValidationException">The text is longer than <paramref name="maxLength"/>, has too many lines, nests too deeply or has too much formatting in one place.</exception>
+    /// <exception cref="ValidationException">
+    /// The text is longer than <paramref name="maxLength"/>, has too many lines, nests too deeply or has too much formatting in one place.
+    /// </exception>
     public RenderedMarkdown Render(string? markdown, int maxLength, string field)
     {
         if (string.IsNullOrWhiteSpace(markdown))

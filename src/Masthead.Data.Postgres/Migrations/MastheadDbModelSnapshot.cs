@@ -71,6 +71,12 @@ namespace Masthead.Data.Postgres.Migrations
                     b.Property<DateTime>("LastModifiedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("LiveOldestFirst")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LiveTextFirst")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("PinnedUpdateId")
                         .HasColumnType("integer");
 
@@ -241,6 +247,59 @@ namespace Masthead.Data.Postgres.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("LoweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RaisedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("LoweredAt");
+
+                    b.HasIndex("RaisedById");
+
+                    b.ToTable("SiteBanners", (string)null);
+                });
+
             modelBuilder.Entity("Masthead.Core.Contact.ContactMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -363,6 +422,44 @@ namespace Masthead.Data.Postgres.Migrations
                     b.HasIndex("Kind", "PublishedAt");
 
                     b.ToTable("ArticleNotes");
+                });
+
+            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageBlock", b =>
+                {
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Shown")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("StoryCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SectionId");
+
+                    b.ToTable("FrontPageBlocks");
+                });
+
+            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageSlot", b =>
+                {
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PinnedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("FrontPageSlots");
                 });
 
             modelBuilder.Entity("Masthead.Core.Live.LiveEvent", b =>
@@ -786,6 +883,59 @@ namespace Masthead.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("MediaVariants");
+                });
+
+            modelBuilder.Entity("Masthead.Core.Navigation.MenuItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Menu")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StaticPageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TagId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.HasIndex("StaticPageId");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("Menu", "Position");
+
+                    b.ToTable("MenuItems");
                 });
 
             modelBuilder.Entity("Masthead.Core.Pages.StaticPage", b =>
@@ -1506,7 +1656,57 @@ namespace Masthead.Data.Postgres.Migrations
                                 .HasForeignKey("ArticleId");
                         });
 
+                    b.OwnsOne("Masthead.Core.Articles.SearchAndSocial", "SearchAndSocial", b1 =>
+                        {
+                            b1.Property<int>("ArticleId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CanonicalUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("CanonicalUrl");
+
+                            b1.Property<bool>("HideFromSearchEngines")
+                                .HasColumnType("boolean")
+                                .HasColumnName("HideFromSearchEngines");
+
+                            b1.Property<string>("SearchDescription")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("SearchDescription");
+
+                            b1.Property<string>("SearchTitle")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("SearchTitle");
+
+                            b1.Property<string>("SocialDescription")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("SocialDescription");
+
+                            b1.Property<string>("SocialImageUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("SocialImageUrl");
+
+                            b1.Property<string>("SocialTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SocialTitle");
+
+                            b1.HasKey("ArticleId");
+
+                            b1.ToTable("Articles");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ArticleId");
+                        });
+
                     b.Navigation("LeadImage");
+
+                    b.Navigation("SearchAndSocial")
+                        .IsRequired();
 
                     b.Navigation("Section");
                 });
@@ -1560,6 +1760,19 @@ namespace Masthead.Data.Postgres.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
+                {
+                    b.HasOne("Masthead.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Masthead.Core.ContentApi.ContentApiKey", b =>
                 {
                     b.HasOne("Masthead.Core.People.StaffMember", null)
@@ -1580,6 +1793,28 @@ namespace Masthead.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageBlock", b =>
+                {
+                    b.HasOne("Masthead.Core.Sections.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageSlot", b =>
+                {
+                    b.HasOne("Masthead.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("Masthead.Core.Live.LiveEvent", b =>
@@ -1656,6 +1891,30 @@ namespace Masthead.Data.Postgres.Migrations
                         .HasForeignKey("MediaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Masthead.Core.Navigation.MenuItem", b =>
+                {
+                    b.HasOne("Masthead.Core.Sections.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Masthead.Core.Pages.StaticPage", "StaticPage")
+                        .WithMany()
+                        .HasForeignKey("StaticPageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Masthead.Core.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Section");
+
+                    b.Navigation("StaticPage");
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("Masthead.Core.People.StaffAccount", b =>

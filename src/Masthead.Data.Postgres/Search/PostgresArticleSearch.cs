@@ -82,7 +82,8 @@ internal sealed class PostgresArticleSearch(MastheadDb db) : IArticleSearch
                     CASE WHEN length(a."Standfirst") <= @short THEN @whole ELSE @options END)
             FROM "Articles" AS a, (SELECT to_tsquery('masthead_search', @query) AS q) AS q
             WHERE a."Id" = ANY(@ids)
-            """, query, ("options", HeadlineOptions), ("whole", WholeTextOptions), ("short", ShortText), ("ids", ids.ToArray()), ("amp", Ampersand.ToString()), ("lt", LessThan.ToString()));
+            """, query, ("options", HeadlineOptions), ("whole", WholeTextOptions), ("short", ShortText), ("ids", ids.ToArray()),
+            ("amp", Ampersand.ToString()), ("lt", LessThan.ToString()));
         var snippets = new Dictionary<int, string>(ids.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -101,7 +102,8 @@ internal sealed class PostgresArticleSearch(MastheadDb db) : IArticleSearch
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<List<int>> IdsAsync(NpgsqlConnection connection, string sql, string query, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private static async Task<List<int>> IdsAsync(NpgsqlConnection connection, string sql, string query, CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
     {
         await using var command = Command(connection, sql, query, parameters);
         return await command.ReadIdsAsync(cancellationToken);

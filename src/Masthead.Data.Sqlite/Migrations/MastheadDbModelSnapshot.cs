@@ -64,6 +64,12 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Property<DateTime>("LastModifiedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("LiveOldestFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LiveTextFirst")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PinnedUpdateId")
                         .HasColumnType("INTEGER");
 
@@ -230,6 +236,57 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LoweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("LoweredAt");
+
+                    b.HasIndex("RaisedById");
+
+                    b.ToTable("SiteBanners", (string)null);
+                });
+
             modelBuilder.Entity("Masthead.Core.Contact.ContactMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -346,6 +403,44 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasIndex("Kind", "PublishedAt");
 
                     b.ToTable("ArticleNotes");
+                });
+
+            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageBlock", b =>
+                {
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SectionId");
+
+                    b.ToTable("FrontPageBlocks");
+                });
+
+            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageSlot", b =>
+                {
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PinnedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("FrontPageSlots");
                 });
 
             modelBuilder.Entity("Masthead.Core.Live.LiveEvent", b =>
@@ -757,6 +852,57 @@ namespace Masthead.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MediaVariants");
+                });
+
+            modelBuilder.Entity("Masthead.Core.Navigation.MenuItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Menu")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaticPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.HasIndex("StaticPageId");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("Menu", "Position");
+
+                    b.ToTable("MenuItems");
                 });
 
             modelBuilder.Entity("Masthead.Core.Pages.StaticPage", b =>
@@ -1455,7 +1601,57 @@ namespace Masthead.Data.Sqlite.Migrations
                                 .HasForeignKey("ArticleId");
                         });
 
+                    b.OwnsOne("Masthead.Core.Articles.SearchAndSocial", "SearchAndSocial", b1 =>
+                        {
+                            b1.Property<int>("ArticleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CanonicalUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CanonicalUrl");
+
+                            b1.Property<bool>("HideFromSearchEngines")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("HideFromSearchEngines");
+
+                            b1.Property<string>("SearchDescription")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SearchDescription");
+
+                            b1.Property<string>("SearchTitle")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SearchTitle");
+
+                            b1.Property<string>("SocialDescription")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SocialDescription");
+
+                            b1.Property<string>("SocialImageUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SocialImageUrl");
+
+                            b1.Property<string>("SocialTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SocialTitle");
+
+                            b1.HasKey("ArticleId");
+
+                            b1.ToTable("Articles");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ArticleId");
+                        });
+
                     b.Navigation("LeadImage");
+
+                    b.Navigation("SearchAndSocial")
+                        .IsRequired();
 
                     b.Navigation("Section");
                 });
@@ -1509,6 +1705,19 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
+                {
+                    b.HasOne("Masthead.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Masthead.Core.ContentApi.ContentApiKey", b =>
                 {
                     b.HasOne("Masthead.Core.People.StaffMember", null)
@@ -1529,6 +1738,28 @@ namespace Masthead.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageBlock", b =>
+                {
+                    b.HasOne("Masthead.Core.Sections.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("Masthead.Core.FrontPage.FrontPageSlot", b =>
+                {
+                    b.HasOne("Masthead.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("Masthead.Core.Live.LiveEvent", b =>
@@ -1605,6 +1836,30 @@ namespace Masthead.Data.Sqlite.Migrations
                         .HasForeignKey("MediaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Masthead.Core.Navigation.MenuItem", b =>
+                {
+                    b.HasOne("Masthead.Core.Sections.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Masthead.Core.Pages.StaticPage", "StaticPage")
+                        .WithMany()
+                        .HasForeignKey("StaticPageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Masthead.Core.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Section");
+
+                    b.Navigation("StaticPage");
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("Masthead.Core.People.StaffAccount", b =>

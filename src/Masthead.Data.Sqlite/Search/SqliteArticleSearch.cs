@@ -124,13 +124,15 @@ internal sealed class SqliteArticleSearch(MastheadDb db) : IArticleSearch
         return snippets;
     }
 
-    private static async Task<int?> ScalarAsync(SqliteConnection connection, string sql, string match, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private static async Task<int?> ScalarAsync(SqliteConnection connection, string sql, string match, CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
     {
         await using var command = Command(connection, sql, match, parameters);
         return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : null;
     }
 
-    private static async Task<List<int>> IdsAsync(SqliteConnection connection, string sql, string query, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private static async Task<List<int>> IdsAsync(SqliteConnection connection, string sql, string query, CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
     {
         await using var command = Command(connection, sql, query, parameters);
         return await command.ReadIdsAsync(cancellationToken);

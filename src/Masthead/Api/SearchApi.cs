@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Masthead.Core;
 using Masthead.Core.Articles;
 using Masthead.Core.Publication;
 using Masthead.Core.Search;
-using Masthead.Core;
 using Masthead.Hosting;
 using Masthead.Site;
 

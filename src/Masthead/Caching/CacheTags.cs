@@ -9,6 +9,9 @@ public static class CacheTags
     public const string Site = "site";
     public const string Front = "front";
 
+    /// <summary>On every reader page, each of which shows the site banner; not on API answers or feeds.</summary>
+    public const string Banner = "banner";
+
     /// <summary>The site-wide corrections page.</summary>
     public const string Corrections = "corrections";
 

@@ -5,7 +5,8 @@ namespace Masthead.Caching;
 
 /// <summary>Evicts every cached page that shows what changed, on every node, right after the change is committed.</summary>
 internal sealed class OutputCacheEviction(IOutputCacheStore store)
-    : IEventHandler<ArticleChanged>, IEventHandler<SiteChanged>, IEventHandler<LiveChanged>, IEventHandler<MediaChanged>, IEventHandler<ChangesMissed>
+    : IEventHandler<ArticleChanged>, IEventHandler<SiteChanged>, IEventHandler<LiveChanged>, IEventHandler<MediaChanged>,
+      IEventHandler<FrontPageChanged>, IEventHandler<BannerChanged>, IEventHandler<ChangesMissed>
 {
     public async Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken)
     {
@@ -39,6 +40,12 @@ internal sealed class OutputCacheEviction(IOutputCacheStore store)
             await store.EvictByTagAsync(CacheTags.Site, cancellationToken);
         }
     }
+
+    public async Task HandleAsync(FrontPageChanged change, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(CacheTags.Front, cancellationToken);
+
+    public async Task HandleAsync(BannerChanged change, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(CacheTags.Banner, cancellationToken);
 
     /// <summary>Every cached response carries the site tag.</summary>
     public async Task HandleAsync(ChangesMissed change, CancellationToken cancellationToken) =>

@@ -20,7 +20,8 @@ public static class MastheadCommandLine
         string[] HostArgs(ParseResult result) =>
             result.GetValue(urls) is { Length: > 0 } value ? [.. configuration, $"--urls={value}"] : configuration;
 
-        var serve = new Command("serve", "Start the web site (the default). Migrates the database first; a new database gets the demo publication unless Masthead__DemoOnFirstRun=false.");
+        var serve = new Command("serve",
+            "Start the web site (the default). Migrates the database first; a new database gets the demo publication unless Masthead__DemoOnFirstRun=false.");
         serve.SetAction((result, cancellationToken) => ServeCommand.RunAsync(HostArgs(result), cancellationToken));
 
         var fromSqlite = new Option<FileInfo?>("--from-sqlite")

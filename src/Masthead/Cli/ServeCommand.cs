@@ -1,5 +1,5 @@
-using Masthead.Hosting;
 using Masthead.Core.People;
+using Masthead.Hosting;
 using Masthead.Mail;
 
 namespace Masthead.Cli;

@@ -1,6 +1,6 @@
+using Masthead.Caching;
 using Masthead.Core.Events;
 using Masthead.Core.Live;
-using Masthead.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 
@@ -54,14 +54,18 @@ internal sealed class ContentApiCachePolicy : IOutputCachePolicy
 }
 
 /// <summary>
-/// Evicts every cached Content API answer when an article changes (published, edited, unpublished, corrected) or its
-/// live coverage does. Settings, sections, tags, staff and pages raise SiteChanged, which evicts the site tag they carry too.
+/// Evicts every cached Content API answer when an article changes (published, edited, unpublished, corrected), its
+/// live coverage does, or the front page's chosen stories (the featured posts) do. Settings, sections, tags, staff and pages raise SiteChanged,
+/// which evicts the site tag they carry too.
 /// </summary>
-internal sealed class ContentApiCacheEviction(IOutputCacheStore store) : IEventHandler<ArticleChanged>, IEventHandler<LiveChanged>
+internal sealed class ContentApiCacheEviction(IOutputCacheStore store) : IEventHandler<ArticleChanged>, IEventHandler<LiveChanged>, IEventHandler<FrontPageChanged>
 {
     public async Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(ContentApiCachePolicy.Tag, cancellationToken);
 
     public async Task HandleAsync(LiveChanged change, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(ContentApiCachePolicy.Tag, cancellationToken);
+
+    public async Task HandleAsync(FrontPageChanged change, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(ContentApiCachePolicy.Tag, cancellationToken);
 }

@@ -66,7 +66,8 @@ public static class ContentApiEndpoints
             return json => WriteList(json, resource, list, output, PostJson.Write);
         }));
         api.MapGet("/posts/{id}", (HttpContext context, string id) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
-            One(resource, Number(id) is { } number ? await services.GetRequiredService<ContentPostQueries>().ReadAsync(number, output.Request, cancel) : null, output, PostJson.Write)));
+            One(resource, Number(id) is { } number ? await services.GetRequiredService<ContentPostQueries>().ReadAsync(number, output.Request, cancel) : null, output,
+                PostJson.Write)));
         api.MapGet("/posts/slug/{slug}", (HttpContext context, string slug) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
             One(resource, await services.GetRequiredService<ContentPostQueries>().ReadAsync(slug, output.Request, cancel), output, PostJson.Write)));
     }
@@ -80,7 +81,8 @@ public static class ContentApiEndpoints
             return json => WriteList(json, resource, list, output, PostJson.Write);
         }));
         api.MapGet("/pages/{id}", (HttpContext context, string id) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
-            One(resource, Number(id) is { } number ? await services.GetRequiredService<ContentPageQueries>().ReadAsync(number, output.Request, cancel) : null, output, PostJson.Write)));
+            One(resource, Number(id) is { } number ? await services.GetRequiredService<ContentPageQueries>().ReadAsync(number, output.Request, cancel) : null, output,
+                PostJson.Write)));
         api.MapGet("/pages/slug/{slug}", (HttpContext context, string slug) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
             One(resource, await services.GetRequiredService<ContentPageQueries>().ReadAsync(slug, output.Request, cancel), output, PostJson.Write)));
     }
@@ -119,7 +121,7 @@ public static class ContentApiEndpoints
         {
             var publication = await services.GetRequiredService<PublicationService>().GetAsync(cancel);
             var site = await services.GetRequiredService<SiteDataService>().GetAsync(cancel);
-            return json => SettingsJson.Write(json, publication, site.Sections, site.StaticPages, output);
+            return json => SettingsJson.Write(json, publication, site.Header, site.Footer, output);
         });
 
     /// <summary>Masthead has no paid tiers or newsletters; Ghost themes that ask get an empty list rather than an error.</summary>

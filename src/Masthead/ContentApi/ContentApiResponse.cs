@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
-using Masthead.Hosting;
 using Masthead.Caching;
+using Masthead.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 

@@ -1,20 +1,19 @@
 using System.Text.Json;
-using Masthead.Core.Pages;
+using Masthead.Core.Navigation;
 using Masthead.Core.Publication;
-using Masthead.Core.Sections;
 
 namespace Masthead.ContentApi;
 
 /// <summary>
 /// The publication as Ghost's settings. The tagline is Ghost's description and the longer description its
-/// meta_description; navigation is the site's header (home, sections, staff, contact) and secondary navigation its
-/// footer (the static pages, staff, corrections, contact). Masthead has no members, portal or comments: those are off.
+/// meta_description; navigation is the masthead's menu and secondary navigation the footer's links, as editors
+/// arranged them. Masthead has no members, portal or comments: those are off.
 /// </summary>
 internal static class SettingsJson
 {
     public const string GhostVersion = "6.0";
 
-    public static void Write(Utf8JsonWriter json, PublicationInfo publication, IReadOnlyList<SectionView> sections, IReadOnlyList<StaticPageLink> pages, ContentOutput output)
+    public static void Write(Utf8JsonWriter json, PublicationInfo publication, IReadOnlyList<MenuLink> header, IReadOnlyList<MenuLink> footer, ContentOutput output)
     {
         json.WriteStartObject();
         json.WriteStartObject("settings");
@@ -31,8 +30,8 @@ internal static class SettingsJson
         json.WriteString("timezone", publication.TimeZoneId);
         json.WriteNull("codeinjection_head");
         json.WriteNull("codeinjection_foot");
-        Navigation(json, "navigation", [("Home", "/"), .. sections.Select(s => (s.Name, "/section/" + s.Slug)), ("Our staff", "/staff"), ("Contact", "/contact")]);
-        Navigation(json, "secondary_navigation", [.. pages.Select(p => (p.Title, p.Path)), ("Our staff", "/staff"), ("Corrections", "/corrections"), ("Contact us", "/contact")]);
+        Navigation(json, "navigation", header);
+        Navigation(json, "secondary_navigation", footer);
         json.WriteNull("meta_title");
         json.WriteText("meta_description", publication.Description);
         foreach (var name in (ReadOnlySpan<string>)["og_image", "og_title", "og_description", "twitter_image", "twitter_title", "twitter_description"])
@@ -64,14 +63,14 @@ internal static class SettingsJson
         json.WriteEndObject();
     }
 
-    private static void Navigation(Utf8JsonWriter json, string name, IEnumerable<(string Label, string Url)> items)
+    private static void Navigation(Utf8JsonWriter json, string name, IReadOnlyList<MenuLink> links)
     {
         json.WriteStartArray(name);
-        foreach (var (label, url) in items)
+        foreach (var link in links)
         {
             json.WriteStartObject();
-            json.WriteString("label", label);
-            json.WriteString("url", url);
+            json.WriteString("label", link.Label);
+            json.WriteString("url", link.Href);
             json.WriteEndObject();
         }
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Masthead.Caching;
 using Masthead.Core.Publication;
 using Masthead.Core.Sitemaps;
 using Masthead.Core.Storage;
-using Masthead.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Masthead.Feeds;

@@ -1,13 +1,16 @@
+using Masthead.Banner;
+using Masthead.Caching;
 using Masthead.ContentApi;
 using Masthead.Core.Articles;
+using Masthead.Core.Banner;
 using Masthead.Core.Events;
+using Masthead.Core.FrontPage;
 using Masthead.Core.Media;
 using Masthead.Core.Publication;
 using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
 using Masthead.Live;
 using Masthead.Mail;
-using Masthead.Caching;
 
 namespace Masthead.Hosting;
 
@@ -31,9 +34,9 @@ internal static class ChangeReactions
         .On<ArticleChanged, ContentApiCacheEviction>() // every Content API answer
         .On<ArticleChanged, LiveReaders>()             // an unpublished live story's open streams end
 
-        // Settings, a section, a tag, a staff profile or a static page changed: every page may show it.
+        // Settings, a section, a tag, a staff profile, a static page or a menu changed: every page may show it.
         .Clears<SiteChanged, PublicationCache>()
-        .Clears<SiteChanged, SiteDataCache>()          // sections, pages, staff and tags held for reader pages
+        .Clears<SiteChanged, SiteDataCache>()          // sections, pages, staff, tags and menus held for reader pages
         .On<SiteChanged, OutputCacheEviction>()        // every page and Content API answer
 
         // A live story changed: its page first, so a reader who loads it now sees the update; then open pages get it.
@@ -45,6 +48,16 @@ internal static class ChangeReactions
         .Clears<MediaChanged, MediaCatalog>()          // items by key, for pages and for serving their addresses
         .On<MediaChanged, OutputCacheEviction>()       // every page and Content API answer, when readers see the item
 
+        // Editors saved the front page, or a story's time there ran out: the front page and the featured posts change.
+        .Clears<FrontPageChanged, FrontPageCache>()    // the chosen stories and blocks held for the front page
+        .On<FrontPageChanged, OutputCacheEviction>()   // the front page
+        .On<FrontPageChanged, ContentApiCacheEviction>() // every Content API answer: posts carry featured
+
+        // The site banner was raised, replaced or lowered (here, or as a linked story was unpublished or its coverage ended).
+        .Clears<BannerChanged, BannerCache>()
+        .On<BannerChanged, OutputCacheEviction>()      // every reader page: each shows the banner
+        .On<BannerChanged, BannerReaders>()            // every open page on this node, through the site-wide stream
+
         .Clears<ContentApiKeyRevoked, ContentApiKeyCache>() // the key stops working at once
         .Clears<StaffSessionsEnded, StaffSessionCache>()    // the session is refused from the next request on
 
@@ -55,9 +68,12 @@ internal static class ChangeReactions
         .Clears<ChangesMissed, PublishedCounts>()
         .Clears<ChangesMissed, PublicationCache>()
         .Clears<ChangesMissed, SiteDataCache>()
+        .Clears<ChangesMissed, FrontPageCache>()
         .Clears<ChangesMissed, ContentApiKeyCache>()
         .Clears<ChangesMissed, MediaCatalog>()
         .Clears<ChangesMissed, StaffSessionCache>()
+        .Clears<ChangesMissed, BannerCache>()
         .On<ChangesMissed, OutputCacheEviction>()      // every cached page and answer
-        .On<ChangesMissed, LiveReaders>();             // readers of live stories catch up from the database
+        .On<ChangesMissed, LiveReaders>()              // readers of live stories catch up from the database
+        .On<ChangesMissed, BannerReaders>();           // open pages get the banner as it is now
 }

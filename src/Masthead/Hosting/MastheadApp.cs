@@ -1,4 +1,5 @@
 using Masthead.Api;
+using Masthead.Banner;
 using Masthead.Caching;
 using Masthead.ContentApi;
 using Masthead.Core;
@@ -54,6 +55,7 @@ public static class MastheadApp
         builder.Services.AddMastheadPages();
         builder.Services.AddNewsroom(options);
         builder.Services.AddLiveCoverage();
+        builder.Services.AddSiteBanner();
         builder.Services.AddReaderSite(options);
         builder.Services.AddContentApi();
         builder.Services.AddMedia(options);
@@ -73,6 +75,7 @@ public static class MastheadApp
         app.UsePublicPageCaching();
         app.MapHealth();
         app.MapLiveStream();
+        app.MapBannerStream();
         app.MapLiveFeed();
         app.MapSitemaps();
         app.MapSyndicationFeeds();

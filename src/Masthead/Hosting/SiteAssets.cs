@@ -18,7 +18,7 @@ public sealed class SiteAssets
 {
     private readonly ConcurrentDictionary<string, byte[]?> _hashes = new(StringComparer.Ordinal);
 
-    public IFileProvider Files { get; } = new ManifestEmbeddedFileProvider(typeof(SiteAssets).Assembly, "wwwroot");
+    public IFileProvider Files { get; } = new MinifiedStylesheets(new ManifestEmbeddedFileProvider(typeof(SiteAssets).Assembly, "wwwroot"));
 
     /// <summary>"/css/site.css" becomes "/css/site.css?v=1a2b3c4d5e".</summary>
     public string Versioned(string path) =>

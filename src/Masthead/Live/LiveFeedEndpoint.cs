@@ -1,9 +1,9 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Publication;
-using Masthead.Caching;
 
 namespace Masthead.Live;
 
@@ -63,7 +63,8 @@ public static class LiveFeedEndpoint
     private static SyndicationItem Entry(LiveUpdateView update, Uri storyUrl, string baseUrl)
     {
         var link = new Uri(storyUrl, $"#update-{update.Id}");
-        var item = new SyndicationItem(update.Headline(80), new TextSyndicationContent(update.BodyHtml, TextSyndicationContentKind.Html), link, link.ToString(), Offset(update.EditedAt ?? update.PostedAt))
+        var item = new SyndicationItem(update.Headline(80), new TextSyndicationContent(update.BodyHtml, TextSyndicationContentKind.Html), link, link.ToString(),
+            Offset(update.EditedAt ?? update.PostedAt))
         {
             PublishDate = Offset(update.PostedAt),
         };

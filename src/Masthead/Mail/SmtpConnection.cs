@@ -1,8 +1,8 @@
 using System.Net.Sockets;
-using Masthead.Core.Mail;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Masthead.Core.Mail;
 using MimeKit;
 
 namespace Masthead.Mail;

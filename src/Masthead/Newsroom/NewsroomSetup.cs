@@ -98,6 +98,7 @@ public static class NewsroomSetup
         services.AddSingleton<PendingSignIns>();
         services.AddScoped<PasskeyCeremonies>();
         services.AddHostedService<ScheduledPublisher>();
+        services.AddHostedService<FrontPage.PinExpiry>();
         services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

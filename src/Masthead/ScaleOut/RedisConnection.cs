@@ -75,7 +75,8 @@ internal sealed class RedisConnection(ConfigurationOptions options, IServiceProv
         try
         {
             multiplexer.GetSubscriber().PublishAsync(Channel, message.ToJson())
-                .ContinueWith(failed => Dropped(failed.Exception), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                .ContinueWith(failed => Dropped(failed.Exception), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
         }
         catch (RedisException exception)
         {

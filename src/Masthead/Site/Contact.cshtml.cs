@@ -94,7 +94,8 @@ public sealed class ContactPage(ContactService contact, ContactRateLimit rateLim
         Response.StatusCode = StatusCodes.Status429TooManyRequests;
         Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         TooManyMessages = string.Create(CultureInfo.InvariantCulture,
-            $"Too many messages have come from your connection in the last hour, so this one was not sent. Please try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}; everything you typed is still here.");
+            $"Too many messages have come from your connection in the last hour, so this one was not sent. Please try again in {minutes} " +
+                $"{(minutes == 1 ? "minute" : "minutes")}; everything you typed is still here.");
         return Page();
     }
 
@@ -109,7 +110,7 @@ public sealed class ContactPage(ContactService contact, ContactRateLimit rateLim
             cache.Context.AllowCacheStorage = false;
         }
 
-        CurrentNav = "contact";
+        CurrentNav = "/contact";
         Meta.Title = TitleFor("Contact");
         Meta.Description = $"How to reach the editors of {Publication.Name} with a tip, a question or a correction.";
         Meta.CanonicalUrl = Absolute("/contact");

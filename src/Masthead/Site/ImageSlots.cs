@@ -14,7 +14,8 @@ public static class ImageSlots
 
     public static readonly ImageSlot FrontLead = new("(min-width: 72rem) 46rem, (min-width: 48rem) 64vw, 100vw", 1200, 675, null, ImageLoading.Priority, Crop: true);
 
-    public static readonly ImageSlot GridCard = new("(min-width: 72rem) 17rem, (min-width: 48rem) 32vw, (min-width: 32rem) 50vw, 100vw", 1200, 675, null, ImageLoading.Lazy, Crop: true);
+    public static readonly ImageSlot GridCard = new("(min-width: 72rem) 17rem, (min-width: 48rem) 32vw, (min-width: 32rem) 50vw, 100vw", 1200, 675, null,
+        ImageLoading.Lazy, Crop: true);
 
     public static readonly ImageSlot ListCard = new("(min-width: 48rem) 14rem, 100vw", 1200, 675, null, ImageLoading.Lazy, Crop: true);
 

@@ -8,6 +8,12 @@ public sealed class PageMeta
 
     public string Description { get; set; } = "";
 
+    /// <summary>The title on social cards (OpenGraph and Twitter); the whole &lt;title&gt; when null.</summary>
+    public string? SocialTitle { get; set; }
+
+    /// <summary>The description on social cards; <see cref="Description"/> when null.</summary>
+    public string? SocialDescription { get; set; }
+
     /// <summary>Absolute canonical URL; null for pages that should not be indexed.</summary>
     public string? CanonicalUrl { get; set; }
 
@@ -28,6 +34,9 @@ public sealed class PageMeta
 
     /// <summary>Feeds a feed reader finds from this page (autodiscovery), besides the site-wide ones.</summary>
     public List<(string Title, string Href, string Type)> Feeds { get; } = [];
+
+    /// <summary>Stylesheets only this kind of page needs (such as a developing story's), after site.css.</summary>
+    public List<string> Stylesheets { get; } = [];
 
     /// <summary>Extra meta properties for articles (article:published_time and so on).</summary>
     public List<KeyValuePair<string, string>> ArticleProperties { get; } = [];

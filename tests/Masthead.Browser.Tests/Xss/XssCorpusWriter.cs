@@ -18,7 +18,8 @@ public sealed partial class XssCorpusWriter(MastheadServer server, NewsroomClien
     public List<int> Articles { get; } = [];
 
     /// <summary>Newsroom addresses that show what was written, besides each article's editor and revisions.</summary>
-    public List<string> NewsroomPaths { get; } = ["/newsroom", "/newsroom/articles", "/newsroom/sections", "/newsroom/staff", "/newsroom/pages", "/newsroom/inbox", "/newsroom/api-keys", "/newsroom/audit", "/newsroom/settings"];
+    public List<string> NewsroomPaths { get; } = ["/newsroom", "/newsroom/articles", "/newsroom/sections", "/newsroom/staff", "/newsroom/pages", "/newsroom/inbox",
+        "/newsroom/api-keys", "/newsroom/audit", "/newsroom/settings"];
 
     /// <summary>Reader addresses that show what was written, besides the articles and the pages they link to.</summary>
     public List<string> ReaderPaths { get; } = ["/", "/staff", "/corrections", "/contact", "/search?q=xss", "/search?q=onerror+img"];
@@ -98,7 +99,8 @@ public sealed partial class XssCorpusWriter(MastheadServer server, NewsroomClien
             await ExpectAsync(written, HttpStatusCode.Redirect, $"writing article {i}");
             var id = int.Parse(ArticleId().Match(written.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             Articles.Add(id);
-            await ExpectRedirectAsync(administrator.SubmitAsync($"/newsroom/articles/{id}", $"form[action='/newsroom/articles/{id}?handler=Publish']", []), $"publishing article {id}");
+            await ExpectRedirectAsync(administrator.SubmitAsync($"/newsroom/articles/{id}", $"form[action='/newsroom/articles/{id}?handler=Publish']", []),
+                $"publishing article {id}");
             await ExpectRedirectAsync(administrator.SubmitAsync($"/newsroom/articles/{id}", "form.add-note", new()
             {
                 ["kind"] = i % 2 == 0 ? "Correction" : "Clarification",
@@ -125,7 +127,8 @@ public sealed partial class XssCorpusWriter(MastheadServer server, NewsroomClien
         for (var i = 0; i < XssPayloads.Packed(1000).Count; i++)
         {
             var path = tagEditors[i % tagEditors.Count];
-            await ExpectRedirectAsync(administrator.SubmitAsync(path, "form[action*='handler=Save']", new() { ["Form.Description"] = Take(1000, i) }), $"describing the tag at {path}");
+            await ExpectRedirectAsync(administrator.SubmitAsync(path, "form[action*='handler=Save']", new() { ["Form.Description"] = Take(1000, i) }),
+                $"describing the tag at {path}");
         }
     }
 

@@ -32,7 +32,8 @@ public sealed class MigrateMediaCommandTests
         Assert.Equal(2, wrong.ExitCode);
 
         Directory.Delete(uploads, recursive: true); // from now on only the bucket has them
-        await using var server = await MastheadServer.StartAsync(demo: false, dataDirectory: Path.Combine(masthead.WorkingDirectory, "data"), services: null, s3rver.ServerArguments);
+        await using var server = await MastheadServer.StartAsync(demo: false, dataDirectory: Path.Combine(masthead.WorkingDirectory, "data"), services: null,
+            s3rver.ServerArguments);
         var front = await server.GetDocumentAsync("/");
         var logo = front.QuerySelector("img.masthead-logo")!.GetAttribute("src")!;
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync(logo)).StatusCode);

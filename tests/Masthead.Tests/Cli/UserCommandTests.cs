@@ -22,7 +22,8 @@ public sealed class UserCommandTests
         Assert.Equal("http://localhost:5080", link.GetLeftPart(UriPartial.Authority));
 
         await using var server = await MastheadServer.StartAsync(demo: false, dataDirectory: Path.Combine(masthead.WorkingDirectory, "data"));
-        using var setPassword = await new NewsroomClient(server).SubmitAsync(link.PathAndQuery, "form", new() { ["Password"] = "first light on the river", ["Confirm"] = "first light on the river" });
+        using var setPassword = await new NewsroomClient(server)
+            .SubmitAsync(link.PathAndQuery, "form", new() { ["Password"] = "first light on the river", ["Confirm"] = "first light on the river" });
         Assert.Equal("/newsroom/sign-in", setPassword.Headers.Location!.OriginalString);
         using var administrator = await NewsroomClient.SignInAsync(server, (Email, "first light on the river"));
         Assert.Equal(200, (int)(await administrator.Http.GetAsync("/newsroom/settings")).StatusCode); // administrators only

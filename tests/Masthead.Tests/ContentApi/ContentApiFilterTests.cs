@@ -1,5 +1,7 @@
 using System.Globalization;
 using Masthead.Core.Articles;
+using Masthead.Core.FrontPage;
+using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Tests.ContentApi;
 
-/// <summary>The demo publication with one story marked featured, set before any request is made.</summary>
+/// <summary>The demo publication with one story featured (chosen for the front page), set before any request is made.</summary>
 public sealed class FeaturedStoryFixture : IAsyncLifetime
 {
     public const string FeaturedSlug = "mill-reopening";
@@ -19,8 +21,11 @@ public sealed class FeaturedStoryFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _site.InitializeAsync();
-        await Server.InScopeAsync(s => s.GetRequiredService<MastheadDb>().Articles.Where(a => a.Slug == FeaturedSlug)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Featured, true)));
+        await Server.InScopeAsync(async s =>
+        {
+            var id = await s.GetRequiredService<MastheadDb>().Articles.Where(a => a.Slug == FeaturedSlug).Select(a => a.Id).SingleAsync();
+            await s.GetRequiredService<FrontPageService>().SaveAsync(Actor.System, new FrontPageCuration([new CuratedStory(1, id, null)], []));
+        });
     }
 
     public ValueTask DisposeAsync() => _site.DisposeAsync();
@@ -92,7 +97,8 @@ public sealed class ContentApiFilterTests(FeaturedStoryFixture site) : IClassFix
         var quoted = await api.GetAsync($"posts/?limit=all&fields=slug&filter={Uri.EscapeDataString($"published_at:{op}'{moment}'")}");
         var day = await api.GetAsync($"posts/?limit=all&fields=slug&filter={Uri.EscapeDataString($"published_at:{op}{middle:yyyy-MM-dd}")}");
 
-        Assert.Equal(stories.Where(s => compare(s.PublishedAt)).OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Select(s => s.Slug), ContentApiClient.Slugs(quoted));
+        Assert.Equal(stories.Where(s => compare(s.PublishedAt)).OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Select(s => s.Slug),
+            ContentApiClient.Slugs(quoted));
         var midnight = middle.Date;
         Func<DateTime, bool> byDay = op switch
         {
@@ -173,7 +179,12 @@ public sealed class ContentApiFilterTests(FeaturedStoryFixture site) : IClassFix
         var rows = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
             .Select(a => new
             {
-                a.Id, a.Slug, a.Headline, PublishedAt = a.PublishedAt!.Value, a.Featured, Section = a.Section == null ? null : a.Section.Slug,
+                a.Id,
+                a.Slug,
+                a.Headline,
+                PublishedAt = a.PublishedAt!.Value,
+                a.Featured,
+                Section = a.Section == null ? null : a.Section.Slug,
                 Tags = a.Tags.Select(t => t.Tag!.Slug).ToList(),
                 Authors = a.Authors.OrderBy(b => b.Position).Select(b => b.StaffMember!.Slug).ToList(),
             })

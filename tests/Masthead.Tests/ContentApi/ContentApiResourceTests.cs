@@ -57,7 +57,9 @@ public sealed class ContentApiResourceTests(DemoSiteFixture site) : IClassFixtur
         var authors = body.GetProperty("authors").EnumerateArray().ToList();
         Assert.Contains(authors, a => a.GetProperty("slug").GetString() == "tobias-wren");
         Assert.Equal(staff.Where(p => counts.ContainsKey(p.Id)).Select(p => p.Slug), authors.Select(a => a.GetProperty("slug").GetString()));
-        Assert.All(authors, a => Assert.Equal(counts[int.Parse(a.GetProperty("id").GetString()!, CultureInfo.InvariantCulture)], a.GetProperty("count").GetProperty("posts").GetInt32()));
+        Assert.All(authors, a => Assert.Equal(
+            counts[int.Parse(a.GetProperty("id").GetString()!, CultureInfo.InvariantCulture)],
+            a.GetProperty("count").GetProperty("posts").GetInt32()));
         Assert.Equal(staff[1].Name, bySlug.GetProperty("name").GetString());
         Assert.Equal(staff[1].Bio, bySlug.GetProperty("bio").GetString());
         Assert.Equal($"{BaseUrl}/author/{staff[1].Slug}", bySlug.GetProperty("url").GetString());
@@ -73,7 +75,8 @@ public sealed class ContentApiResourceTests(DemoSiteFixture site) : IClassFixtur
     public async Task Tags_are_the_sections_then_the_used_tags_with_their_post_counts()
     {
         var api = await ContentApiClient.WithNewKeyAsync(Server);
-        var (sections, tags) = await Server.InScopeAsync(async s => (await s.GetRequiredService<SectionService>().ListAsync(), await s.GetRequiredService<TagService>().ListAsync()));
+        var (sections, tags) = await Server.InScopeAsync(async s =>
+            (await s.GetRequiredService<SectionService>().ListAsync(), await s.GetRequiredService<TagService>().ListAsync()));
         var published = await Server.InScopeAsync(s => s.GetRequiredService<MastheadDb>().Articles.AsNoTracking()
             .Where(a => a.Status == Core.Articles.ArticleStatus.Published)
             .Select(a => new { Section = a.Section!.Slug, Tags = a.Tags.Select(t => t.Tag!.Slug).ToList() }).ToListAsync());

@@ -50,7 +50,9 @@ public sealed class GhostClientTests(DemoSiteFixture site) : IClassFixture<DemoS
         Assert.Equal(published[1], root.GetProperty("byId").GetProperty("slug").GetString());
         Assert.Equal(politics, Strings(root.GetProperty("filtered")));
 
-        Assert.Equal(11, root.GetProperty("authors").EnumerateArray().Single(a => a.GetProperty("slug").GetString() == "tobias-wren").GetProperty("posts").GetInt32()); // his bylines in the demo
+        Assert.Equal(11, root.GetProperty("authors").EnumerateArray()
+            .Single(a => a.GetProperty("slug").GetString() == "tobias-wren")
+            .GetProperty("posts").GetInt32()); // his bylines in the demo
         Assert.Equal(root.GetProperty("authors")[0].GetProperty("name").GetString(), root.GetProperty("author").GetString());
         Assert.Contains("politics", Strings(root.GetProperty("tags")));
         Assert.Contains("city-council", Strings(root.GetProperty("tags")));

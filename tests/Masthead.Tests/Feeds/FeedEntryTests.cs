@@ -21,7 +21,10 @@ public sealed class FeedEntryTests
         var staffId = (await services.GetRequiredService<StaffService>().ListActiveAsync()).First().Id;
         var id = await services.GetRequiredService<ArticleService>().CreateAsync(Actor.System, new ArticleInput
         {
-            Headline = headline, Standfirst = "What the reader needs first.", BodyMarkdown = "The **whole** story.", AuthorIds = [staffId],
+            Headline = headline,
+            Standfirst = "What the reader needs first.",
+            BodyMarkdown = "The **whole** story.",
+            AuthorIds = [staffId],
         });
         await services.GetRequiredService<PublishingService>().PublishAsync(Actor.System, id, DateTime.UtcNow.AddMinutes(-1));
         return id;
@@ -47,8 +50,11 @@ public sealed class FeedEntryTests
             var article = await db.Articles.AsNoTracking().Include(a => a.Authors).SingleAsync(a => a.Id == id);
             await services.GetRequiredService<ArticleService>().UpdateAsync(Actor.System, id, new ArticleInput
             {
-                Headline = article.Headline, Slug = "ferry-winter-timetable", Standfirst = article.Standfirst,
-                BodyMarkdown = article.BodyMarkdown, AuthorIds = article.Authors.Select(a => a.StaffMemberId).ToList(),
+                Headline = article.Headline,
+                Slug = "ferry-winter-timetable",
+                Standfirst = article.Standfirst,
+                BodyMarkdown = article.BodyMarkdown,
+                AuthorIds = article.Authors.Select(a => a.StaffMemberId).ToList(),
             }, article.Version);
         });
         var after = await RssItemAsync(server, headline);

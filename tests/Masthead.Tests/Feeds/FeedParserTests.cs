@@ -38,7 +38,9 @@ public sealed class FeedParserTests(DemoSiteFixture site) : IClassFixture<DemoSi
                 var article = expected.Items[i];
                 Assert.Equal(article.Headline, items[i].GetProperty("title").GetString());
                 Assert.Equal(new Uri(site.Server.BaseAddress, article.Path).ToString(), items[i].GetProperty("link").GetString());
-                Assert.Equal(new DateTimeOffset(article.PublishedAt, TimeSpan.Zero).ToUnixTimeSeconds(), DateTimeOffset.Parse(items[i].GetProperty("date").GetString()!).ToUnixTimeSeconds());
+                Assert.Equal(
+                    new DateTimeOffset(article.PublishedAt, TimeSpan.Zero).ToUnixTimeSeconds(),
+                    DateTimeOffset.Parse(items[i].GetProperty("date").GetString()!).ToUnixTimeSeconds());
                 if (article.Authors.Count == 1 || parser == "rssParser")
                 {
                     Assert.Equal(article.Authors[0].Name, items[i].GetProperty("author").GetString());

@@ -81,7 +81,8 @@ public sealed class FeedTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixt
         var enclosure = budget.Element("enclosure")!;
         Assert.Matches($"^{BaseUrl}/media/[a-z2-7]{{12}}/[0-9a-f]{{10}}/city-hall\\.svg$", enclosure.Attribute("url")!.Value);
         Assert.Equal("image/svg+xml", enclosure.Attribute("type")!.Value);
-        Assert.Equal((await Server.Client.GetByteArrayAsync(enclosure.Attribute("url")!.Value)).Length.ToString(CultureInfo.InvariantCulture), enclosure.Attribute("length")!.Value);
+        Assert.Equal((await Server.Client.GetByteArrayAsync(enclosure.Attribute("url")!.Value)).Length.ToString(CultureInfo.InvariantCulture),
+            enclosure.Attribute("length")!.Value);
     }
 
     [Fact]
@@ -253,7 +254,14 @@ public sealed class FeedTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixt
             var staffId = (await services.GetRequiredService<StaffService>().ListActiveAsync()).First().Id;
             var sectionId = (await services.GetRequiredService<SectionService>().ListAsync()).First().Id;
             var id = await services.GetRequiredService<ArticleService>().CreateAsync(Actor.System,
-                new ArticleInput { Headline = headline, Standfirst = "A short standfirst.", BodyMarkdown = "The **footbridge** opens.", AuthorIds = [staffId], SectionId = sectionId });
+                new ArticleInput
+                {
+                    Headline = headline,
+                    Standfirst = "A short standfirst.",
+                    BodyMarkdown = "The **footbridge** opens.",
+                    AuthorIds = [staffId],
+                    SectionId = sectionId
+                });
             await services.GetRequiredService<PublishingService>().PublishAsync(Actor.System, id, DateTime.UtcNow.AddSeconds(-5));
         });
 

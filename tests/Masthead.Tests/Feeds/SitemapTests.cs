@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
-using Masthead.Caching;
 using Masthead.Testing;
 using Masthead.Tests.Newsroom;
 using Microsoft.AspNetCore.OutputCaching;
@@ -100,7 +100,8 @@ public sealed class SitemapTests(DemoSiteFixture site) : IClassFixture<DemoSiteF
         await using var server = await MastheadServer.StartAsync(demo: true);
         var gone = (await PublishedAsync(server))[0];
         await server.InScopeAsync(services => services.GetRequiredService<PublishingService>().UnpublishAsync(Actor.System, gone.Id));
-        var draftId = await server.InScopeAsync(services => services.GetRequiredService<ArticleService>().CreateAsync(Actor.System, new ArticleInput { Headline = "Never published", Slug = "never-published" }));
+        var draftId = await server.InScopeAsync(services => services.GetRequiredService<ArticleService>()
+            .CreateAsync(Actor.System, new ArticleInput { Headline = "Never published", Slug = "never-published" }));
 
         var articles = await server.Client.GetStringAsync("/sitemaps/articles-1.xml");
         var news = await server.Client.GetStringAsync("/news-sitemap.xml");
@@ -174,7 +175,8 @@ public sealed class SitemapTests(DemoSiteFixture site) : IClassFixture<DemoSiteF
         var serverBase = server.BaseAddress.ToString().TrimEnd('/');
 
         var index = await GetXmlAsync(server, "/sitemap.xml");
-        var articleFiles = index.Root!.Elements(Sm + "sitemap").Select(s => new Uri(s.Element(Sm + "loc")!.Value).AbsolutePath).Where(p => p.StartsWith("/sitemaps/articles-", StringComparison.Ordinal)).ToList();
+        var articleFiles = index.Root!.Elements(Sm + "sitemap").Select(s => new Uri(s.Element(Sm + "loc")!.Value).AbsolutePath)
+            .Where(p => p.StartsWith("/sitemaps/articles-", StringComparison.Ordinal)).ToList();
 
         Assert.Equal((published.Count + 2) / 3, articleFiles.Count);
         var listed = new List<string>();
@@ -261,5 +263,7 @@ public sealed class SitemapTests(DemoSiteFixture site) : IClassFixture<DemoSiteF
     private static Dictionary<string, DateTimeOffset?> Urls(XDocument urlset) =>
         urlset.Root!.Elements(Sm + "url").ToDictionary(
             u => u.Element(Sm + "loc")!.Value,
-            u => u.Element(Sm + "lastmod") is { } lastmod ? DateTimeOffset.Parse(lastmod.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : (DateTimeOffset?)null);
+            u => u.Element(Sm + "lastmod") is { } lastmod
+                ? DateTimeOffset.Parse(lastmod.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+                : (DateTimeOffset?)null);
 }

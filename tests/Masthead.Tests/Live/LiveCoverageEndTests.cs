@@ -59,7 +59,8 @@ public sealed class LiveCoverageEndTests : LiveDeskTestBase
         var tally = DeskItem(desk, "Vote tally");
         var duplicate = DeskItem(desk, "A duplicate post.");
 
-        using var edited = await editor.SubmitAsync($"{Desk}?edit={tally.Id!["desk-update-".Length..]}", "form[action*='handler=Edit']", new() { ["Title"] = "Vote tally", ["Body"] = "The vote was 6-3." });
+        using var edited = await editor.SubmitAsync($"{Desk}?edit={tally.Id!["desk-update-".Length..]}", "form[action*='handler=Edit']",
+            new() { ["Title"] = "Vote tally", ["Body"] = "The vote was 6-3." });
         using var keyed = await editor.SubmitAsync((IHtmlFormElement)tally.QuerySelector("form[action*='handler=Key']")!, []);
         using var pinned = await editor.SubmitAsync((IHtmlFormElement)tally.QuerySelector("form[action*='handler=Pin']")!, []);
         using var deleted = await editor.SubmitAsync((IHtmlFormElement)duplicate.QuerySelector("form[action*='handler=Delete']")!, []);
@@ -76,9 +77,10 @@ public sealed class LiveCoverageEndTests : LiveDeskTestBase
         Assert.All(new[] { edited, keyed, pinned, deleted }, response => Assert.Equal(HttpStatusCode.Redirect, response.StatusCode));
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.StartsWith("Coverage ended", page.QuerySelector(".live-status")!.TextContent.Trim());
-        Assert.Contains("6-3", page.QuerySelector(".live-pinned .live-body")!.TextContent);
-        Assert.NotNull(page.QuerySelector(".live-pinned .live-edited"));
-        Assert.Contains("Vote tally", page.QuerySelectorAll(".live-key a").Select(a => a.TextContent));
+        Assert.Equal("Pinned", page.QuerySelector("#live-lead-heading")!.TextContent);
+        Assert.Contains("6-3", page.QuerySelector(".live-lead-update .live-body")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".live-lead-update .live-edited"));
+        Assert.Contains("Vote tally", page.QuerySelectorAll(".live-key .live-key-title").Select(title => title.TextContent));
         Assert.Contains(page.QuerySelectorAll(".live-updates .live-body"), body => body.TextContent.Contains("The vote was 6-3."));
         Assert.DoesNotContain(page.QuerySelectorAll(".live-updates .live-body"), body => body.TextContent.Contains("A duplicate post."));
         XNamespace atom = "http://www.w3.org/2005/Atom";

@@ -1,8 +1,8 @@
 using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Storage;
-using Masthead.Tests.Newsroom;
 using Masthead.Testing;
+using Masthead.Tests.Newsroom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +27,8 @@ public sealed class LiveDeskAuditTests : LiveDeskTestBase
         (await editor.SubmitAsync($"/newsroom/live/{other}", "form[action*='handler=Start']", [])).Dispose();
         (await PostUpdateAsync(editor, "The council has adjourned.", "Recess")).Dispose();
         var id = DeskItem(await editor.GetDocumentAsync(Desk), "Recess").Id!["desk-update-".Length..];
-        (await editor.SubmitAsync($"{Desk}?edit={id}", "form[action*='handler=Edit']", new() { ["Title"] = "Recess", ["Body"] = "The council has adjourned for ten minutes." })).Dispose();
+        (await editor.SubmitAsync($"{Desk}?edit={id}", "form[action*='handler=Edit']", new() { ["Title"] = "Recess", ["Body"] = "The council has adjourned for ten minutes." }))
+            .Dispose();
         (await editor.SubmitAsync(Desk, $"#desk-update-{id} form[action*='handler=Pin']", [])).Dispose();
         (await editor.SubmitAsync(Desk, $"#desk-update-{id} form[action*='handler=Delete']", [])).Dispose();
         (await editor.SubmitAsync(Desk, "form[action*='handler=End']", [])).Dispose();

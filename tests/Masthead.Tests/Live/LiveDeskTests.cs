@@ -82,8 +82,9 @@ public sealed class LiveDeskTests : LiveDeskTestBase
         using var deleted = await editor.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)mistake.QuerySelector("form[action*='handler=Delete']")!, []);
         var page = await Server.GetDocumentAsync(StoryPath);
 
-        Assert.Equal("Library hours restored", page.QuerySelector(".live-pinned .live-title")!.TextContent);
-        Assert.Contains("Library hours restored", page.QuerySelectorAll(".live-key a").Select(a => a.TextContent));
+        Assert.Equal("Pinned", page.QuerySelector("#live-lead-heading")!.TextContent);
+        Assert.Equal("Library hours restored", page.QuerySelector(".live-lead-update .live-title")!.TextContent);
+        Assert.Contains("Library hours restored", page.QuerySelectorAll(".live-key .live-key-title").Select(title => title.TextContent));
         Assert.Contains(page.QuerySelectorAll(".live-updates .live-body"), body => body.TextContent.Contains("library amendment passes"));
         Assert.DoesNotContain(page.QuerySelectorAll(".live-updates .live-body"), body => body.TextContent.Contains("posted by mistake"));
     }
@@ -110,7 +111,8 @@ public sealed class LiveDeskTests : LiveDeskTestBase
     {
         using var editor = await StartedByEditorAsync();
         var address = "https://larkmoor.example/council/agenda/" + new string('a', 110);
-        const string Chinese = "市议会今晚以六票对三票通过恢复全市各分馆周一开放时间的修正案，预算总表将于下周第三次听证会上表决。";
+        const string Chinese = "市议会今晚以六票对三票通过恢复全市各分馆周一开放时间的修正案，" +
+            "预算总表将于下周第三次听证会上表决。";
         var longChinese = string.Concat(Enumerable.Repeat(Chinese, 3));
         (await PostUpdateAsync(editor, address)).Dispose();
         (await PostUpdateAsync(editor, longChinese)).Dispose();

@@ -160,8 +160,14 @@ public sealed class LiveStreamTests : IAsyncLifetime
             var article = await services.GetRequiredService<MastheadDb>().Articles.AsNoTracking().Include(a => a.Authors).Include(a => a.Tags).SingleAsync(a => a.Id == _storyId);
             await services.GetRequiredService<ArticleService>().UpdateAsync(Actor.System, _storyId, new ArticleInput
             {
-                Headline = article.Headline, Slug = "council-budget-hearing", Standfirst = article.Standfirst, BodyMarkdown = article.BodyMarkdown,
-                SectionId = article.SectionId, TagIds = article.Tags.Select(t => t.TagId).ToList(), AuthorIds = article.Authors.OrderBy(a => a.Position).Select(a => a.StaffMemberId).ToList(),
+                Headline = article.Headline,
+                Slug = "council-budget-hearing",
+                Standfirst = article.Standfirst,
+                BodyMarkdown = article.BodyMarkdown,
+                SectionId = article.SectionId,
+                TagIds = article.Tags.Select(t => t.TagId).ToList(),
+                AuthorIds = article.Authors.OrderBy(a => a.Position)
+                    .Select(a => a.StaffMemberId).ToList(),
             }, article.Version);
             return ArticleUrls.PathFor(article.UrlDate!.Value, "council-budget-hearing");
         });

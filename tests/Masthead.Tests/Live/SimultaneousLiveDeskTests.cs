@@ -4,8 +4,8 @@ using AngleSharp.Html.Dom;
 using Masthead.Core.Audit;
 using Masthead.Core.Live;
 using Masthead.Core.Storage;
-using Masthead.Tests.Newsroom;
 using Masthead.Testing;
+using Masthead.Tests.Newsroom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -73,7 +73,8 @@ public sealed class MediaAcrossNodesTests : IAsyncLifetime
             using var served = await _b.Client.GetAsync(url);
             return served.Content.Headers.ContentType?.MediaType == "image/png";
         }, "node B serves the replacement");
-        Assert.DoesNotContain(_s3rver.Objects(), o => o.StartsWith($"{item.GetProperty("key").GetString()}/{item.GetProperty("hash").GetString()![..10]}/", StringComparison.Ordinal));
+        Assert.DoesNotContain(_s3rver.Objects(),
+            o => o.StartsWith($"{item.GetProperty("key").GetString()}/{item.GetProperty("hash").GetString()![..10]}/", StringComparison.Ordinal));
     }
 
     [Fact]

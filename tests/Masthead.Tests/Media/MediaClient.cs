@@ -34,7 +34,8 @@ internal sealed class MediaClient : IDisposable
         return _token;
     }
 
-    public async Task<HttpResponseMessage> UploadAsync(string fileName, byte[] content, string? claimedType = "image/jpeg", Dictionary<string, string>? fields = null, string path = Api, bool withToken = true)
+    public async Task<HttpResponseMessage> UploadAsync(string fileName, byte[] content, string? claimedType = "image/jpeg", Dictionary<string, string>? fields = null,
+        string path = Api, bool withToken = true)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);

@@ -32,7 +32,7 @@ public sealed class MediaLibraryPageTests(DemoSiteFixture site) : IClassFixture<
         Assert.Equal("/newsroom/media", all.QuerySelector("nav[aria-label=Newsroom] a[href='/newsroom/media']")?.GetAttribute("href"));
         Assert.Equal([Path(newer), Path(older)], Tiles(all).Take(2));
         Assert.Equal([Path(newer), Path(older)], Tiles(found));
-        Assert.Equal([Path(newer), Path(older)], Tiles(mine));
+        Assert.Equal([Path(newer), Path(older)], Tiles(mine).Take(2)); // the class's other tests upload as the reporter too
         Assert.Empty(Tiles(documents));
         Assert.Contains("Nothing matches", documents.QuerySelector(".empty")?.TextContent, StringComparison.Ordinal);
         var thumb = found.QuerySelector(".media-tile img")!;
@@ -57,7 +57,8 @@ public sealed class MediaLibraryPageTests(DemoSiteFixture site) : IClassFixture<
         Assert.Contains("is in the library", item.QuerySelector(".flash")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("Water up to the mill's windows", item.QuerySelector("#details-alt")?.GetAttribute("value"));
         Assert.Matches("^/media/[a-z2-7]{12}/flood-at-the-mill\\.jpg$", item.QuerySelector(".media-address")?.TextContent);
-        using var fake = await PostFileAsync(newsroom, "/newsroom/media", "form[data-media-upload]", "Upload.File", "not-a-photo.jpg", "<html><body>hello</body></html>"u8.ToArray(), []);
+        using var fake = await PostFileAsync(newsroom, "/newsroom/media", "form[data-media-upload]", "Upload.File", "not-a-photo.jpg",
+            "<html><body>hello</body></html>"u8.ToArray(), []);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, fake.StatusCode);
         var refused = await Parse(fake);
         Assert.Contains("HTML", refused.QuerySelector(".media-upload .errors")?.TextContent, StringComparison.OrdinalIgnoreCase);
@@ -185,7 +186,8 @@ public sealed class MediaLibraryPageTests(DemoSiteFixture site) : IClassFixture<
         new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
     /// <summary>Submits a multipart form of a page as a browser without JavaScript does: its fields, its token, and a file.</summary>
-    private static async Task<HttpResponseMessage> PostFileAsync(NewsroomClient newsroom, string pagePath, string formSelector, string fileField, string fileName, byte[] content, Dictionary<string, string> values)
+    private static async Task<HttpResponseMessage> PostFileAsync(NewsroomClient newsroom, string pagePath, string formSelector, string fileField, string fileName,
+        byte[] content, Dictionary<string, string> values)
     {
         var page = await newsroom.GetDocumentAsync(pagePath);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"{pagePath} has no form {formSelector}.");

@@ -35,8 +35,10 @@ public sealed class MediaLibraryRulesTests(DemoSiteFixture site) : IClassFixture
         await Server.InScopeAsync(async services =>
         {
             var tobias = await services.GetRequiredService<MastheadDb>().Staff.SingleAsync(s => s.Slug == "tobias-wren");
-            await services.GetRequiredService<StaffService>().UpdateProfileAsync(Actor.System, tobias.Id, new ProfileInput(tobias.Name, tobias.JobTitle, tobias.Bio, url, tobias.PublicEmail));
-            await services.GetRequiredService<StaticPageService>().SaveAsync(Actor.System, null, new StaticPageInput("Our boats", "our-boats", $"![The ferry]({url})", StaticPageRole.None));
+            await services.GetRequiredService<StaffService>().UpdateProfileAsync(Actor.System, tobias.Id,
+                new ProfileInput(tobias.Name, tobias.JobTitle, tobias.Bio, url, tobias.PublicEmail));
+            await services.GetRequiredService<StaticPageService>().SaveAsync(Actor.System, null,
+                new StaticPageInput("Our boats", "our-boats", $"![The ferry]({url})", StaticPageRole.None));
             await services.GetRequiredService<PublicationService>().UpdateAsync(Actor.System, settings => settings.LogoUrl = url);
         });
 
@@ -136,13 +138,15 @@ public sealed class MediaLibraryRulesTests(DemoSiteFixture site) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, replace.StatusCode);
         Assert.Equal(before.GetProperty("url").GetString(), after.GetProperty("url").GetString());
-        Assert.Equal(("image/png", 1400, "The council"), (after.GetProperty("contentType").GetString(), after.GetProperty("width").GetInt32(), after.GetProperty("alt").GetString()));
+        Assert.Equal(("image/png", 1400, "The council"),
+            (after.GetProperty("contentType").GetString(), after.GetProperty("width").GetInt32(), after.GetProperty("alt").GetString()));
         Assert.NotEqual(before.GetProperty("hash").GetString(), after.GetProperty("hash").GetString());
         Assert.Equal("image/png", own.Content.Headers.ContentType?.MediaType);
         Assert.Equal(1400, TestImages.Read(await own.Content.ReadAsByteArrayAsync()).Width);
         Assert.Equal(HttpStatusCode.Found, old.StatusCode);
         Assert.Equal(MediaUploadTests.Files(after, "width").First(f => f.Width == 640 && f.Type == "image/webp").Url, old.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.NotFound, (await Server.Client.GetAsync(oldFile.Url.Replace(before.GetProperty("key").GetString()!, "aaaaaaaaaaaa", StringComparison.Ordinal))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Server.Client.GetAsync(oldFile.Url.Replace(before.GetProperty("key").GetString()!, "aaaaaaaaaaaa", StringComparison.Ordinal))).StatusCode);
         using var kind = await reporter.UploadAsync("memo.pdf", TestImages.Pdf(), path: $"{MediaClient.Api}/{id}/file");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, kind.StatusCode);
     }

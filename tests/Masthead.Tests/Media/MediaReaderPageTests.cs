@@ -96,7 +96,8 @@ public sealed class MediaReaderPageTests(IllustratedStory story) : IClassFixture
             var images = page.QuerySelectorAll("img").ToList();
             Assert.NotEmpty(images);
             Assert.All(images, img => Assert.True(img.HasAttribute("height") && img.HasAttribute("alt"), $"{path}: {img.OuterHtml}"));
-            Assert.All(images.Where(img => img.GetAttribute("src")!.EndsWith(".jpg", StringComparison.Ordinal) || img.GetAttribute("src")!.EndsWith(".png", StringComparison.Ordinal)),
+            Assert.All(images.Where(img => img.GetAttribute("src")!.EndsWith(".jpg", StringComparison.Ordinal)
+                    || img.GetAttribute("src")!.EndsWith(".png", StringComparison.Ordinal)),
                 img => Assert.True(img.HasAttribute("srcset") && img.HasAttribute("sizes") && img.HasAttribute("width"), $"{path}: {img.OuterHtml}"));
         }
     }

@@ -53,7 +53,8 @@ public sealed class MediaRejectionTests(DemoSiteFixture site) : IClassFixture<De
         using var script = await admin.UploadAsync("chart.svg", TestImages.Svg("<script>alert(document.cookie)</script>"), "image/svg+xml");
         using var handler = await admin.UploadAsync("chart.svg", TestImages.Svg("<rect width=\"9\" height=\"9\" onclick=\"alert(1)\"/>"), "image/svg+xml");
         using var external = await admin.UploadAsync("chart.svg", TestImages.Svg("<image href=\"https://tracker.example/pixel.png\" width=\"1\" height=\"1\"/>"), "image/svg+xml");
-        using var foreign = await admin.UploadAsync("chart.svg", TestImages.Svg("<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">hi</div></foreignObject>"), "image/svg+xml");
+        using var foreign = await admin.UploadAsync("chart.svg",
+            TestImages.Svg("<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">hi</div></foreignObject>"), "image/svg+xml");
         using var clean = await editor.UploadAsync("chart.svg", TestImages.Svg(), "image/svg+xml");
 
         Assert.Contains("<script>", (await MediaClient.ProblemAsync(script)).GetProperty("detail").GetString(), StringComparison.Ordinal);

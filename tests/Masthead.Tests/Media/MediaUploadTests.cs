@@ -151,7 +151,8 @@ public sealed class MediaUploadTests(DemoSiteFixture site) : IClassFixture<DemoS
         var item = await contributor.UploadItemAsync("County budget 2027.pdf", pdf);
         using var served = await Server.Client.GetAsync(item.GetProperty("url").GetString());
 
-        Assert.Equal(("document", "application/pdf", pdf.Length), (item.GetProperty("kind").GetString(), item.GetProperty("contentType").GetString(), item.GetProperty("size").GetInt32()));
+        Assert.Equal(("document", "application/pdf", pdf.Length),
+            (item.GetProperty("kind").GetString(), item.GetProperty("contentType").GetString(), item.GetProperty("size").GetInt32()));
         Assert.Equal(JsonValueKind.Null, item.GetProperty("width").ValueKind);
         Assert.Equal("application/pdf", served.Content.Headers.ContentType?.MediaType);
         Assert.Equal(pdf, await served.Content.ReadAsByteArrayAsync());

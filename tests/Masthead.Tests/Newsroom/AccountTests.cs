@@ -27,7 +27,8 @@ public sealed partial class AccountTests(DemoSiteFixture site) : IClassFixture<D
         var page = await MastheadServer.ParseAsync(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("That is not your current password. After several failed attempts, checking slows down: wait a minute before trying again.", page.QuerySelector("[data-valmsg-for=Current]")!.TextContent);
+        Assert.Equal("That is not your current password. After several failed attempts, checking slows down: wait a minute before trying again.",
+            page.QuerySelector("[data-valmsg-for=Current]")!.TextContent);
         using var stillWorks = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
     }
 

@@ -71,7 +71,8 @@ public sealed class ArticleCorrectionTests(DemoSiteFixture site) : IClassFixture
         using var reporter = await NewsroomClient.SignInAsync(Server, DemoLogins.Reporter);
 
         var page = await reporter.GetDocumentAsync($"/newsroom/articles/{id}");
-        using var forged = await reporter.PostAsync($"/newsroom/articles/{id}?handler=AddNote", new() { ["kind"] = "Correction", ["text"] = "Not mine to add." }, tokenPage: $"/newsroom/articles/{id}");
+        using var forged = await reporter.PostAsync($"/newsroom/articles/{id}?handler=AddNote", new() { ["kind"] = "Correction", ["text"] = "Not mine to add." },
+            tokenPage: $"/newsroom/articles/{id}");
 
         Assert.Null(page.QuerySelector("form.add-note"));
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);

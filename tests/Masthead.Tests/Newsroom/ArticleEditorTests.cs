@@ -120,7 +120,8 @@ public sealed class ArticleEditorTests(DemoSiteFixture site) : IClassFixture<Dem
     {
         using var reporter = await NewsroomClient.SignInAsync(Server, DemoLogins.Reporter);
 
-        using var response = await reporter.PostAsync("/newsroom/articles/new?handler=Preview", new() { ["Form.BodyMarkdown"] = "## Subhead" }, tokenPage: "/newsroom/articles/new");
+        using var response = await reporter.PostAsync("/newsroom/articles/new?handler=Preview", new() { ["Form.BodyMarkdown"] = "## Subhead" },
+            tokenPage: "/newsroom/articles/new");
         var fragment = await response.ParseAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -136,12 +137,14 @@ public sealed class ArticleEditorTests(DemoSiteFixture site) : IClassFixture<Dem
 
         var id = await editor.WriteAsync("Beekeepers gather at the fairgrounds", more: new() { ["Form.NewTags"] = "Beekeeping, Fairgrounds" });
 
-        var tags = await Server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().Tags.AsNoTracking().Where(t => t.Slug == "beekeeping" || t.Slug == "fairgrounds").ToListAsync());
+        var tags = await Server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().Tags.AsNoTracking().Where(t => t.Slug == "beekeeping" || t.Slug == "fairgrounds")
+            .ToListAsync());
         Assert.Equal(2, tags.Count);
         Assert.Equal(tags.Select(t => t.Id).Order(), (await Server.StoredAsync(id)).Tags.Select(t => t.TagId).Order());
         var reporterPage = await reporter.GetDocumentAsync("/newsroom/articles/new");
         Assert.Null(reporterPage.QuerySelector("input[name='Form.NewTags']"));
-        using var forged = await reporter.PostAsync("/newsroom/articles/new", new() { ["Form.Headline"] = "Sneaky", ["Form.NewTags"] = "Smuggled" }, tokenPage: "/newsroom/articles/new");
+        using var forged = await reporter.PostAsync("/newsroom/articles/new", new() { ["Form.Headline"] = "Sneaky", ["Form.NewTags"] = "Smuggled" },
+            tokenPage: "/newsroom/articles/new");
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
     }
 

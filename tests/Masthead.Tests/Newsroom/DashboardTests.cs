@@ -28,7 +28,8 @@ public sealed class DashboardTests(DemoSiteFixture site) : IClassFixture<DemoSit
         }
 
         var colleagues = await DraftAsync(contributor, "A colleague's draft");
-        await Server.InScopeAsync(async services => await services.GetRequiredService<PublishingService>().SubmitAsync(Actor.System, await DraftAsync(reporter, "Sent for review")));
+        await Server.InScopeAsync(async services => await services.GetRequiredService<PublishingService>()
+            .SubmitAsync(Actor.System, await DraftAsync(reporter, "Sent for review")));
         var expected = await Server.InScopeAsync(async services =>
         {
             var articles = services.GetRequiredService<MastheadDb>().Articles;
@@ -55,14 +56,16 @@ public sealed class DashboardTests(DemoSiteFixture site) : IClassFixture<DemoSit
 
         var list = await tobias.GetDocumentAsync(allMine.GetAttribute("href")!);
 
-        var listed = list.QuerySelectorAll("table.article-list tbody tr a").Select(a => int.Parse(a.GetAttribute("href")!["/newsroom/articles/".Length..], System.Globalization.CultureInfo.InvariantCulture));
+        var listed = list.QuerySelectorAll("table.article-list tbody tr a")
+            .Select(a => int.Parse(a.GetAttribute("href")!["/newsroom/articles/".Length..], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected.MyDrafts.Order(), listed.Order());
         Assert.DoesNotContain(colleagues, listed);
         Assert.Equal("My articles: Draft", list.QuerySelector("h1")!.TextContent);
     }
 
     private Task<int> DraftAsync(StaffMember owner, string headline) => Server.InScopeAsync(services =>
-        services.GetRequiredService<ArticleService>().CreateAsync(Actor.For(owner), new ArticleInput { Headline = headline, BodyMarkdown = "Notes so far.", AuthorIds = [owner.Id] }));
+        services.GetRequiredService<ArticleService>()
+            .CreateAsync(Actor.For(owner), new ArticleInput { Headline = headline, BodyMarkdown = "Notes so far.", AuthorIds = [owner.Id] }));
 
     [Fact]
     public async Task A_story_with_live_coverage_links_straight_to_its_live_desk()

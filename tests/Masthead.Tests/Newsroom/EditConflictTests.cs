@@ -18,13 +18,15 @@ public sealed class EditConflictTests(DemoSiteFixture site) : IClassFixture<Demo
         var reporterCopy = (IHtmlFormElement)(await reporter.GetDocumentAsync($"/newsroom/articles/{id}")).QuerySelector(ArticleTestSteps.EditorForm)!;
         var editorCopy = (IHtmlFormElement)(await editor.GetDocumentAsync($"/newsroom/articles/{id}")).QuerySelector(ArticleTestSteps.EditorForm)!;
 
-        using (var first = await editor.SubmitAsync(editorCopy, new() { ["Form.BodyMarkdown"] = "Power should be back by midnight, the utility said." }, "intent=save", $"/newsroom/articles/{id}"))
+        using (var first = await editor.SubmitAsync(editorCopy, new() { ["Form.BodyMarkdown"] = "Power should be back by midnight, the utility said." }, "intent=save",
+            $"/newsroom/articles/{id}"))
         {
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         }
 
         var mine = "Power should be back by evening for most homes on the east side.";
-        using var second = await reporter.SubmitAsync(reporterCopy, new() { ["Form.BodyMarkdown"] = mine, ["Form.Headline"] = "Storm cuts power to 3,000 homes" }, "intent=save", $"/newsroom/articles/{id}");
+        using var second = await reporter.SubmitAsync(reporterCopy, new() { ["Form.BodyMarkdown"] = mine, ["Form.Headline"] = "Storm cuts power to 3,000 homes" }, "intent=save",
+            $"/newsroom/articles/{id}");
         var conflict = await second.ParseAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);

@@ -61,7 +61,9 @@ public sealed class FieldLimitTests
         {
             using var response = await editor.SubmitAsync("/newsroom/articles/new", "form.article-form", new()
             {
-                ["Form.Headline"] = "A photo essay", ["Form.LeadImageUrl"] = address, ["Form.LeadImageAlt"] = "A river",
+                ["Form.Headline"] = "A photo essay",
+                ["Form.LeadImageUrl"] = address,
+                ["Form.LeadImageAlt"] = "A river",
             }, button: "intent=save");
 
             Assert.Contains("lead image address", (await response.ParseAsync()).QuerySelector("#image-url-problem")!.TextContent);
@@ -76,7 +78,8 @@ public sealed class FieldLimitTests
         var longName = new string('n', 200_000);
         var politics = await server.InScopeAsync(services => services.GetRequiredService<SectionService>().GetBySlugAsync("politics"));
 
-        using var section = await editor.SubmitAsync("/newsroom/sections", "form[action*='handler=Section']", new() { ["NewSection.Name"] = longName, ["NewSection.Slug"] = "long" });
+        using var section = await editor.SubmitAsync("/newsroom/sections", "form[action*='handler=Section']",
+            new() { ["NewSection.Name"] = longName, ["NewSection.Slug"] = "long" });
         using var tag = await editor.SubmitAsync("/newsroom/sections", "form[action*='handler=Tag']", new() { ["NewTag.Name"] = longName, ["NewTag.Slug"] = "long" });
         using var rename = await editor.SubmitAsync($"/newsroom/sections/{politics!.Id}", "form[action*='handler=Save']",
             new() { ["Form.Name"] = longName, ["Form.Slug"] = "politics", ["Form.Description"] = Megabyte });

@@ -27,7 +27,8 @@ public sealed class InvitedStaffTests(DemoSiteFixture site) : IClassFixture<Demo
         Assert.DoesNotContain("/author/marisol-quade", await Server.Client.GetStringAsync("/sitemaps/authors.xml"));
         Assert.Contains("not on the public site until they choose a password", (await MarisolsRowAsync(admin)).QuerySelector(".invited")!.TextContent);
 
-        using var setPassword = await new NewsroomClient(Server).SubmitAsync(link, "main form", new() { ["Password"] = "river lanterns glow", ["Confirm"] = "river lanterns glow" });
+        using var setPassword = await new NewsroomClient(Server)
+            .SubmitAsync(link, "main form", new() { ["Password"] = "river lanterns glow", ["Confirm"] = "river lanterns glow" });
 
         Assert.Equal(HttpStatusCode.Redirect, setPassword.StatusCode);
         Assert.Equal([.. demoStaff, "Marisol Quade"], await StaffNamesAsync());

@@ -18,7 +18,8 @@ public sealed class PasskeyRefusalTests(DemoSiteFixture site) : IClassFixture<De
     [InlineData("")]
     [InlineData("not json at all")]
     [InlineData("{}")]
-    [InlineData("""{"id":"AQID","rawId":"AQID","type":"public-key","response":{"clientDataJSON":"e30","authenticatorData":"AA","signature":"AA","userHandle":"MQ"},"clientExtensionResults":{}}""")]
+    [InlineData("""{"id":"AQID","rawId":"AQID","type":"public-key","response":""" +
+        """{"clientDataJSON":"e30","authenticatorData":"AA","signature":"AA","userHandle":"MQ"},"clientExtensionResults":{}}""")]
     public async Task A_passkey_answer_without_a_challenge_behind_it_signs_nobody_in(string credential)
     {
         var stranger = BrowserAt(site.Server, "198.51.100.80");
@@ -46,6 +47,7 @@ public sealed class PasskeyRefusalTests(DemoSiteFixture site) : IClassFixture<De
 
         using var admin = await NewsroomClient.SignInAsync(site.Server, DemoLogins.Administrator);
         var refused = (await AuditAsync(admin, 10)).Where(e => e.Action == "second-factor-failed").ToList();
-        Assert.Contains(refused, e => e.Actor == "" && e.Details.StartsWith("passkey refused (", StringComparison.Ordinal) && e.Details.EndsWith("), from 198.51.100.81", StringComparison.Ordinal));
+        Assert.Contains(refused,
+            e => e.Actor == "" && e.Details.StartsWith("passkey refused (", StringComparison.Ordinal) && e.Details.EndsWith("), from 198.51.100.81", StringComparison.Ordinal));
     }
 }

@@ -101,8 +101,10 @@ public sealed class RevisionTests(DemoSiteFixture site) : IClassFixture<DemoSite
             var fog = await tags.CreateAsync(Actor.System, "Sea fog");
             var input = new ArticleInput
             {
-                Headline = "Fog grounds the island ferries", SectionId = await sections.CreateAsync(Actor.System, "Harbour desk"),
-                TagIds = [fog], AuthorIds = [staff[0].Id],
+                Headline = "Fog grounds the island ferries",
+                SectionId = await sections.CreateAsync(Actor.System, "Harbour desk"),
+                TagIds = [fog],
+                AuthorIds = [staff[0].Id],
             };
             var id = await articles.CreateAsync(Actor.System, input);
             await articles.UpdateAsync(Actor.System, id, input with
@@ -155,7 +157,8 @@ public sealed class RevisionTests(DemoSiteFixture site) : IClassFixture<DemoSite
         Assert.Equal(bylines, stored.Authors.OrderBy(a => a.Position).Select(a => a.StaffMemberId));
         page = await editor.GetDocumentAsync($"/newsroom/articles/{id}");
         Assert.Contains("Restored revision 1, leaving out what has since been deleted: its section, 1 tag, 1 byline", page.QuerySelector(".revision-list tbody tr")!.TextContent);
-        Assert.Equal("Restored revision 1 as a new revision, leaving out what has since been deleted: its section, 1 tag, 1 byline.", page.QuerySelector(".flash")!.TextContent.Trim());
+        Assert.Equal("Restored revision 1 as a new revision, leaving out what has since been deleted: its section, 1 tag, 1 byline.",
+            page.QuerySelector(".flash")!.TextContent.Trim());
         Assert.Equal(["revision 1, leaving out what has since been deleted: its section, 1 tag, 1 byline"], await RestoredEntriesAsync(id));
     }
 

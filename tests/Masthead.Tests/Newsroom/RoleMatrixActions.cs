@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Banner;
 using Masthead.Core.Contact;
 using Masthead.Core.Live;
 using Masthead.Core.People;
@@ -102,16 +103,6 @@ internal static class RoleMatrixActions
         EditArticle("edit a colleague's scheduled article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Scheduled)),
         EditArticle("edit their own published article", Reporter, c => c.ArticleAsync(c.Me, ArticleStatus.Published)),
         EditArticle("edit a colleague's published article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published)),
-        new("feature their own article", Editor,
-            c => c.ArticleAsync(c.Me, ArticleStatus.Draft),
-            (c, t) => Post($"/newsroom/articles/{t.Id}",
-                ("Form.Headline", c.Marker), ("Form.Slug", t.Slug), ("Form.BodyMarkdown", Edited), ("Form.Featured", "true"),
-                ("Form.AuthorIds", $"{t.OwnerId}"), ("Form.Version", $"{t.Version}"), ("intent", "save")),
-            async (c, t) => Assert.True((await c.ArticleAsync(t.Id)).Featured)),
-        new("feature a new article", Editor,
-            _ => Task.FromResult(new MatrixTarget()),
-            (c, _) => NewArticle(c, ("Form.Featured", "true")),
-            async (c, _) => Assert.True(await c.DbAsync(db => db.Articles.Where(a => a.Headline == c.Marker).Select(a => a.Featured).SingleAsync()))),
         EditArticle("edit their own unpublished article", Editor, c => c.ArticleAsync(c.Me, ArticleStatus.Unpublished)),
         Restore("restore a revision of their own draft", Anyone, c => c.Me),
         Restore("restore a revision of a colleague's draft", Editor, c => c.Colleague),
@@ -171,6 +162,8 @@ internal static class RoleMatrixActions
             async (c, t) => Assert.NotNull(await c.DbAsync(db => db.LiveUpdates.Where(u => u.Id == t.UpdateId).Select(u => u.DeletedAt).SingleAsync()))),
         Live("end coverage of their live story", "End", _ => [],
             async (c, t) => Assert.Equal(CoverageStatus.Ended, (await c.ArticleAsync(t.Id)).Coverage)),
+        Live("lay out the page of their live story", "Layout", _ => [("oldestFirst", "true"), ("textFirst", "true")],
+            async (c, t) => Assert.Equal((true, true), ((await c.ArticleAsync(t.Id)).LiveOldestFirst, (await c.ArticleAsync(t.Id)).LiveTextFirst))),
 
         // Sections and tags.
         Page("open sections and tags", Editor, "/newsroom/sections"),
@@ -201,6 +194,45 @@ internal static class RoleMatrixActions
             (_, t) => Post($"/newsroom/tags/{t.Id}?handler=Delete", ("confirm", "true")),
             async (c, t) => Assert.False(await c.DbAsync(db => db.Tags.AnyAsync(s => s.Id == t.Id)))),
 
+        // The front page and the menus.
+        Page("open the front-page editor", Editor, "/newsroom/front-page"),
+        new("choose the front page's lead", Editor,
+            c => c.ArticleAsync(c.Colleague, ArticleStatus.Published),
+            (_, t) => Post("/newsroom/front-page", ("Form.Slots[0].ArticleId", $"{t.Id}"), ("intent", "save")),
+            async (c, t) =>
+            {
+                Assert.Equal([t.Id], await c.DbAsync(db => db.FrontPageSlots.Where(s => s.Position == 0).Select(s => s.ArticleId).ToListAsync()));
+                Assert.True((await c.ArticleAsync(t.Id)).Featured);
+            }),
+        Page("open the menus", Editor, "/newsroom/navigation"),
+        new("arrange the menus", Editor,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/navigation",
+                ("Form.Header.Items[0].Target", "link"), ("Form.Header.Items[0].Url", "/"), ("Form.Header.Items[0].Label", c.Marker),
+                ("Form.Footer.Items[0].Target", "link"), ("Form.Footer.Items[0].Url", "/contact"), ("Form.Footer.Items[0].Label", "Contact"),
+                ("intent", "save")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.MenuItems.AnyAsync(i => i.Label == c.Marker)))),
+        // The site banner: editors, on every reader's page.
+        Page("open the site banner", Editor, "/newsroom/banner"),
+        new("raise the site banner", Editor,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/banner?handler=Raise", ("Label", "BREAKING"), ("Text", c.Marker), ("ArticleId", ""), ("ExpiresInMinutes", "0")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.SiteBanners.AnyAsync(b => b.Text == c.Marker && b.LoweredAt == null)))),
+        new("lower the site banner", Editor,
+            c => c.DbAsync(async db =>
+            {
+                var banner = new SiteBanner { Label = "BREAKING", Text = c.Marker, RaisedAt = DateTime.UtcNow };
+                db.SiteBanners.Add(banner);
+                await db.SaveChangesAsync();
+                return new MatrixTarget(banner.Id);
+            }),
+            (_, _) => Post("/newsroom/banner?handler=Lower"),
+            async (c, t) => Assert.NotNull(await c.DbAsync(db => db.SiteBanners.Where(b => b.Id == t.Id).Select(b => b.LoweredAt).SingleAsync()))),
+        new("raise a colleague's live story's LIVE banner", Editor,
+            c => c.ArticleAsync(c.Colleague, ArticleStatus.Published, live: true),
+            (_, t) => Post($"/newsroom/live/{t.Id}?handler=Banner"),
+            async (c, t) => Assert.True(await c.DbAsync(db => db.SiteBanners.AnyAsync(b => b.ArticleId == t.Id && b.LoweredAt == null)))),
+
         // The inbox.
         Page("open the inbox", Editor, "/newsroom/inbox"),
         Page("read a reader's message", Editor, c => c.MessageAsync(), t => $"/newsroom/inbox/{t.Id}"),
@@ -213,7 +245,8 @@ internal static class RoleMatrixActions
         Page("open the staff list", Administrator, "/newsroom/staff"),
         new("invite a new staff member", Administrator,
             _ => Task.FromResult(new MatrixTarget()),
-            (c, _) => Post("/newsroom/staff?handler=Invite", ("Invite.Name", c.Marker), ("Invite.Email", $"{c.MarkerSlug}@example.org"), ("Invite.JobTitle", ""), ("Invite.Role", "Reporter")),
+            (c, _) => Post("/newsroom/staff?handler=Invite", ("Invite.Name", c.Marker), ("Invite.Email", $"{c.MarkerSlug}@example.org"), ("Invite.JobTitle", ""),
+                ("Invite.Role", "Reporter")),
             async (c, _) => Assert.True(await c.DbAsync(db => db.Users.AnyAsync(u => u.Email == $"{c.MarkerSlug}@example.org" && u.StaffMember!.Name == c.Marker)))),
         Page("open a colleague's profile", Administrator, c => Task.FromResult(new MatrixTarget(c.Colleague.Id)), t => $"/newsroom/staff/{t.Id}"),
         new("edit a colleague's profile", Administrator,
@@ -293,6 +326,22 @@ internal static class RoleMatrixActions
             }),
         Page("read the audit log", Administrator, "/newsroom/audit"),
 
+        // The media library: everyone who writes uploads and describes their own files; editors change anyone's.
+        Page("open the media library", Anyone, "/newsroom/media"),
+        Page("open a colleague's upload", Anyone, c => c.MediaAsync(c.Colleague), t => $"/newsroom/media/{t.Id}"),
+        new("upload a photo", Anyone,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Upload("/newsroom/media", "Upload.File", ("Upload.Alt", c.Marker)),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.MediaItems.AnyAsync(m => m.Alt == c.Marker)))),
+        DescribeMedia("describe their own upload", Anyone, c => c.MediaAsync(c.Me)),
+        DescribeMedia("describe a colleague's upload", Editor, c => c.MediaAsync(c.Colleague)),
+        new("replace a colleague's upload", Editor,
+            c => c.MediaAsync(c.Colleague),
+            (c, t) => Upload($"/newsroom/media/{t.Id}?handler=Replace", "Details.File", ("Details.Alt", c.Marker)),
+            async (c, t) => Assert.NotEqual(t.Slug, await c.DbAsync(db => db.MediaItems.Where(m => m.Id == t.Id).Select(m => m.ContentHash).SingleAsync()))),
+        DeleteMedia("delete their own unused upload", Anyone, c => c.MediaAsync(c.Me)),
+        DeleteMedia("delete a colleague's upload", Editor, c => c.MediaAsync(c.Colleague)),
+
         // Content API keys.
         Page("open the Content API keys", Administrator, "/newsroom/api-keys"),
         new("create a Content API key", Administrator,
@@ -309,6 +358,20 @@ internal static class RoleMatrixActions
 
     private static MatrixRequest Post(string path, params (string Name, string Value)[] fields) =>
         new(path, fields.ToDictionary(f => f.Name, f => f.Value));
+
+    /// <summary>A multipart post with a new photo in <paramref name="fileField"/>, as the upload forms send it.</summary>
+    private static MatrixRequest Upload(string path, string fileField, params (string Name, string Value)[] fields) =>
+        new(path, fields.ToDictionary(f => f.Name, f => f.Value), new MatrixFile(fileField, "matrix-new.png", "image/png", Media.TestImages.Png(300, 180)));
+
+    private static MatrixAction DescribeMedia(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare) =>
+        new(name, allowedFrom, prepare,
+            (c, t) => Post($"/newsroom/media/{t.Id}?handler=Details", ("Details.Alt", c.Marker)),
+            async (c, t) => Assert.Equal(c.Marker, await c.DbAsync(db => db.MediaItems.Where(m => m.Id == t.Id).Select(m => m.Alt).SingleAsync())));
+
+    private static MatrixAction DeleteMedia(string name, NewsroomRole allowedFrom, Func<MatrixContext, Task<MatrixTarget>> prepare) =>
+        new(name, allowedFrom, prepare,
+            (_, t) => Post($"/newsroom/media/{t.Id}?handler=Delete"),
+            async (c, t) => Assert.False(await c.DbAsync(db => db.MediaItems.AnyAsync(m => m.Id == t.Id))));
 
     /// <summary>Opening a page: 200 for those who may, and reading changes nothing.</summary>
     private static MatrixAction Page(string name, NewsroomRole allowedFrom, string path) =>

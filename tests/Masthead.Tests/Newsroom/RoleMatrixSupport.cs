@@ -5,6 +5,7 @@ using Masthead.Core.Articles;
 using Masthead.Core.Contact;
 using Masthead.Core.ContentApi;
 using Masthead.Core.Live;
+using Masthead.Core.Media;
 using Masthead.Core.Pages;
 using Masthead.Core.People;
 using Masthead.Core.Publishing;
@@ -26,8 +27,14 @@ public sealed record MatrixPerson(int Id, string Name, NewsroomRole Role)
     public Actor Actor => new(Id, Role, Name);
 }
 
-/// <summary>What one row of the matrix sends: a GET when <paramref name="Form"/> is null, otherwise a form post.</summary>
-internal sealed record MatrixRequest(string Path, Dictionary<string, string>? Form = null);
+/// <summary>
+/// What one row of the matrix sends: a GET when <paramref name="Form"/> is null, otherwise a form post; with
+/// <paramref name="File"/>, a multipart post carrying that file as a browser's file input sends it.
+/// </summary>
+internal sealed record MatrixRequest(string Path, Dictionary<string, string>? Form = null, MatrixFile? File = null);
+
+/// <summary>A file posted in the form field <paramref name="Field"/>.</summary>
+internal sealed record MatrixFile(string Field, string FileName, string ContentType, byte[] Content);
 
 /// <summary>The fresh thing a case acts on: an article (with its version and slug), a live update, a section...</summary>
 internal sealed record MatrixTarget(int Id = 0)
@@ -54,7 +61,21 @@ public sealed class RoleSession(NewsroomClient client, string token, MatrixPerso
 
         var fields = request.Form.ToList();
         fields.Add(new("__RequestVerificationToken", token));
-        return await client.Http.PostAsync(request.Path, new FormUrlEncodedContent(fields));
+        if (request.File is not { } file)
+        {
+            return await client.Http.PostAsync(request.Path, new FormUrlEncodedContent(fields));
+        }
+
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        var content = new ByteArrayContent(file.Content);
+        content.Headers.ContentType = new(file.ContentType);
+        multipart.Add(content, file.Field, file.FileName);
+        return await client.Http.PostAsync(request.Path, multipart);
     }
 }
 
@@ -165,6 +186,15 @@ internal sealed class MatrixContext(MastheadServer server, RoleSession session)
         return new MatrixTarget(id) { Version = stored.Version, Slug = stored.Slug, OwnerId = owner.Id, UpdateId = updateId };
     });
 
+    /// <summary>A photo in the media library uploaded by <paramref name="owner"/>; the target's slug is its content hash.</summary>
+    public Task<MatrixTarget> MediaAsync(MatrixPerson owner) => server.InScopeAsync(async services =>
+    {
+        var upload = new MediaUpload("matrix.png", Media.TestImages.Png(320, 200), new MediaDetails(Alt: "A test card"));
+        var item = await services.GetRequiredService<MediaService>().UploadAsync(owner.Actor, upload);
+        var hash = await services.GetRequiredService<MastheadDb>().MediaItems.Where(m => m.Id == item.Id).Select(m => m.ContentHash).SingleAsync();
+        return new MatrixTarget(item.Id) { OwnerId = owner.Id, Slug = hash };
+    });
+
     public Task<MatrixTarget> SectionAsync() => server.InScopeAsync(async services =>
         new MatrixTarget(await services.GetRequiredService<SectionService>().CreateAsync(Actor.System, Marker)));
 
@@ -260,10 +290,15 @@ internal static class RoleMatrixSnapshot
             ["settings"] = Rows(await db.Publication.AsNoTracking().ToListAsync()),
             ["audit log"] = Rows(await db.AuditLog.AsNoTracking().ToListAsync()),
             ["content api keys"] = Rows(await db.ContentApiKeys.AsNoTracking().ToListAsync()),
+            ["front page"] = Rows(await db.FrontPageSlots.AsNoTracking().ToListAsync()) + Rows(await db.FrontPageBlocks.AsNoTracking().ToListAsync()),
+            ["menus"] = Rows(await db.MenuItems.AsNoTracking().ToListAsync()),
+            ["banners"] = Rows(await db.SiteBanners.AsNoTracking().ToListAsync()),
+            ["media"] = Rows(await db.MediaItems.AsNoTracking().ToListAsync()) + Rows(await db.MediaVariants.AsNoTracking().ToListAsync()),
             ["mail settings"] = Rows(await db.MailSettings.AsNoTracking().ToListAsync()),
             ["notification opt-outs"] = Rows(await db.NotificationOptOuts.AsNoTracking().ToListAsync()),
             // Which messages are in the outbox and whether they are waiting; the sender records its attempts at any moment.
-            ["outbox"] = Rows(await db.Outbox.AsNoTracking().Select(m => new { m.Id, m.Kind, m.ToAddress, Failed = m.State == Core.Mail.OutgoingMailState.Failed }).ToListAsync()),
+            ["outbox"] = Rows(await db.Outbox.AsNoTracking()
+                .Select(m => new { m.Id, m.Kind, m.ToAddress, Failed = m.State == Core.Mail.OutgoingMailState.Failed }).ToListAsync()),
             // Which sessions have ended; when each was last seen changes with every request, refused or not.
             ["sessions"] = Rows(await db.StaffSessions.AsNoTracking().Select(s => new { s.Id, s.EndedAt }).ToListAsync()),
         };

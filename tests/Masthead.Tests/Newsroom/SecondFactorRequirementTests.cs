@@ -150,7 +150,10 @@ public sealed class SecondFactorRequirementTests : IAsyncLifetime
     private static async Task<HttpResponseMessage> FetchAsync(NewsroomClient browser, string path)
     {
         var token = (await browser.GetDocumentAsync(SecurityPath)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Form.BodyMarkdown", "**x**")]) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Form.BodyMarkdown", "**x**")]),
+        };
         request.Headers.Add("Accept", "text/html");
         request.Headers.Add("X-Requested-With", "fetch");
         return await browser.Http.SendAsync(request);

@@ -69,5 +69,6 @@ internal static class SecondFactorSteps
     /// <summary>The newest audit entries, newest first, as (action, actor, details).</summary>
     public static async Task<List<(string Action, string Actor, string Details)>> AuditAsync(NewsroomClient administrator, int count) =>
         [.. (await administrator.GetDocumentAsync("/newsroom/audit")).QuerySelectorAll("tr.audit-entry").Take(count)
-            .Select(e => (e.QuerySelector(".audit-action")!.TextContent.Trim(), e.QuerySelector(".audit-actor")!.TextContent.Trim(), e.QuerySelector(".audit-details")!.TextContent.Trim()))];
+            .Select(e => (e.QuerySelector(".audit-action")!.TextContent.Trim(), e.QuerySelector(".audit-actor")!.TextContent.Trim(),
+                e.QuerySelector(".audit-details")!.TextContent.Trim()))];
 }

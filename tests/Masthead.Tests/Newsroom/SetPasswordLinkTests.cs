@@ -32,7 +32,8 @@ public sealed class SetPasswordLinkTests(DemoSiteFixture site) : IClassFixture<D
                 ["Password"] = "a long enough passphrase",
                 ["Confirm"] = "a long enough passphrase",
             }, tokenPage: "/newsroom/sign-in");
-            using var postedBadly = await visitor.PostAsync("/newsroom/set-password", new() { ["Account"] = $"{account.Id}", ["Token"] = "not-the-token" }, tokenPage: "/newsroom/sign-in");
+            using var postedBadly = await visitor.PostAsync("/newsroom/set-password", new() { ["Account"] = $"{account.Id}", ["Token"] = "not-the-token" },
+                tokenPage: "/newsroom/sign-in");
 
             foreach (var page in new[] { opened, await ParseAsync(posted), await ParseAsync(postedBadly) })
             {
@@ -60,7 +61,8 @@ public sealed class SetPasswordLinkTests(DemoSiteFixture site) : IClassFixture<D
         Assert.Equal(HttpStatusCode.OK, firstUsed.StatusCode);
         Assert.False(await TrySignInAsync(new NewsroomClient(Server), (DemoLogins.Editor.Email, "the older link's password")));
         Assert.Contains(DemoLogins.Editor.Email, (await new NewsroomClient(Server).GetDocumentAsync(second)).QuerySelector("main")!.TextContent);
-        using var secondUsed = await new NewsroomClient(Server).SubmitAsync(second, "main form", new() { ["Password"] = "the newest link's password", ["Confirm"] = "the newest link's password" });
+        using var secondUsed = await new NewsroomClient(Server)
+            .SubmitAsync(second, "main form", new() { ["Password"] = "the newest link's password", ["Confirm"] = "the newest link's password" });
         Assert.Equal("/newsroom/sign-in", secondUsed.Headers.Location!.OriginalString);
         await SignInAsync(new NewsroomClient(Server), (DemoLogins.Editor.Email, "the newest link's password"));
     }

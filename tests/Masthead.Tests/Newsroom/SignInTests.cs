@@ -35,7 +35,8 @@ public sealed class SignInTests(DemoSiteFixture site) : IClassFixture<DemoSiteFi
         var client = new NewsroomClient(Server);
         var page = await client.GetDocumentAsync("/newsroom/sign-in");
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form")!;
-        using var response = await client.SubmitAsync(form, new() { ["Email"] = DemoLogins.Reporter.Email, ["Password"] = DemoLogins.Reporter.Password }, pagePath: "/newsroom/sign-in");
+        using var response = await client.SubmitAsync(form, new() { ["Email"] = DemoLogins.Reporter.Email, ["Password"] = DemoLogins.Reporter.Password },
+            pagePath: "/newsroom/sign-in");
 
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("masthead.staff=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -75,7 +76,8 @@ public sealed class SignInTests(DemoSiteFixture site) : IClassFixture<DemoSiteFi
     {
         var client = new NewsroomClient(Server);
 
-        using var response = await client.Http.PostAsync("/newsroom/sign-in", new FormUrlEncodedContent([new("Email", DemoLogins.Editor.Email), new("Password", DemoLogins.Editor.Password)]));
+        using var response = await client.Http.PostAsync("/newsroom/sign-in",
+            new FormUrlEncodedContent([new("Email", DemoLogins.Editor.Email), new("Password", DemoLogins.Editor.Password)]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -56,7 +56,8 @@ public sealed class SimultaneousAdministrationTests(DemoSiteFixture site) : ICla
             Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Redirect, answer.Status));
             var flashes = new[] { await FlashAsync(editor, answers[0]), await FlashAsync(admin, answers[1]) };
             Assert.Single(flashes, flash => flash == $"The tag Short-lived {round} is deleted and taken off 0 article(s).");
-            Assert.Single(flashes, flash => flash is "That tag was already deleted; nothing changed." || flash == $"The tag Short-lived {round} was already deleted; nothing changed.");
+            Assert.Single(flashes,
+                flash => flash is "That tag was already deleted; nothing changed." || flash == $"The tag Short-lived {round} was already deleted; nothing changed.");
         }
     }
 
@@ -83,7 +84,8 @@ public sealed class SimultaneousAdministrationTests(DemoSiteFixture site) : ICla
 
             Assert.Equal(HttpStatusCode.Conflict, answers[0].Status);
             var page = await answers[0].PageAsync();
-            Assert.Equal("Someone deleted this section while you were editing it, so nothing was saved. What you typed is below.", page.QuerySelector("form .errors li")!.TextContent);
+            Assert.Equal("Someone deleted this section while you were editing it, so nothing was saved. What you typed is below.",
+                page.QuerySelector("form .errors li")!.TextContent);
             Assert.Equal(description, page.QuerySelector("textarea[name='Form.Description']")!.TextContent.Trim());
         }
     }
@@ -156,8 +158,10 @@ public sealed class SimultaneousAdministrationTests(DemoSiteFixture site) : ICla
             var (name, email) = ($"Invitee Number {round}", $"invitee-{round}@example.org");
 
             var answers = await SimultaneousPresses.TogetherAsync(
-                await admin.OpenAsync("/newsroom/staff", "form[action*='handler=Invite']", new() { ["Invite.Name"] = name, ["Invite.Email"] = email, ["Invite.Role"] = "Reporter" }),
-                await colleague.OpenAsync("/newsroom/staff", "form[action*='handler=Invite']", new() { ["Invite.Name"] = name, ["Invite.Email"] = email, ["Invite.Role"] = "Reporter" }));
+                await admin.OpenAsync("/newsroom/staff", "form[action*='handler=Invite']",
+                    new() { ["Invite.Name"] = name, ["Invite.Email"] = email, ["Invite.Role"] = "Reporter" }),
+                await colleague.OpenAsync("/newsroom/staff", "form[action*='handler=Invite']",
+                    new() { ["Invite.Name"] = name, ["Invite.Email"] = email, ["Invite.Role"] = "Reporter" }));
 
             Assert.Single(answers, answer => answer.Succeeded);
             var refused = await answers.Single(answer => !answer.Succeeded).PageAsync();

@@ -163,7 +163,8 @@ public sealed class StaffAdministrationTests(DemoSiteFixture site) : IClassFixtu
         using var someone = await NewsroomClient.SignInAsync(Server, role == "editor" ? DemoLogins.Editor : DemoLogins.Reporter);
 
         await someone.GetDocumentAsync("/newsroom/staff", 403);
-        using var invite = await someone.PostAsync("/newsroom/staff?handler=Invite", new() { ["Invite.Name"] = "Sneaky Pete", ["Invite.Email"] = "pete@example.org", ["Invite.Role"] = "Administrator" });
+        using var invite = await someone.PostAsync("/newsroom/staff?handler=Invite",
+            new() { ["Invite.Name"] = "Sneaky Pete", ["Invite.Email"] = "pete@example.org", ["Invite.Role"] = "Administrator" });
         using var promote = await someone.PostAsync("/newsroom/staff?handler=Role", new() { ["id"] = "1", ["role"] = "Contributor" });
 
         Assert.Equal(HttpStatusCode.Forbidden, invite.StatusCode);

@@ -130,7 +130,8 @@ public sealed class StaffNameTests(DemoSiteFixture site) : IClassFixture<DemoSit
             var staff = services.GetRequiredService<StaffService>();
             foreach (var person in new[] { ravi, tobias })
             {
-                await staff.UpdateProfileAsync(Core.Publishing.Actor.System, person.Id, new ProfileInput(person.Name, person.JobTitle, person.Bio, person.PhotoUrl, person.PublicEmail));
+                await staff.UpdateProfileAsync(Core.Publishing.Actor.System, person.Id,
+                    new ProfileInput(person.Name, person.JobTitle, person.Bio, person.PhotoUrl, person.PublicEmail));
             }
         });
     }
@@ -142,11 +143,13 @@ public sealed class StaffNameTests(DemoSiteFixture site) : IClassFixture<DemoSit
         var link = $"/newsroom/setup?token={await fresh.InScopeAsync(services => services.GetRequiredService<StaffAccountService>().IssueSetupTokenAsync())}";
         using var visitor = new NewsroomClient(fresh);
 
-        using var response = await visitor.SubmitAsync(link, "main form", new() { ["Name"] = "Odile\u200B Farrant", ["Email"] = "odile@example.org", ["Password"] = "tide tables and terns" });
+        using var response = await visitor.SubmitAsync(link, "main form",
+            new() { ["Name"] = "Odile\u200B Farrant", ["Email"] = "odile@example.org", ["Password"] = "tide tables and terns" });
         var page = await response.ParseAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Type the name without invisible or control characters (zero-width spaces, direction marks, tabs).", page.QuerySelector("[data-valmsg-for=Name]")!.TextContent);
+        Assert.Equal("Type the name without invisible or control characters (zero-width spaces, direction marks, tabs).",
+            page.QuerySelector("[data-valmsg-for=Name]")!.TextContent);
         Assert.Equal(0, await fresh.InScopeAsync(services => services.GetRequiredService<MastheadDb>().Staff.CountAsync()));
     }
 

@@ -39,7 +39,8 @@ public sealed class StaffProfileTests(DemoSiteFixture site) : IClassFixture<Demo
 
         Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
         Assert.Equal("The profile of Tobias Wren-Ashby is saved; the site shows it now.", staffAdmin.QuerySelector(".flash")!.TextContent);
-        var byline = (await Server.GetDocumentAsync(articlePath)).QuerySelectorAll(".byline-author").Single(b => b.QuerySelector(".byline-name")!.GetAttribute("href") == "/author/tobias-wren");
+        var byline = (await Server.GetDocumentAsync(articlePath)).QuerySelectorAll(".byline-author")
+            .Single(b => b.QuerySelector(".byline-name")!.GetAttribute("href") == "/author/tobias-wren");
         Assert.Equal(("Tobias Wren-Ashby", "Chief Reporter"), (byline.QuerySelector(".byline-name")!.TextContent, byline.QuerySelector(".byline-title")!.TextContent.Trim()));
         var author = await Server.GetDocumentAsync("/author/tobias-wren");
         Assert.Equal("Tobias Wren-Ashby", author.QuerySelector("h1")!.TextContent);

@@ -46,7 +46,8 @@ public sealed class StaticPageAdminTests
         var about = await server.InScopeAsync(services => services.GetRequiredService<StaticPageService>().GetBySlugAsync("about-us"));
         await server.GetDocumentAsync("/about-us");
 
-        using var saved = await admin.SubmitAsync($"/newsroom/pages/{about!.Id}", "form.static-page-editor", new() { ["Title"] = "About the Lantern", ["BodyMarkdown"] = "Founded in a hurry." });
+        using var saved = await admin.SubmitAsync($"/newsroom/pages/{about!.Id}", "form.static-page-editor",
+            new() { ["Title"] = "About the Lantern", ["BodyMarkdown"] = "Founded in a hurry." });
         var page = await server.GetDocumentAsync("/about-us");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("About the Lantern", page.QuerySelector("main h1")!.TextContent);

@@ -16,7 +16,8 @@ public sealed class TaxonomyTests
         await using var server = await MastheadServer.StartAsync();
         using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
 
-        using var created = await editor.SubmitAsync("/newsroom/sections", "form[action*='handler=Section']", new() { ["NewSection.Name"] = "Sports & Outdoors", ["NewSection.Description"] = "Games and trails." });
+        using var created = await editor.SubmitAsync("/newsroom/sections", "form[action*='handler=Section']",
+            new() { ["NewSection.Name"] = "Sports & Outdoors", ["NewSection.Description"] = "Games and trails." });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Contains(await NavAsync(server), n => n == ("Sports & Outdoors", "/section/sports-outdoors"));
 
@@ -44,7 +45,8 @@ public sealed class TaxonomyTests
         await using var server = await MastheadServer.StartAsync();
         using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
 
-        using var response = await editor.SubmitAsync("/newsroom/sections", "form[action*='handler=Section']", new() { ["NewSection.Name"] = "More politics", ["NewSection.Slug"] = "politics" });
+        using var response = await editor.SubmitAsync("/newsroom/sections", "form[action*='handler=Section']",
+            new() { ["NewSection.Name"] = "More politics", ["NewSection.Slug"] = "politics" });
         var page = await MastheadServer.ParseAsync(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

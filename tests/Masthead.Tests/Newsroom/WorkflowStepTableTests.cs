@@ -65,7 +65,8 @@ public sealed class WorkflowStepTableTests(DemoSiteFixture site) : IClassFixture
     {
         var publishing = services.GetRequiredService<PublishingService>();
         var byline = await services.GetRequiredService<MastheadDb>().Staff.Select(s => s.Id).FirstAsync();
-        var id = await services.GetRequiredService<ArticleService>().CreateAsync(Actor.System, new ArticleInput { Headline = headline, BodyMarkdown = "A first paragraph.", AuthorIds = [byline] });
+        var id = await services.GetRequiredService<ArticleService>()
+            .CreateAsync(Actor.System, new ArticleInput { Headline = headline, BodyMarkdown = "A first paragraph.", AuthorIds = [byline] });
         await publishing.BringToAsync(id, status);
 
         Assert.Equal(status, (await services.GetRequiredService<MastheadDb>().Articles.AsNoTracking().SingleAsync(a => a.Id == id)).Status);

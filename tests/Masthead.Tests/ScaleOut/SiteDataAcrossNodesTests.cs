@@ -1,5 +1,5 @@
-using Masthead.Core.Publishing;
 using Masthead.Core.Publication;
+using Masthead.Core.Publishing;
 using Masthead.Core.Sections;
 using Microsoft.Extensions.DependencyInjection;
 

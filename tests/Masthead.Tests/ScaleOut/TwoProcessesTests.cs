@@ -35,7 +35,7 @@ public sealed class TwoProcessesTests
             var path = article.QuerySelector("a.public-link")!.GetAttribute("href")!;
             using var started = await editor.SubmitAsync($"/newsroom/live/{id}", "form[action*='handler=Start']", []);
             var page = await MastheadServer.ParseAsync(await reader.GetStringAsync(path));
-            var coverage = page.QuerySelector("[data-stream]")!;
+            var coverage = page.QuerySelector("[data-stream][data-after]")!; // the story's stream, not the site banner's
             await using var stream = await SseReader.OpenAsync(reader, $"{coverage.GetAttribute("data-stream")}?after={coverage.GetAttribute("data-after")}");
             using var posted = await editor.SubmitAsync($"/newsroom/live/{id}", "form[action*='handler=Update']",
                 new() { ["Title"] = "", ["Body"] = "The first lorries are crossing." });

@@ -46,7 +46,8 @@ internal static class SearchSteps
     public static string PagePath(string query, string? sort = null, int? page = null) =>
         "/search?q=" + Uri.EscapeDataString(query) + (sort is null ? "" : "&sort=" + sort) + (page is null ? "" : $"&page={page}");
 
-    private static async Task<int> CreateAsync(IServiceProvider services, string headline, string body, string standfirst, IReadOnlyList<int>? tagIds, IReadOnlyList<int>? authorIds)
+    private static async Task<int> CreateAsync(IServiceProvider services, string headline, string body, string standfirst, IReadOnlyList<int>? tagIds,
+        IReadOnlyList<int>? authorIds)
     {
         authorIds ??= [(await services.GetRequiredService<StaffService>().ListActiveAsync()).First().Id];
         return await services.GetRequiredService<ArticleService>().CreateAsync(Actor.System, new ArticleInput

@@ -67,7 +67,8 @@ public sealed class ArticleNotesTests(DemoSiteFixture site) : IClassFixture<Demo
         var id = await PublishedTwoDaysAgoAsync("Bridge inspection results");
         using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
 
-        foreach (var (kind, text) in new[] { ("Correction", "The bridge is 84 years old, not 48."), ("Clarification", "The inspection covered the east span."), ("Update", "Repairs start on Monday.") })
+        foreach (var (kind, text) in new[] { ("Correction", "The bridge is 84 years old, not 48."), ("Clarification", "The inspection covered the east span."),
+            ("Update", "Repairs start on Monday.") })
         {
             (await editor.StepAsync(id, "AddNote", new() { ["kind"] = kind, ["text"] = text })).Dispose();
         }

@@ -27,7 +27,8 @@ public sealed class PagingTests(DemoSiteFixture site) : IAsyncLifetime, IClassFi
             var articles = services.GetRequiredService<ArticleService>();
             for (var i = 1; i <= 15; i++)
             {
-                var id = await articles.CreateAsync(Actor.System, new ArticleInput { Headline = $"Gallery night {i}", SectionId = culture.Id, AuthorIds = [author.Id], TagIds = [arts.Id] });
+                var id = await articles.CreateAsync(Actor.System,
+                    new ArticleInput { Headline = $"Gallery night {i}", SectionId = culture.Id, AuthorIds = [author.Id], TagIds = [arts.Id] });
                 await services.GetRequiredService<PublishingService>().PublishAsync(Actor.System, id, DateTime.UtcNow.AddDays(-30).AddHours(i));
             }
         });

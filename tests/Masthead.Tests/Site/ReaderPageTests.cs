@@ -36,14 +36,14 @@ public sealed class ReaderPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         Assert.Equal(title, (await Server.GetDocumentAsync(path)).Title);
 
     [Fact]
-    public async Task Front_page_has_a_lead_story_the_latest_and_a_block_per_section()
+    public async Task Front_page_has_a_lead_story_six_top_stories_and_a_block_per_section()
     {
         var document = await Server.GetDocumentAsync("/");
 
         var lead = document.QuerySelector(".front-lead .story-lead")!;
         Assert.NotNull(lead.QuerySelector("img"));
         Assert.Matches(@"^/\d{4}/\d{2}/\d{2}/[a-z0-9-]+$", lead.QuerySelector(".story-headline a")!.GetAttribute("href"));
-        Assert.Equal(6, document.QuerySelectorAll(".front-latest .story").Length);
+        Assert.Equal(6, document.QuerySelectorAll(".front-top-stories .story").Length);
         var blocks = document.QuerySelectorAll(".front-section h2").Select(h => h.TextContent.Trim()).ToList();
         Assert.Equal(["World", "Politics", "Business", "Culture"], blocks);
     }

@@ -76,7 +76,8 @@ public static class FileSniffer
     private static bool LooksLikeSvg(ReadOnlySpan<byte> b)
     {
         var head = Encoding.UTF8.GetString(b[..Math.Min(b.Length, 4096)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        while (head.StartsWith("<?", StringComparison.Ordinal) || head.StartsWith("<!--", StringComparison.Ordinal) || head.StartsWith("<!DOCTYPE svg", StringComparison.OrdinalIgnoreCase))
+        while (head.StartsWith("<?", StringComparison.Ordinal) || head.StartsWith("<!--", StringComparison.Ordinal)
+            || head.StartsWith("<!DOCTYPE svg", StringComparison.OrdinalIgnoreCase))
         {
             var end = head.StartsWith("<!--", StringComparison.Ordinal) ? head.IndexOf("-->", StringComparison.Ordinal) + 3 : head.IndexOf('>') + 1;
             if (end <= 0)

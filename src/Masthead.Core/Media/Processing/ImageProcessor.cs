@@ -154,7 +154,8 @@ public sealed class ImageProcessor
         {
             var frames = pages > 1 ? $" in {pages} frames" : "";
             throw new MediaRejectedException(MediaRejection.Invalid,
-                $"“{fileName}” is {width:N0} × {height:N0} pixels{frames} ({pixels / 1e6:0.#} megapixels); the limit is {_limits.MaxPixels / 1e6:0.#} megapixels. Make it smaller and upload it again.");
+                $"“{fileName}” is {width:N0} × {height:N0} pixels{frames} ({pixels / 1e6:0.#} megapixels); the limit is {_limits.MaxPixels / 1e6:0.#} megapixels. " +
+                "Make it smaller and upload it again.");
         }
 
         if (width > _limits.MaxSide || height > _limits.MaxSide)
@@ -294,7 +295,8 @@ public sealed class ImageProcessor
         if (format == MediaFormat.Heic)
         {
             return new MediaRejectedException(MediaRejection.UnsupportedType,
-                $"“{fileName}” is a HEIC photo, which this server's image engine cannot read ({detail}). Export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and upload that.");
+                $"“{fileName}” is a HEIC photo, which this server's image engine cannot read ({detail}). " +
+                "Export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and upload that.");
         }
 
         var kind = format is null ? "an image" : $"a {format.Name} image";

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Xml;
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.People;
 using Masthead.Core.Publication;
 using Masthead.Core.Sections;
 using Masthead.Core.Tags;
-using Masthead.Caching;
 
 namespace Masthead.Feeds.Syndication;
 

@@ -58,7 +58,8 @@ public sealed class DiskMediaStore(string root) : IMediaStore
 
         try
         {
-            var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024,
+                FileOptions.Asynchronous | FileOptions.SequentialScan);
             if (range is { } part)
             {
                 stream.Seek(part.From, SeekOrigin.Begin);

@@ -14,7 +14,8 @@ public sealed class PasswordPage(StaffAccountService staffAccounts, KnownBrowser
     [BindProperty, Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password)]
     public string Current { get; set; } = "";
 
-    [BindProperty, Required(ErrorMessage = "Choose a new password."), StringLength(200, MinimumLength = 10, ErrorMessage = "Use at least 10 characters; a few words make a good password."), DataType(DataType.Password)]
+    [BindProperty, Required(ErrorMessage = "Choose a new password."),
+        StringLength(200, MinimumLength = 10, ErrorMessage = "Use at least 10 characters; a few words make a good password."), DataType(DataType.Password)]
     public string NewPassword { get; set; } = "";
 
     [BindProperty, Compare(nameof(NewPassword), ErrorMessage = "The two new passwords are not the same."), DataType(DataType.Password)]
@@ -37,7 +38,10 @@ public sealed class PasswordPage(StaffAccountService staffAccounts, KnownBrowser
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(Current) : "", error.Code == "PasswordMismatch" ? "That is not your current password. After several failed attempts, checking slows down: wait a minute before trying again." : error.Description);
+                var mismatch = error.Code == "PasswordMismatch";
+                ModelState.AddModelError(mismatch ? nameof(Current) : "", mismatch
+                    ? "That is not your current password. After several failed attempts, checking slows down: wait a minute before trying again."
+                    : error.Description);
             }
 
             return Page();

@@ -85,10 +85,12 @@ public sealed class SecurityPage(SecondFactorService secondFactors, SignInServic
     }
 
     public Task<IActionResult> OnPostRemovePasskeyAsync(string id, CancellationToken cancellationToken) =>
-        ChangeAsync($"passkey-{id}", () => secondFactors.RemovePasskeyAsync(Actor, id, Confirmation(), cancellationToken), "The passkey is removed; it no longer signs you in.", cancellationToken);
+        ChangeAsync($"passkey-{id}", () => secondFactors.RemovePasskeyAsync(Actor, id, Confirmation(), cancellationToken), "The passkey is removed; it no longer signs you in.",
+            cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAuthenticatorAsync(CancellationToken cancellationToken) =>
-        ChangeAsync("authenticator", () => secondFactors.RemoveAuthenticatorAsync(Actor, Confirmation(), cancellationToken), "Your authenticator app is turned off; its codes no longer work.", cancellationToken);
+        ChangeAsync("authenticator", () => secondFactors.RemoveAuthenticatorAsync(Actor, Confirmation(), cancellationToken),
+            "Your authenticator app is turned off; its codes no longer work.", cancellationToken);
 
     public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken cancellationToken)
     {

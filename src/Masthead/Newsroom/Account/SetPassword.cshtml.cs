@@ -18,7 +18,8 @@ public sealed class SetPasswordPage(StaffAccountService staffAccounts, KnownBrow
     [BindProperty(SupportsGet = true)]
     public string Token { get; set; } = "";
 
-    [BindProperty, Required(ErrorMessage = "Choose a password."), StringLength(200, MinimumLength = 10, ErrorMessage = "Use at least 10 characters; a few words make a good password."), DataType(DataType.Password)]
+    [BindProperty, Required(ErrorMessage = "Choose a password."),
+        StringLength(200, MinimumLength = 10, ErrorMessage = "Use at least 10 characters; a few words make a good password."), DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
     [BindProperty, Compare(nameof(Password), ErrorMessage = "The two passwords are not the same."), DataType(DataType.Password)]

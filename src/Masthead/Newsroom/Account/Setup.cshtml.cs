@@ -21,7 +21,8 @@ public sealed class SetupPage(StaffAccountService staffAccounts, KnownBrowsers b
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
     public string Email { get; set; } = "";
 
-    [BindProperty, Required(ErrorMessage = "Choose a password."), StringLength(200, MinimumLength = 10, ErrorMessage = "Use at least 10 characters; a few words make a good password."), DataType(DataType.Password)]
+    [BindProperty, Required(ErrorMessage = "Choose a password."),
+        StringLength(200, MinimumLength = 10, ErrorMessage = "Use at least 10 characters; a few words make a good password."), DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
     public bool Valid { get; private set; }

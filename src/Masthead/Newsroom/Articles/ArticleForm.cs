@@ -28,8 +28,13 @@ public sealed class ArticleForm
     public string? LeadImageCaption { get; set; }
     public string? LeadImageCredit { get; set; }
 
-    /// <summary>Only editors see the box; a form without it leaves the choice as it was.</summary>
-    public bool? Featured { get; set; }
+    public string? SearchTitle { get; set; }
+    public string? SearchDescription { get; set; }
+    public string? SocialTitle { get; set; }
+    public string? SocialDescription { get; set; }
+    public string? SocialImageUrl { get; set; }
+    public string? CanonicalUrl { get; set; }
+    public bool HideFromSearchEngines { get; set; }
 
     /// <summary>Why this save was made, stored with the revision.</summary>
     public string? Note { get; set; }
@@ -54,7 +59,7 @@ public sealed class ArticleForm
         LeadImage = string.IsNullOrWhiteSpace(LeadImageUrl)
             ? null
             : new LeadImageView(LeadImageUrl.Trim(), LeadImageAlt ?? "", Blank(LeadImageCaption), Blank(LeadImageCredit)),
-        Featured = Featured,
+        SearchAndSocial = new SearchAndSocialView(SearchTitle, SearchDescription, SocialTitle, SocialDescription, SocialImageUrl, CanonicalUrl, HideFromSearchEngines),
     };
 
     public static ArticleForm From(ArticleDraft draft) => new()
@@ -70,7 +75,13 @@ public sealed class ArticleForm
         LeadImageAlt = draft.LeadImage?.Alt,
         LeadImageCaption = draft.LeadImage?.Caption,
         LeadImageCredit = draft.LeadImage?.Credit,
-        Featured = draft.Featured,
+        SearchTitle = draft.SearchAndSocial?.SearchTitle,
+        SearchDescription = draft.SearchAndSocial?.SearchDescription,
+        SocialTitle = draft.SearchAndSocial?.SocialTitle,
+        SocialDescription = draft.SearchAndSocial?.SocialDescription,
+        SocialImageUrl = draft.SearchAndSocial?.SocialImageUrl,
+        CanonicalUrl = draft.SearchAndSocial?.CanonicalUrl,
+        HideFromSearchEngines = draft.SearchAndSocial?.HideFromSearchEngines ?? false,
         Version = draft.Version,
     };
 

@@ -31,8 +31,6 @@ public abstract class ArticleFormPage : NewsroomPage
     /// <summary>False when the person may read but not change the article: the fields are shown disabled.</summary>
     public virtual bool CanEditFields => true;
 
-    public bool CanFeature => Permissions.CanFeature(Actor);
-
     /// <summary>Where readers find the article, once it is published.</summary>
     public virtual string? PublicPath => null;
 
@@ -81,7 +79,8 @@ public abstract class ArticleFormPage : NewsroomPage
     {
         if (Form.NewTags?.Length > ArticleForm.MaxNewTagsLength)
         {
-            ModelState.AddModelError(FormPrefix + nameof(ArticleForm.NewTags), $"Keep the new tags to {ArticleForm.MaxNewTagsLength:N0} characters; save some now and the rest later.");
+            ModelState.AddModelError(FormPrefix + nameof(ArticleForm.NewTags),
+                $"Keep the new tags to {ArticleForm.MaxNewTagsLength:N0} characters; save some now and the rest later.");
             return false;
         }
 

@@ -1,4 +1,5 @@
 using Masthead.Core.Articles;
+using Masthead.Core.Banner;
 using Masthead.Core.Live;
 using Masthead.Core.Publishing;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +7,19 @@ using Microsoft.AspNetCore.Mvc;
 namespace Masthead.Newsroom.Live;
 
 /// <summary>The live desk: post, edit, key, pin and delete a developing story's updates, and end its coverage.</summary>
-public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : NewsroomPage
+public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries, BannerService banners, BannerQueries bannerQueries) : NewsroomPage
 {
     [FromRoute]
     public int Id { get; set; }
 
     public LiveDeskStory Story { get; private set; } = null!;
     public LiveCoverageView? Coverage { get; private set; }
+
+    /// <summary>The site banner up now: the desk offers the story's LIVE banner while coverage is live and it is not up.</summary>
+    public BannerView? SiteBanner { get; private set; }
+
+    public bool OffersBanner => Coverage?.IsLive == true && Story.Status == ArticleStatus.Published && Permissions.CanRunBanner(Actor)
+        && (SiteBanner?.Path is null || SiteBanner.Path != Story.PublicPath);
 
     [BindProperty]
     public string? Title { get; set; }
@@ -92,6 +99,20 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
     public Task<IActionResult> OnPostDeleteAsync(int update, CancellationToken cancellationToken) =>
         ActAsync(() => live.DeleteAsync(Actor, update, cancellationToken),
             "Update deleted.", "That update had already been deleted; nothing changed.", cancellationToken);
+
+    public Task<IActionResult> OnPostLayoutAsync(bool oldestFirst, bool textFirst, CancellationToken cancellationToken) =>
+        ActAsync(async () =>
+        {
+            await live.SetLayoutAsync(Actor, Id, new LiveLayout(oldestFirst, textFirst), cancellationToken);
+            return true;
+        }, "The page layout is saved.", "The page layout is saved.", cancellationToken);
+
+    public Task<IActionResult> OnPostBannerAsync(CancellationToken cancellationToken) =>
+        ActAsync(async () =>
+        {
+            await banners.RaiseForLiveStoryAsync(Actor, Id, cancellationToken);
+            return true;
+        }, "The story's LIVE banner is up on every page.", "The story's LIVE banner is up on every page.", cancellationToken);
 
     public Task<IActionResult> OnPostEndAsync(CancellationToken cancellationToken) =>
         ActAsync(() => live.EndAsync(Actor, Id, cancellationToken),
@@ -180,6 +201,7 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries) : Ne
     {
         Story = await liveQueries.DeskStoryAsync(Id, cancellationToken);
         Coverage = await liveQueries.CoverageAsync(Id, cancellationToken);
+        SiteBanner = await bannerQueries.CurrentAsync(cancellationToken);
         if (Request.Method == HttpMethods.Get && EditingUpdate is { } editing)
         {
             Title = editing.Title;

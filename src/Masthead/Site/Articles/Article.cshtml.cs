@@ -1,20 +1,21 @@
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.Live;
 using Masthead.Core.Text;
-using Masthead.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Articles;
 
 public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : SitePage
 {
-    public const int MoreCount = 4;
+    public const int RelatedCount = 4;
 
     public ArticleView Article { get; private set; } = null!;
 
     /// <summary>The story's live updates when it is a developing story.</summary>
     public LiveCoverageView? Coverage { get; private set; }
-    public IReadOnlyList<ArticleSummary> MoreInSection { get; private set; } = [];
+    /// <summary>Articles sharing its tags and section, newest first among equals; the page is cached with their tags, so it follows them.</summary>
+    public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
 
     /// <summary>The body, with media-library images made responsive.</summary>
     public string BodyHtml { get; private set; } = "";
@@ -55,33 +56,47 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Sit
 
         if (summary.Section is { } section)
         {
-            MoreInSection = await articles.LatestAsync(new ArticleFilter(SectionId: section.Id), MoreCount, [article.Id], cancellationToken);
             HttpContext.TagResponse([CacheTags.Section(section.Id)]);
-            CurrentNav = "section:" + section.Slug;
+            CurrentNav = "/section/" + section.Slug;
         }
 
-        HttpContext.TagResponse([CacheTags.Article(article.Id)]);
+        // A newly published article in its section or with one of its tags may belong here; one shown here may change or be unpublished.
+        Related = await articles.RelatedAsync(article, RelatedCount, cancellationToken);
+        HttpContext.TagResponse([CacheTags.Article(article.Id), .. article.Tags.Select(t => CacheTags.Tag(t.Id)), .. Related.Select(r => CacheTags.Article(r.Id))]);
         BodyHtml = await BodyMedia.RenderAsync(article.BodyHtml, Images);
         await DescribeAsync(article);
         if (Coverage is not null)
         {
+            Meta.Stylesheets.Add("/css/live.css");
             Meta.Feeds.Add(($"{summary.Headline}: live updates", article.Path + "/live.atom", "application/atom+xml"));
         }
         return Page();
     }
 
+    /// <summary>The head: title, description, canonical address and social card, with the editor's search and social overrides.</summary>
     private async Task DescribeAsync(ArticleView article)
     {
         var summary = article.Summary;
-        Meta.Title = TitleFor(summary.Headline);
-        ViewData["OgTitle"] = summary.Headline;
-        Meta.Description = string.IsNullOrWhiteSpace(summary.Standfirst) ? Publication.Description : summary.Standfirst;
-        Meta.CanonicalUrl = Absolute(article.Path);
+        var overrides = article.Overrides;
+        Meta.Title = TitleFor(overrides.SearchTitle ?? summary.Headline);
+        Meta.Description = overrides.SearchDescription ?? (string.IsNullOrWhiteSpace(summary.Standfirst) ? Publication.Description : summary.Standfirst);
+        Meta.SocialTitle = overrides.SocialTitle ?? overrides.SearchTitle ?? summary.Headline;
+        Meta.SocialDescription = overrides.SocialDescription;
+        Meta.CanonicalUrl = overrides.CanonicalUrl ?? Absolute(article.Path);
+        Meta.NoIndex = overrides.HideFromSearchEngines;
         Meta.OpenGraphType = "article";
         if (summary.LeadImage is { } image)
         {
             LeadImageText = await Images.TextAsync(image.Url, image.Alt, image.Caption, image.Credit);
-            await DescribeImageAsync(image.Url, LeadImageText.Alt, large: true);
+        }
+
+        if (overrides.SocialImageUrl is { } socialImage)
+        {
+            await DescribeImageAsync(socialImage, alt: null, large: true);
+        }
+        else if (summary.LeadImage is { } lead)
+        {
+            await DescribeImageAsync(lead.Url, LeadImageText.Alt, large: true);
         }
         else if (Publication.LogoUrl is { Length: > 0 } logo)
         {

@@ -37,6 +37,20 @@ public sealed partial class ErrorPage(ILogger<ErrorPage> logger) : SitePage
         }
     }
 
+    /// <summary>An error page shows the banner when it can; one that cannot reach the database shows none.</summary>
+    protected override async Task<Core.Banner.BannerView?> LoadBannerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await base.LoadBannerAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "The error page is shown without the site banner");
+            return null;
+        }
+    }
+
     /// <summary>
     /// A failed request is re-executed here with its own method (POST, PUT, DELETE...): every method gets the page
     /// <see cref="OnGet"/> builds.

@@ -33,7 +33,8 @@ public sealed class RefuseOversizeFormAttribute : Attribute, IAsyncAuthorization
         catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             context.HttpContext.Items[ErrorPage.MessageKey] = string.Create(CultureInfo.InvariantCulture,
-                $"What you sent is far over this form's limit of {MaxCharacters:N0} characters, so none of it was read or sent. Go back, shorten it and send it again: your browser's Back button usually keeps what you typed.");
+                $"What you sent is far over this form's limit of {MaxCharacters:N0} characters, so none of it was read or sent. Go back, shorten it and send it again: your " +
+                    $"browser's Back button usually keeps what you typed.");
             context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
         }
     }

@@ -1,6 +1,6 @@
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.Corrections;
-using Masthead.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Pages;
@@ -25,6 +25,7 @@ public sealed class CorrectionsPage(ArticleNoteService notes) : SitePage
         }
 
         HttpContext.TagResponse([CacheTags.Corrections]);
+        CurrentNav = "/corrections";
         Meta.Title = TitleFor(page > 1 ? $"Corrections (page {page})" : "Corrections");
         Meta.Description = $"Every correction {Publication.Name} has published, newest first, with a link to the corrected article.";
         DescribePaging("/corrections", page, Corrections.TotalPages);

@@ -21,7 +21,7 @@ public sealed class StaticPagePage(StaticPageService pages) : SitePage
 
         StaticPage = page;
         BodyHtml = await BodyMedia.RenderAsync(page.BodyHtml, Images);
-        CurrentNav = "page:" + page.Slug;
+        CurrentNav = page.Path;
         Meta.Title = TitleFor(page.Title);
         Meta.CanonicalUrl = Absolute(page.Path);
         return Page();

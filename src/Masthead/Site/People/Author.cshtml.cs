@@ -1,7 +1,7 @@
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.People;
 using Masthead.Core.Text;
-using Masthead.Caching;
 using Masthead.Site.Shared;
 using Microsoft.AspNetCore.Mvc;
 

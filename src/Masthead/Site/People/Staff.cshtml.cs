@@ -10,7 +10,7 @@ public sealed class StaffPage(StaffService staff) : SitePage
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         People = await staff.ListActiveAsync(cancellationToken);
-        CurrentNav = "staff";
+        CurrentNav = "/staff";
         Meta.Title = TitleFor("Our staff");
         Meta.Description = $"The people who report, write and edit {Publication.Name}.";
         Meta.CanonicalUrl = Absolute("/staff");

@@ -1,6 +1,6 @@
+using Masthead.Caching;
 using Masthead.Core;
 using Masthead.Core.Search;
-using Masthead.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Search;

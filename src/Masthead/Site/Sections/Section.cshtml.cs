@@ -1,7 +1,7 @@
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.Sections;
 using Masthead.Core.Text;
-using Masthead.Caching;
 using Masthead.Site.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,7 +24,7 @@ public sealed class SectionPage(ArticleQueries articles, SectionService sections
             return notFound;
         }
 
-        CurrentNav = "section:" + section.Slug;
+        CurrentNav = "/section/" + section.Slug;
         Meta.Description = string.IsNullOrWhiteSpace(section.Description) ? Meta.Description : section.Description;
         HttpContext.TagResponse([CacheTags.Section(section.Id)]);
         return Page();

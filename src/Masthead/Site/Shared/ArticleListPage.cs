@@ -1,5 +1,5 @@
-using Masthead.Core.Articles;
 using Masthead.Caching;
+using Masthead.Core.Articles;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Shared;

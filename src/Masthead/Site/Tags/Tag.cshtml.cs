@@ -1,7 +1,7 @@
+using Masthead.Caching;
 using Masthead.Core.Articles;
 using Masthead.Core.Tags;
 using Masthead.Core.Text;
-using Masthead.Caching;
 using Masthead.Site.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,6 +19,7 @@ public sealed class TagPage(ArticleQueries articles, TagService tags) : ArticleL
         }
 
         Tag = tag;
+        CurrentNav = $"/tag/{tag.Slug}";
         if (await LoadAsync(new ArticleFilter(TagId: tag.Id), $"/tag/{tag.Slug}", tag.Name, cancellationToken) is { } notFound)
         {
             return notFound;

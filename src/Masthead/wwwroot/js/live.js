@@ -1,12 +1,16 @@
 // Live updates for a developing story: applies the story's event stream to the page. Without this script the
-// page is complete as of its load; with it, updates arrive as they are posted.
+// page is complete as of its load; with it, updates arrive as they are posted, and the latest (or pinned) update
+// and the key events at the top follow them.
 (() => {
   const section = document.querySelector("section.live[data-stream]");
   if (!section) return;
 
   const list = section.querySelector(".live-updates");
   const newButton = section.querySelector(".live-new");
+  const lead = document.querySelector(".live-lead");
+  const oldestFirst = section.dataset.order === "oldest";
   const pending = [];
+  let pinnedId = lead?.dataset.pinned ? Number(lead.dataset.pinned) : null;
   const lang = document.documentElement.lang || "en";
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
 
@@ -27,7 +31,9 @@
     const link = document.createElement("a");
     link.className = "live-time";
     link.href = "#update-" + update.id;
-    link.append(timeElement(update.posted, update.postedText));
+    const posted = timeElement(update.posted, update.postedText);
+    if (update.postedTime) posted.dataset.short = update.postedTime;
+    link.append(posted);
     const author = document.createElement(update.authorUrl ? "a" : "span");
     author.className = "live-author";
     if (update.authorUrl) author.href = update.authorUrl;
@@ -59,50 +65,128 @@
     return article;
   }
 
-  // The key-updates list, newest first like the updates; created when the first key update arrives.
+  function shownCard(id) {
+    return list.querySelector(`[data-update="${id}"]`);
+  }
+
+  // The newest update on the list: first when it runs newest first, last when oldest first.
+  function newestShown() {
+    const items = list.children;
+    const item = oldestFirst ? items[items.length - 1] : items[0];
+    return item?.querySelector(".live-update") ?? null;
+  }
+
+  // The top of the page shows the pinned update, or else the newest, as a copy without the list's anchor.
+  function showLead() {
+    if (!lead) return;
+    const queued = pending.find((p) => p.id === pinnedId);
+    const pinned = pinnedId === null ? null : (shownCard(pinnedId) ?? (queued ? card(queued, false) : null));
+    const shown = pinned ?? newestShown();
+    lead.querySelector("#live-lead-heading").textContent = pinned ? "Pinned" : "Latest update";
+    lead.dataset.pinned = pinned ? String(pinnedId) : "";
+    const slot = lead.querySelector(".live-lead-update");
+    if (!shown) {
+      const empty = document.createElement("p");
+      empty.className = "empty live-empty";
+      empty.textContent = "No updates yet.";
+      slot.replaceChildren(empty);
+    } else {
+      const copy = shown.cloneNode(true);
+      copy.removeAttribute("id");
+      slot.replaceChildren(copy);
+    }
+    showLatest(pinned ? newestShown() : null);
+    const count = list.children.length;
+    const jump = lead.querySelector(".live-jump");
+    jump.querySelector(".live-count").textContent = String(count);
+    jump.hidden = count < 2;
+  }
+
+  // Under a pinned update, a line with the newest one, so the newest news is still on the first screen.
+  function showLatest(newest) {
+    let line = lead.querySelector(".live-latest");
+    if (!newest || newest.dataset.update === String(pinnedId)) {
+      line?.remove();
+      return;
+    }
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "live-latest";
+      lead.prepend(line);
+    }
+    const label = document.createElement("span");
+    label.className = "live-label";
+    label.textContent = "Latest";
+    const link = document.createElement("a");
+    link.href = "#update-" + newest.dataset.update;
+    const posted = newest.querySelector(".live-time time");
+    const title = document.createElement("span");
+    title.className = "live-latest-title";
+    const text = (newest.querySelector(".live-title") ?? newest.querySelector(".live-body")).textContent.trim().replace(/\s+/g, " ");
+    title.textContent = text.length > 100 ? text.slice(0, 99).replace(/\s+\S*$/, "") + "…" : text;
+    link.append(timeElement(posted.dateTime, posted.dataset.short ?? posted.textContent), " ", title);
+    line.replaceChildren(label, " ", link);
+  }
+
+  // The key events, in the order of the updates; created when the first key update arrives.
   function keyList(create) {
-    let nav = section.querySelector("nav.live-key");
-    if (!nav && create) {
+    let nav = lead?.querySelector("nav.live-key");
+    if (!nav && create && lead) {
       nav = document.createElement("nav");
       nav.className = "live-key";
-      nav.setAttribute("aria-label", "Key updates");
-      const label = document.createElement("p");
-      label.className = "live-label";
-      label.textContent = "Key updates";
-      nav.append(label, document.createElement("ul"));
-      (section.querySelector(".live-pinned") ?? section.querySelector(".live-status")).after(nav);
+      nav.setAttribute("aria-labelledby", "key-events-heading");
+      const heading = document.createElement("h2");
+      heading.id = "key-events-heading";
+      heading.className = "live-label";
+      heading.textContent = "Key events";
+      nav.append(heading, document.createElement("ol"));
+      lead.querySelector(".live-jump").before(nav);
     }
-    return nav?.querySelector("ul") ?? null;
+    return nav?.querySelector("ol") ?? null;
   }
 
   function removeKey(id) {
-    section.querySelector(`.live-key a[href="#update-${id}"]`)?.closest("li")?.remove();
+    lead?.querySelector(`.live-key a[href="#update-${id}"]`)?.closest("li")?.remove();
     const keys = keyList(false);
     if (keys && !keys.children.length) keys.closest("nav").remove();
   }
 
+  function headlineOf(update) {
+    if (update.headline) return update.headline;
+    if (update.title) return update.title;
+    const text = new DOMParser().parseFromString(update.html, "text/html").body.textContent.trim().replace(/\s+/g, " ");
+    return text.length > 80 ? text.slice(0, 79).replace(/\s+\S*$/, "") + "…" : text;
+  }
+
+  // A key event's time alone when it is on the newest update's day, as the page has it; else its date too. Times are
+  // ISO with the publication's offset, so their first ten characters are its local date.
+  function keyTime(update) {
+    const newestDay = newestShown()?.querySelector(".live-time time")?.getAttribute("datetime")?.slice(0, 10);
+    return update.postedTime && update.posted.slice(0, 10) === newestDay ? update.postedTime : update.postedText;
+  }
+
   function syncKey(update) {
     if (!update.key) { removeKey(update.id); return; }
-    const text = update.title || update.postedText;
-    const existing = section.querySelector(`.live-key a[href="#update-${update.id}"]`);
-    if (existing) { existing.textContent = text; return; }
+    const existing = lead?.querySelector(`.live-key a[href="#update-${update.id}"] .live-key-title`);
+    if (existing) { existing.textContent = headlineOf(update); return; }
+    const keys = keyList(true);
+    if (!keys) return;
     const item = document.createElement("li");
     item.dataset.posted = update.posted;
     const link = document.createElement("a");
     link.href = "#update-" + update.id;
-    link.textContent = text;
+    const title = document.createElement("span");
+    title.className = "live-key-title";
+    title.textContent = headlineOf(update);
+    link.append(timeElement(update.posted, keyTime(update)), " ", title);
     item.append(link);
-    const keys = keyList(true);
     const posted = Date.parse(update.posted);
-    keys.insertBefore(item, [...keys.children].find((li) => Date.parse(li.dataset.posted) <= posted) ?? null);
+    const before = [...keys.children].find((li) => oldestFirst ? Date.parse(li.dataset.posted) > posted : Date.parse(li.dataset.posted) <= posted);
+    keys.insertBefore(item, before ?? null);
   }
 
   function readerIsBelowTop() {
     return list.getBoundingClientRect().top < 0;
-  }
-
-  function shownCard(id) {
-    return list.querySelector(`[data-update="${id}"]`);
   }
 
   function insert(update) {
@@ -111,10 +195,12 @@
     else {
       const item = document.createElement("li");
       item.append(card(update, true));
-      list.prepend(item);
+      if (oldestFirst) list.append(item);
+      else list.prepend(item);
     }
-    section.querySelector(".live-empty")?.remove();
+    document.querySelectorAll(".live-empty").forEach((empty) => empty.remove());
     syncKey(update);
+    showLead();
     refreshTimes();
   }
 
@@ -130,7 +216,8 @@
 
   newButton.addEventListener("click", () => {
     insertPending();
-    list.scrollIntoView({ behavior: "smooth", block: "start" });
+    const target = oldestFirst ? newestShown() : list;
+    target?.scrollIntoView({ behavior: "smooth", block: "start" });
   });
 
   function onUpdate(update) {
@@ -142,36 +229,26 @@
   }
 
   function onEdit(update) {
-    section.querySelectorAll(`[data-update="${update.id}"]`).forEach((element) => element.replaceWith(card(update, !!element.id)));
+    list.querySelectorAll(`[data-update="${update.id}"]`).forEach((element) => element.replaceWith(card(update, !!element.id)));
     const queued = pending.findIndex((p) => p.id === update.id);
     if (queued >= 0) pending[queued] = update;
     else if (shownCard(update.id)) syncKey(update);
+    showLead();
     refreshTimes();
   }
 
   function onDelete({ id }) {
-    section.querySelectorAll(`[data-update="${id}"]`).forEach((element) => (element.closest("li") ?? element).remove());
-    const pinned = section.querySelector(".live-pinned");
-    if (pinned && !pinned.querySelector(".live-update")) pinned.remove(); // deleting the pinned update unpins it
+    list.querySelectorAll(`[data-update="${id}"]`).forEach((element) => (element.closest("li") ?? element).remove());
+    if (pinnedId === id) pinnedId = null; // deleting the pinned update unpins it
     removeKey(id);
     const queued = pending.findIndex((p) => p.id === id);
     if (queued >= 0) { pending.splice(queued, 1); showPending(); }
+    showLead();
   }
 
   function onPin({ id }) {
-    section.querySelector(".live-pinned")?.remove();
-    if (id === null) return;
-    const queued = pending.find((p) => p.id === id);
-    const copy = queued ? card(queued, false) : shownCard(id)?.cloneNode(true);
-    if (!copy) return;
-    copy.removeAttribute("id");
-    const pinned = document.createElement("div");
-    pinned.className = "live-pinned";
-    const label = document.createElement("p");
-    label.className = "live-label";
-    label.textContent = "Pinned";
-    pinned.append(label, copy);
-    section.querySelector(".live-status").after(pinned);
+    pinnedId = id;
+    showLead();
     refreshTimes();
   }
 
@@ -179,6 +256,12 @@
     const span = document.createElement("span");
     span.append(...content);
     section.querySelector(".live-status").replaceChildren(span);
+  }
+
+  // Said only once the stream is open: a page without it must not promise that updates arrive by themselves.
+  function promiseUpdates() {
+    const refresh = section.querySelector(".live-refresh");
+    if (refresh) refresh.textContent = "New updates appear here as they are posted.";
   }
 
   // A replay from before an end can carry a "resumed" right after the "ended", so the stream is closed a moment
@@ -200,12 +283,16 @@
       badge.append(label);
       document.querySelector(".article-headline")?.before(badge);
     }
-    setStatus("Coverage is live. Started ", timeElement(started, startedText), "; new updates appear here as they are posted.");
+    setStatus("Coverage is live. Started ", timeElement(started, startedText), ". ");
+    const refresh = document.createElement("span");
+    refresh.className = "live-refresh";
+    section.querySelector(".live-status").append(refresh);
+    promiseUpdates();
   }
 
   function refreshTimes() {
     const now = Date.now();
-    section.querySelectorAll(".live-time time").forEach((time) => {
+    document.querySelectorAll(".live-lead .live-time time, section.live .live-time time").forEach((time) => {
       const minutes = Math.round((Date.parse(time.dateTime) - now) / 60000);
       let label = time.parentElement.querySelector(".live-ago");
       if (!label) {
@@ -238,7 +325,7 @@
         handle(JSON.parse(event.data));
       });
     }
-    source.addEventListener("open", () => { failures = 0; });
+    source.addEventListener("open", () => { failures = 0; promiseUpdates(); });
     source.addEventListener("error", () => { if (source.readyState === EventSource.CLOSED) reconnectLater(); });
     stream = source;
   }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Masthead.Data.Postgres.Migrations
 {
     [DbContext(typeof(MastheadDb))]
-    [Migration("20261206080148_Mail")]
-    partial class Mail
+    [Migration("20261206025223_SiteBannerAndArticleOverrides")]
+    partial class SiteBannerAndArticleOverrides
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -39,8 +39,7 @@ namespace Masthead.Data.Postgres.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
-                        .HasMaxLength(200000)
-                        .HasColumnType("character varying(200000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("BodyText")
                         .IsRequired()
@@ -73,6 +72,12 @@ namespace Masthead.Data.Postgres.Migrations
 
                     b.Property<DateTime>("LastModifiedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LiveOldestFirst")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LiveTextFirst")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("PinnedUpdateId")
                         .HasColumnType("integer");
@@ -235,13 +240,62 @@ namespace Masthead.Data.Postgres.Migrations
 
                     b.HasIndex("ArticleId");
 
-                    b.HasIndex("At", "Id");
-
-                    b.HasIndex("Action", "At", "Id");
-
-                    b.HasIndex("ActorId", "At", "Id");
+                    b.HasIndex("At");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("LoweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RaisedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("LoweredAt");
+
+                    b.HasIndex("RaisedById");
+
+                    b.ToTable("SiteBanners", (string)null);
                 });
 
             modelBuilder.Entity("Masthead.Core.Contact.ContactMessage", b =>
@@ -457,340 +511,6 @@ namespace Masthead.Data.Postgres.Migrations
                     b.ToTable("LiveUpdates");
                 });
 
-            modelBuilder.Entity("Masthead.Core.Mail.MailSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("FromAddress")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("FromName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Host")
-                        .IsRequired()
-                        .HasMaxLength(253)
-                        .HasColumnType("character varying(253)");
-
-                    b.Property<DateTime>("LastModifiedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Password")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("Port")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Security")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("MailSettings", (string)null);
-                });
-
-            modelBuilder.Entity("Masthead.Core.Mail.NotificationOptOut", b =>
-                {
-                    b.Property<int>("StaffMemberId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Notification")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.HasKey("StaffMemberId", "Notification");
-
-                    b.ToTable("NotificationOptOuts", (string)null);
-                });
-
-            modelBuilder.Entity("Masthead.Core.Mail.OutgoingMail", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("ClaimedUntil")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateTime?>("LastAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastResult")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<Guid>("MessageKey")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("QueuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ReplyToAddress")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("ReplyToName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("StaffMemberId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("ToName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClaimToken");
-
-                    b.HasIndex("QueuedAt");
-
-                    b.HasIndex("State", "ClaimedUntil");
-
-                    b.HasIndex("State", "NextAttemptAt");
-
-                    b.ToTable("Outbox", (string)null);
-                });
-
-            modelBuilder.Entity("Masthead.Core.Media.MediaItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Alt")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<bool>("Animated")
-                        .HasColumnType("boolean");
-
-                    b.Property<long>("ByteSize")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Caption")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("Credit")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<double>("FocalX")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("FocalY")
-                        .HasColumnType("double precision");
-
-                    b.Property<int?>("Height")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("UploadedById")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("Width")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContentHash");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("UploadedAt");
-
-                    b.HasIndex("UploadedById");
-
-                    b.ToTable("MediaItems");
-                });
-
-            modelBuilder.Entity("Masthead.Core.Media.MediaUse", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("ArticleId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MediaItemId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Place")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int?>("StaffMemberId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("StaticPageId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId");
-
-                    b.HasIndex("MediaItemId");
-
-                    b.HasIndex("StaffMemberId");
-
-                    b.HasIndex("StaticPageId");
-
-                    b.ToTable("MediaUses");
-                });
-
-            modelBuilder.Entity("Masthead.Core.Media.MediaVariant", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<long>("ByteSize")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<int>("Height")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MediaItemId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Path")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<int>("Width")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MediaItemId");
-
-                    b.HasIndex("Path")
-                        .IsUnique();
-
-                    b.ToTable("MediaVariants");
-                });
-
             modelBuilder.Entity("Masthead.Core.Pages.StaticPage", b =>
                 {
                     b.Property<int>("Id")
@@ -805,8 +525,7 @@ namespace Masthead.Data.Postgres.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
-                        .HasMaxLength(100000)
-                        .HasColumnType("character varying(100000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("BodyText")
                         .IsRequired()
@@ -884,8 +603,7 @@ namespace Masthead.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("PhoneNumber")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
@@ -1025,9 +743,6 @@ namespace Masthead.Data.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<bool>("RequireSecondFactor")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("SetupTokenHash")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1059,7 +774,6 @@ namespace Masthead.Data.Postgres.Migrations
                             LastModifiedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Name = "Masthead",
                             NotesPosition = "Top",
-                            RequireSecondFactor = false,
                             Tagline = "",
                             TimeZone = "UTC"
                         });
@@ -1083,8 +797,7 @@ namespace Masthead.Data.Postgres.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
-                        .HasMaxLength(200000)
-                        .HasColumnType("character varying(200000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Headline")
                         .IsRequired()
@@ -1151,56 +864,6 @@ namespace Masthead.Data.Postgres.Migrations
                     b.ToTable("Revisions");
                 });
 
-            modelBuilder.Entity("Masthead.Core.SecondFactors.StaffAuthenticator", b =>
-                {
-                    b.Property<int>("StaffAccountId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("LastUsedStep")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("StaffAccountId");
-
-                    b.ToTable("StaffAuthenticators", (string)null);
-                });
-
-            modelBuilder.Entity("Masthead.Core.SecondFactors.StaffRecoveryCode", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("CodeHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("StaffAccountId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StaffAccountId", "CodeHash");
-
-                    b.ToTable("StaffRecoveryCodes", (string)null);
-                });
-
             modelBuilder.Entity("Masthead.Core.Sections.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -1233,99 +896,6 @@ namespace Masthead.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Sections");
-                });
-
-            modelBuilder.Entity("Masthead.Core.SignIn.SignInAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DeviceId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Step")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("Address", "At");
-
-                    b.HasIndex("DeviceId", "At");
-
-                    b.HasIndex("Email", "At");
-
-                    b.ToTable("SignInAttempts", (string)null);
-                });
-
-            modelBuilder.Entity("Masthead.Core.SignIn.StaffSession", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("LastSeenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("StaffAccountId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("UserAgent")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.HasIndex("StaffAccountId", "EndedAt");
-
-                    b.ToTable("StaffSessions", (string)null);
                 });
 
             modelBuilder.Entity("Masthead.Core.Tags.Tag", b =>
@@ -1405,12 +975,10 @@ namespace Masthead.Data.Postgres.Migrations
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ProviderKey")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("text");
@@ -1425,34 +993,16 @@ namespace Masthead.Data.Postgres.Migrations
                     b.ToTable("AspNetUserLogins", (string)null);
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<int>", b =>
-                {
-                    b.Property<byte[]>("CredentialId")
-                        .HasMaxLength(1024)
-                        .HasColumnType("bytea");
-
-                    b.Property<int>("UserId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("CredentialId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AspNetUserPasskeys", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
                 {
                     b.Property<int>("UserId")
                         .HasColumnType("integer");
 
                     b.Property<string>("LoginProvider")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Value")
                         .HasColumnType("text");
@@ -1509,7 +1059,57 @@ namespace Masthead.Data.Postgres.Migrations
                                 .HasForeignKey("ArticleId");
                         });
 
+                    b.OwnsOne("Masthead.Core.Articles.SearchAndSocial", "SearchAndSocial", b1 =>
+                        {
+                            b1.Property<int>("ArticleId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CanonicalUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("CanonicalUrl");
+
+                            b1.Property<bool>("HideFromSearchEngines")
+                                .HasColumnType("boolean")
+                                .HasColumnName("HideFromSearchEngines");
+
+                            b1.Property<string>("SearchDescription")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("SearchDescription");
+
+                            b1.Property<string>("SearchTitle")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("SearchTitle");
+
+                            b1.Property<string>("SocialDescription")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("SocialDescription");
+
+                            b1.Property<string>("SocialImageUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("SocialImageUrl");
+
+                            b1.Property<string>("SocialTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SocialTitle");
+
+                            b1.HasKey("ArticleId");
+
+                            b1.ToTable("Articles");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ArticleId");
+                        });
+
                     b.Navigation("LeadImage");
+
+                    b.Navigation("SearchAndSocial")
+                        .IsRequired();
 
                     b.Navigation("Section");
                 });
@@ -1563,6 +1163,19 @@ namespace Masthead.Data.Postgres.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Masthead.Core.Banner.SiteBanner", b =>
+                {
+                    b.HasOne("Masthead.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Masthead.Core.People.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Masthead.Core.ContentApi.ContentApiKey", b =>
                 {
                     b.HasOne("Masthead.Core.People.StaffMember", null)
@@ -1603,64 +1216,6 @@ namespace Masthead.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Masthead.Core.Mail.NotificationOptOut", b =>
-                {
-                    b.HasOne("Masthead.Core.People.StaffMember", null)
-                        .WithMany()
-                        .HasForeignKey("StaffMemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Masthead.Core.Media.MediaItem", b =>
-                {
-                    b.HasOne("Masthead.Core.People.StaffMember", "Uploader")
-                        .WithMany()
-                        .HasForeignKey("UploadedById")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Uploader");
-                });
-
-            modelBuilder.Entity("Masthead.Core.Media.MediaUse", b =>
-                {
-                    b.HasOne("Masthead.Core.Articles.Article", "Article")
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Masthead.Core.Media.MediaItem", null)
-                        .WithMany()
-                        .HasForeignKey("MediaItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Masthead.Core.People.StaffMember", "StaffMember")
-                        .WithMany()
-                        .HasForeignKey("StaffMemberId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Masthead.Core.Pages.StaticPage", "StaticPage")
-                        .WithMany()
-                        .HasForeignKey("StaticPageId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.Navigation("Article");
-
-                    b.Navigation("StaffMember");
-
-                    b.Navigation("StaticPage");
-                });
-
-            modelBuilder.Entity("Masthead.Core.Media.MediaVariant", b =>
-                {
-                    b.HasOne("Masthead.Core.Media.MediaItem", null)
-                        .WithMany("Variants")
-                        .HasForeignKey("MediaItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Masthead.Core.People.StaffAccount", b =>
                 {
                     b.HasOne("Masthead.Core.People.StaffMember", "StaffMember")
@@ -1677,33 +1232,6 @@ namespace Masthead.Data.Postgres.Migrations
                     b.HasOne("Masthead.Core.Articles.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Masthead.Core.SecondFactors.StaffAuthenticator", b =>
-                {
-                    b.HasOne("Masthead.Core.People.StaffAccount", null)
-                        .WithOne()
-                        .HasForeignKey("Masthead.Core.SecondFactors.StaffAuthenticator", "StaffAccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Masthead.Core.SecondFactors.StaffRecoveryCode", b =>
-                {
-                    b.HasOne("Masthead.Core.People.StaffAccount", null)
-                        .WithMany()
-                        .HasForeignKey("StaffAccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Masthead.Core.SignIn.StaffSession", b =>
-                {
-                    b.HasOne("Masthead.Core.People.StaffAccount", null)
-                        .WithMany()
-                        .HasForeignKey("StaffAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1726,57 +1254,6 @@ namespace Masthead.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<int>", b =>
-                {
-                    b.HasOne("Masthead.Core.People.StaffAccount", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.OwnsOne("Microsoft.AspNetCore.Identity.IdentityPasskeyData", "Data", b1 =>
-                        {
-                            b1.Property<byte[]>("IdentityUserPasskeyCredentialId");
-
-                            b1.Property<byte[]>("AttestationObject")
-                                .IsRequired();
-
-                            b1.Property<byte[]>("ClientDataJson")
-                                .IsRequired();
-
-                            b1.Property<DateTimeOffset>("CreatedAt");
-
-                            b1.Property<bool>("IsBackedUp");
-
-                            b1.Property<bool>("IsBackupEligible");
-
-                            b1.Property<bool>("IsUserVerified");
-
-                            b1.Property<string>("Name");
-
-                            b1.Property<byte[]>("PublicKey")
-                                .IsRequired();
-
-                            b1.Property<long>("SignCount");
-
-                            b1.PrimitiveCollection<string>("Transports");
-
-                            b1.HasKey("IdentityUserPasskeyCredentialId");
-
-                            b1.ToTable("AspNetUserPasskeys");
-
-                            b1
-                                .ToJson("Data")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("IdentityUserPasskeyCredentialId");
-                        });
-
-                    b.Navigation("Data")
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
                 {
                     b.HasOne("Masthead.Core.People.StaffAccount", null)
@@ -1791,11 +1268,6 @@ namespace Masthead.Data.Postgres.Migrations
                     b.Navigation("Authors");
 
                     b.Navigation("Tags");
-                });
-
-            modelBuilder.Entity("Masthead.Core.Media.MediaItem", b =>
-                {
-                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,169 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Masthead.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class SiteBannerAndArticleOverrides : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CanonicalUrl",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "HideFromSearchEngines",
+                table: "Articles",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LiveOldestFirst",
+                table: "Articles",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LiveTextFirst",
+                table: "Articles",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchDescription",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchTitle",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 120,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SocialDescription",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SocialImageUrl",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SocialTitle",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SiteBanners",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RaisedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    RaisedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LoweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LoweredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteBanners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SiteBanners_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SiteBanners_Staff_RaisedById",
+                        column: x => x.RaisedById,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteBanners_ArticleId",
+                table: "SiteBanners",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteBanners_LoweredAt",
+                table: "SiteBanners",
+                column: "LoweredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteBanners_RaisedById",
+                table: "SiteBanners",
+                column: "RaisedById");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SiteBanners");
+
+            migrationBuilder.DropColumn(
+                name: "CanonicalUrl",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "HideFromSearchEngines",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "LiveOldestFirst",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "LiveTextFirst",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SearchDescription",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SearchTitle",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SocialDescription",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SocialImageUrl",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SocialTitle",
+                table: "Articles");
+        }
+    }
+}

@@ -18,11 +18,12 @@ public sealed class MastheadServer : IMeasuredServer, IDisposable
     private readonly Queue<string> _lastLines = new(); // of the server's console output, for error messages
     private int _disposed;
 
-    private MastheadServer(Process process, Uri baseAddress, string dataDirectory)
+    private MastheadServer(Process process, Uri baseAddress, string dataDirectory, string data)
     {
         _process = process;
         BaseAddress = baseAddress;
         _dataDirectory = dataDirectory;
+        Data = data;
         process.OutputDataReceived += (_, line) => Remember(line.Data);
         process.ErrorDataReceived += (_, line) => Remember(line.Data);
         process.BeginOutputReadLine();
@@ -31,6 +32,9 @@ public sealed class MastheadServer : IMeasuredServer, IDisposable
 
     public Uri BaseAddress { get; }
     public int Pid => _process.Id;
+
+    /// <summary>The server's data directory (masthead.db and the rest).</summary>
+    public string Data { get; }
 
     /// <summary>Builds src/Masthead in Release into a private artifacts folder, so nobody else's build is disturbed.</summary>
     public static async Task<string> BuildAsync(string repository, CancellationToken cancellationToken)
@@ -81,8 +85,9 @@ public sealed class MastheadServer : IMeasuredServer, IDisposable
         var dataDirectory = Directory.CreateTempSubdirectory("masthead-bench-").FullName;
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var data = existingData ?? Path.Combine(dataDirectory, "data");
         var start = new ProcessStartInfo("dotnet",
-            [dll, "--urls", baseAddress.ToString().TrimEnd('/'), $"--Masthead:DataDirectory={existingData ?? Path.Combine(dataDirectory, "data")}",
+            [dll, "--urls", baseAddress.ToString().TrimEnd('/'), $"--Masthead:DataDirectory={data}",
              "--Masthead:RateLimits:SignInsPerMinute=1000", .. arguments ?? []])
         {
             WorkingDirectory = dataDirectory,
@@ -98,7 +103,7 @@ public sealed class MastheadServer : IMeasuredServer, IDisposable
         }
 
         var started = Stopwatch.GetTimestamp();
-        var server = new MastheadServer(Process.Start(start)!, baseAddress, dataDirectory);
+        var server = new MastheadServer(Process.Start(start)!, baseAddress, dataDirectory, data);
         try
         {
             await server.WaitUntilAnsweringAsync(started, TimeSpan.FromSeconds(90), cancellationToken);

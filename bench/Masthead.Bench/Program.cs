@@ -9,11 +9,13 @@ using Masthead.Bench;
 //                       [--server-env NAME=VALUE]...
 //   Masthead.Bench search [--articles N] [--queries-per-kind N] [--seed N] [--data DIR] [--no-http] [--repo DIR]
 //   Masthead.Bench markdown [--repeats N] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...
+//   Masthead.Bench mail [--requests N] [--rounds N] [--messages N] [--baseline-repo DIR] [--repo DIR] [--server-env NAME=VALUE]...
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string LiveUsage = "usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] "
     + "[--stream story|site] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...";
 const string SearchUsage = "usage: Masthead.Bench search [--articles 100000] [--queries-per-kind 50] [--seed 7] [--data DIR] [--no-http] [--repo DIR]";
 const string MarkdownUsage = "usage: Masthead.Bench markdown [--repeats 5] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...";
+const string MailUsage = "usage: Masthead.Bench mail [--requests 300] [--rounds 5] [--messages 1000] [--baseline-repo DIR] [--repo DIR] [--server-env NAME=VALUE]...";
 if (args is [BareKestrel.Mode, .. var serverArgs])
 {
     return await BareKestrel.RunAsync(serverArgs); // the suite's baseline, a child process of the suite
@@ -26,10 +28,11 @@ if (help || (args is ["live", .. var liveArgs] && liveArgs.Length % 2 != 0))
     Console.Error.WriteLine(LiveUsage);
     Console.Error.WriteLine(SearchUsage);
     Console.Error.WriteLine(MarkdownUsage);
+    Console.Error.WriteLine(MailUsage);
     return help ? 0 : 2;
 }
 
-var scenario = args is [("live" or "search" or "markdown") and var mode, ..] ? mode : "suite";
+var scenario = args is [("live" or "search" or "markdown" or "mail") and var mode, ..] ? mode : "suite";
 var rest = scenario == "suite" ? args : args[1..];
 
 // Ctrl+C, SIGTERM or SIGHUP cancel the run; the server is killed as the run unwinds.
@@ -48,6 +51,11 @@ try
     if (scenario == "markdown")
     {
         return await MarkdownBench.RunAsync(MarkdownOptionsFrom(rest), cancel.Token) ? 0 : 1;
+    }
+
+    if (scenario == "mail")
+    {
+        return await MailBench.RunAsync(MailOptionsFrom(rest), cancel.Token) ? 0 : 1;
     }
 
     if (scenario == "search")
@@ -112,6 +120,26 @@ static SearchOptions SearchOptionsFrom(string[] rest)
             "--data" when i + 1 < rest.Length => options with { DataDirectory = Path.GetFullPath(rest[++i]) },
             "--repo" when i + 1 < rest.Length => options with { Repository = Path.GetFullPath(rest[++i]) },
             _ => throw new ArgumentException($"Unknown option {rest[i]}.\n{SearchUsage}"),
+        };
+    }
+
+    return options;
+}
+
+static MailBenchOptions MailOptionsFrom(string[] rest)
+{
+    var options = new MailBenchOptions(FindRepository());
+    for (var i = 0; i < rest.Length; i++)
+    {
+        options = rest[i] switch
+        {
+            "--requests" when i + 1 < rest.Length => options with { Requests = int.Parse(rest[++i], CultureInfo.InvariantCulture) },
+            "--rounds" when i + 1 < rest.Length => options with { Rounds = int.Parse(rest[++i], CultureInfo.InvariantCulture) },
+            "--messages" when i + 1 < rest.Length => options with { Messages = int.Parse(rest[++i], CultureInfo.InvariantCulture) },
+            "--server-env" when i + 1 < rest.Length && rest[i + 1].Contains('=') => options with { ServerEnvironment = [.. options.ServerEnvironment, rest[++i]] },
+            "--repo" when i + 1 < rest.Length => options with { Repository = Path.GetFullPath(rest[++i]) },
+            "--baseline-repo" when i + 1 < rest.Length => options with { BaselineRepository = Path.GetFullPath(rest[++i]) },
+            _ => throw new ArgumentException($"Unknown option {rest[i]}.\n{MailUsage}"),
         };
     }
 

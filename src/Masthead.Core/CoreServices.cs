@@ -78,6 +78,16 @@ public static class CoreServices
         services.AddScoped<MediaQueries>();
         services.AddScoped<MediaService>();
         services.AddScoped<DemoImageImport>();
+        services.AddSingleton<ProtectionKeys>();
+        services.AddScoped<Mail.MailQueue>();
+        services.AddScoped<Mail.NewsroomNotifications>();
+        services.AddScoped<Mail.AccountMail>();
+        services.AddScoped<Mail.Outbox>();
+        services.AddScoped<Mail.OutboxQueries>();
+        services.AddScoped<Mail.MailSettingsService>();
+        services.AddScoped<Mail.NotificationPreferences>();
+        services.AddScoped<PasswordResetService>();
+        services.AddScoped<SignInEmailService>();
         return services;
     }
 }

@@ -127,6 +127,45 @@ public sealed class HtmlValidityTests(DemoSiteFixture site) : IClassFixture<Demo
         }
     }
 
+    [Fact]
+    public async Task The_email_pages_have_no_Nu_HTML_checker_errors()
+    {
+        var java = NuHtmlChecker.FindJava();
+        TestEnvironment.Require(java is not null, "java is not on the PATH: install a JRE (apt-get install default-jre-headless) to run the Nu HTML checker.");
+        TestEnvironment.Require(File.Exists(NuHtmlChecker.JarPath),
+            $"{NuHtmlChecker.JarPath} is missing: run `npm ci --prefix tests/tools` at the repository root.");
+
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var newsroom = await NewsroomClient.SignInAsync(site.Server, DemoLogins.Administrator);
+        var profile = (await newsroom.GetDocumentAsync("/newsroom")).QuerySelector(".desk-user a[href^='/newsroom/staff/']")!.GetAttribute("href")!;
+        var directory = Directory.CreateTempSubdirectory("masthead-vnu-");
+        try
+        {
+            var pathsByFile = new Dictionary<string, string>();
+            var pages = new[]
+            {
+                ("email-settings", "/newsroom/settings/email"), ("my-profile", profile), ("sign-in-email", "/newsroom/account/email"),
+                ("forgot-password", "/newsroom/forgot-password"), ("confirm-email", "/newsroom/account/email/confirm?account=1&email=a%40example.org&token=wrong"),
+            };
+            foreach (var (name, path) in pages)
+            {
+                using var response = await newsroom.Http.GetAsync(path, cancellationToken);
+                Assert.Equal(200, (int)response.StatusCode);
+                await File.WriteAllTextAsync(Path.Combine(directory.FullName, $"{name}.html"), await response.Content.ReadAsStringAsync(cancellationToken), cancellationToken);
+                pathsByFile[$"{name}.html"] = path;
+            }
+
+            var errors = await NuHtmlChecker.CheckAsync(java!, pathsByFile.Keys.Select(name => Path.Combine(directory.FullName, name)), cancellationToken);
+
+            Assert.True(errors.Count == 0, $"The Nu HTML checker found {errors.Count} error(s):\n" + string.Join("\n", errors.Select(error =>
+                $"- {PathOf(error.Url, pathsByFile)} line {error.Line}: {error.Message}\n    {error.Extract?.ReplaceLineEndings(" ")}")));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     /// <summary>vnu names files as file:/tmp/.../article.html; the report shows the page's path instead.</summary>
     private static string PathOf(string? url, Dictionary<string, string> pathsByFile) =>
         url is not null && pathsByFile.TryGetValue(Uri.UnescapeDataString(url[(url.LastIndexOf('/') + 1)..]), out var path)

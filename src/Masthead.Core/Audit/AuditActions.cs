@@ -24,6 +24,9 @@ public static class AuditActions
     public const string LiveResumed = "live-resumed";
     public const string Invited = "invited";
     public const string PasswordLinkIssued = "password-link";
+    public const string PasswordResetRequested = "password-reset-requested";
+    public const string EmailChangeRequested = "email-change-requested";
+    public const string EmailChanged = "email-changed";
     public const string RoleChanged = "role-changed";
     public const string Deactivated = "deactivated";
     public const string Reactivated = "reactivated";
@@ -31,6 +34,7 @@ public static class AuditActions
     public const string Renamed = "renamed";
     public const string FirstAdministrator = "first-administrator";
     public const string SettingsChanged = "settings-changed";
+    public const string MailSettingsChanged = "mail-settings-changed";
     public const string ContentApiKeyCreated = "api-key-created";
     public const string ContentApiKeyRevoked = "api-key-revoked";
     public const string MediaReplaced = "media-replaced";

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Masthead.Core.Articles;
+using Masthead.Core.Mail;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,12 @@ public sealed record ContactInput(string? Name, string? Email, string? Subject, 
 public sealed record ContactMessageView(int Id, string Name, string Email, string Subject, string Body, DateTime ReceivedAt, ContactMessageStatus Status, DateTime? HandledAt);
 
 /// <summary>The "Let's talk" inbox: readers write in, editors read, handle and archive.</summary>
-public sealed class ContactService(MastheadDb db, TimeProvider time)
+public sealed class ContactService(MastheadDb db, NewsroomNotifications notifications, TimeProvider time)
 {
-    /// <summary>Stores a reader's message; every problem with it is reported at once and nothing is stored.</summary>
+    /// <summary>
+    /// Stores a reader's message, and in the same transaction the notifications to the people who handle the inbox;
+    /// every problem with it is reported at once and nothing is stored.
+    /// </summary>
     public async Task<int> ReceiveAsync(ContactInput input, CancellationToken cancellationToken = default)
     {
         var name = (input.Name ?? "").Trim();
@@ -36,8 +40,13 @@ public sealed class ContactService(MastheadDb db, TimeProvider time)
         }
 
         var message = new ContactMessage { Name = name, Email = email, Subject = subject, Body = body, ReceivedAt = time.GetUtcNow().UtcDateTime };
-        db.ContactMessages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InTransactionAsync(async () =>
+        {
+            db.ContactMessages.Add(message);
+            await db.SaveChangesAsync(cancellationToken); // its id is in the notification's link
+            await notifications.InboxMessageAsync(message, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return message.Id;
     }
 

@@ -1,6 +1,7 @@
 using Masthead.Core.Articles;
 using Masthead.Core.Audit;
 using Masthead.Core.Events;
+using Masthead.Core.Mail;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed record ArticleNoteView(int Id, ArticleNoteKind Kind, string Text, 
 public sealed record CorrectionListing(ArticleNoteView Note, string Headline, string Path);
 
 /// <summary>Corrections, clarifications and updates on published articles: added by editors, shown to everyone.</summary>
-public sealed class ArticleNoteService(MastheadDb db, TimeProvider time)
+public sealed class ArticleNoteService(MastheadDb db, NewsroomNotifications notifications, TimeProvider time)
 {
     public const int MaxTextLength = 4000;
 
@@ -50,6 +51,7 @@ public sealed class ArticleNoteService(MastheadDb db, TimeProvider time)
             db.Record(now, actor, AuditActions.Corrected, articleId, $"{kind}: {text}");
             db.Raise(new ArticleChanged(articleId, [.. article.SectionId is { } s ? [s] : Array.Empty<int>()], [.. article.Tags.Select(t => t.TagId)],
                 [.. article.Authors.Select(a => a.StaffMemberId)]));
+            await notifications.NoteAddedAsync(article, note, actor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         return note.Id;

@@ -76,6 +76,12 @@ public sealed record ContentApiKeyRevoked(int KeyId) : IChangeEvent;
 public sealed record StaffSessionsEnded(int StaffAccountId) : IChangeEvent;
 
 /// <summary>
+/// Messages were put in the outbox: the sender on every node wakes to deliver them at once rather than at its next
+/// look. Each message is still claimed before it is sent, so only one node sends it.
+/// </summary>
+public sealed record MailQueued : IChangeEvent;
+
+/// <summary>
 /// Raised by a node about itself, never by a change: it may have missed events from the other nodes (it was cut off
 /// from them), so whatever it holds in memory must be read again from the database.
 /// </summary>

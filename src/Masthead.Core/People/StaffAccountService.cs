@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Masthead.Core.Audit;
 using Masthead.Core.Events;
+using Masthead.Core.Mail;
 using Masthead.Core.Publication;
 using Masthead.Core.Publishing;
 using Masthead.Core.SignIn;
@@ -29,6 +30,8 @@ public sealed class StaffAccountService(
     StaffService staff,
     StaffSessionService sessions,
     SignInService signIns,
+    AccountMail mail,
+    ProtectionKeys keys,
     TimeProvider time)
 {
     /// <summary>Everyone on the staff, active or not, in masthead order.</summary>
@@ -44,7 +47,10 @@ public sealed class StaffAccountService(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Creates the person's profile and account and returns the link they set their password with.</summary>
+    /// <summary>
+    /// Creates the person's profile and account, emails them the link they set their password with (queued in the same
+    /// transaction), and returns the link too, for a newsroom with no mail server.
+    /// </summary>
     public async Task<SetPasswordLink> InviteAsync(Actor actor, string name, string email, NewsroomRole role, string jobTitle = "", CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "invite staff");
@@ -52,6 +58,8 @@ public sealed class StaffAccountService(
         CheckEmail(email);
 
         var account = new StaffAccount { UserName = email, Email = email, EmailConfirmed = true };
+        SetPasswordLink link = null!;
+        keys.EnsureCurrent(); // the link is sealed inside the transaction
         await db.InTransactionAsync(async () =>
         {
             // Two administrators inviting the same person at once: the second waits here, then finds the address taken.
@@ -65,20 +73,33 @@ public sealed class StaffAccountService(
             account.StaffMemberId = await staff.CreateAsync(new StaffInput(name, jobTitle, Slug: slug, Role: role), cancellationToken);
             Check(await accounts.CreateAsync(account));
             db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.Invited, details: $"{name.Trim()} <{email}> as {role}");
+            link = await LinkAsync(account);
+            await mail.InvitationAsync(new MailRecipient(email, name.Trim(), account.StaffMemberId), role, actor, link.Path, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
-        return await LinkAsync(account);
+        return link;
     }
 
-    /// <summary>A fresh set-password link for an existing account, for a forgotten password.</summary>
+    /// <summary>A fresh set-password link for an existing account, for a forgotten password: emailed to the person, and returned.</summary>
     public async Task<SetPasswordLink> ResetLinkAsync(Actor actor, int staffMemberId, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "reset other people's passwords");
-        var account = await db.Users.SingleOrDefaultAsync(a => a.StaffMemberId == staffMemberId, cancellationToken)
+        var account = await db.Users.Include(a => a.StaffMember).SingleOrDefaultAsync(a => a.StaffMemberId == staffMemberId, cancellationToken)
             ?? throw new NotFoundException("That person has no staff account.");
-        db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.PasswordLinkIssued, details: account.Email ?? "");
-        await db.SaveChangesAsync(cancellationToken);
-        return await LinkAsync(account);
+        SetPasswordLink link = null!;
+        keys.EnsureCurrent();
+        await db.InTransactionAsync(async () =>
+        {
+            db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.PasswordLinkIssued, details: account.Email ?? "");
+            link = await LinkAsync(account);
+            if (account.Email is { } email)
+            {
+                await mail.SetPasswordLinkAsync(new MailRecipient(email, account.StaffMember!.Name, staffMemberId), link.Path, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        return link;
     }
 
     /// <returns>False, changing nothing, when the person already had that role.</returns>
@@ -316,7 +337,7 @@ public sealed class StaffAccountService(
     }
 
     /// <summary>An address to sign in with: one address, and no longer than the column Identity gives it.</summary>
-    private static void CheckEmail(string email)
+    internal static void CheckEmail(string email)
     {
         if (email.Length > StaffAccount.MaxEmailLength || !System.Net.Mail.MailAddress.TryCreate(email, out _))
         {

@@ -1,5 +1,6 @@
 using Masthead.Core.Articles;
 using Masthead.Core.Audit;
+using Masthead.Core.Mail;
 using Masthead.Core.Publication;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,14 @@ namespace Masthead.Core.Publishing;
 
 /// <summary>
 /// Moves articles through Draft → In review → Scheduled → Published → Unpublished. Each step checks the actor's
-/// role and the article's state, records an audit entry in the same transaction, and raises ArticleChanged.
+/// role and the article's state, records an audit entry and queues its notifications in the same transaction, and
+/// raises ArticleChanged.
 /// </summary>
 public sealed class PublishingService(
     MastheadDb db,
     ArticleService articles,
     PublicationService publication,
+    NewsroomNotifications notifications,
     TimeProvider time,
     ILogger<PublishingService> logger)
 {
@@ -26,11 +29,12 @@ public sealed class PublishingService(
 
     /// <param name="edit">What the editor's form held, saved with the step; null takes the step on the article as stored.</param>
     public Task SubmitAsync(Actor actor, int articleId, ArticleEdit? edit, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.Submit, articleId, edit, cancellationToken, (article, _) =>
+        StepAsync(actor, WorkflowStep.Submit, articleId, edit, cancellationToken, async (article, token) =>
         {
             article.Status = ArticleStatus.InReview;
             article.ReviewComment = null;
-            return Task.FromResult(new StepRecord(AuditActions.Submitted, article.Headline));
+            await notifications.SubmittedAsync(article, actor, token);
+            return new StepRecord(AuditActions.Submitted, article.Headline);
         });
 
     public Task SendBackAsync(Actor actor, int articleId, string comment, CancellationToken cancellationToken = default) =>
@@ -41,7 +45,7 @@ public sealed class PublishingService(
     /// notes addressed to the writers, so they read why, and can answer, beside the article.
     /// </summary>
     public Task SendBackAsync(Actor actor, int articleId, string comment, ArticleEdit? edit, CancellationToken cancellationToken = default) =>
-        StepAsync(actor, WorkflowStep.SendBack, articleId, edit, cancellationToken, (article, _) =>
+        StepAsync(actor, WorkflowStep.SendBack, articleId, edit, cancellationToken, async (article, token) =>
         {
             var text = (comment ?? "").Trim();
             if (text.Length == 0)
@@ -57,7 +61,8 @@ public sealed class PublishingService(
             article.Status = ArticleStatus.Draft;
             article.ReviewComment = text;
             EditorialNotes.EditorialNoteRules.StartSentBack(db, article, actor, text, Now);
-            return Task.FromResult(new StepRecord(AuditActions.SentBack, text));
+            await notifications.SentBackAsync(article, actor, text, token);
+            return new StepRecord(AuditActions.SentBack, text);
         });
 
     /// <summary>Publishes now; <paramref name="publishedAt"/> backdates an import or the demo.</summary>
@@ -70,7 +75,9 @@ public sealed class PublishingService(
     private Task PublishAsync(Actor actor, int articleId, DateTime? publishedAt, ArticleEdit? edit, CancellationToken cancellationToken) =>
         StepAsync(actor, WorkflowStep.Publish, articleId, edit, cancellationToken, async (article, token) =>
         {
+            var approved = article.Status == ArticleStatus.InReview;
             await GoLiveAsync(article, publishedAt ?? Now, token);
+            await notifications.PublishedAsync(article, actor, onSchedule: false, token, approved);
             return new StepRecord(AuditActions.Published, article.Headline);
         });
 
@@ -86,11 +93,13 @@ public sealed class PublishingService(
             }
 
             RequireByline(article);
+            var approved = article.Status == ArticleStatus.InReview;
             article.Status = ArticleStatus.Scheduled;
             var at = DateTime.SpecifyKind(publishAt, DateTimeKind.Utc);
             article.ScheduledFor = at;
             article.ReviewComment = null;
             var clock = (await publication.GetAsync(token)).Clock;
+            await notifications.ScheduledAsync(article, actor, at, approved, token);
             return new StepRecord(AuditActions.Scheduled, $"{article.Headline} at {clock.FormatDateTime(at)}");
         });
 
@@ -123,6 +132,7 @@ public sealed class PublishingService(
         StepAsync(actor, WorkflowStep.Republish, articleId, edit, cancellationToken, async (article, token) =>
         {
             await GoLiveAsync(article, Now, token);
+            await notifications.PublishedAsync(article, actor, onSchedule: false, token);
             return new StepRecord(AuditActions.Published, $"{article.Headline} (republished)");
         });
 
@@ -149,6 +159,7 @@ public sealed class PublishingService(
                 {
                     await GoLiveAsync(article, article.ScheduledFor ?? now, token);
                     db.Record(now, Actor.System, AuditActions.Published, article.Id, $"{article.Headline} (on schedule)");
+                    await notifications.PublishedAsync(article, Actor.System, onSchedule: true, token);
                 });
                 published++;
             }
@@ -174,19 +185,20 @@ public sealed class PublishingService(
     /// <summary>
     /// Takes a due article the rules refuse to publish (its bylines removed behind the editor's back, say) off the
     /// schedule and into the review queue, with the reason as its review comment and in the audit log, so the
-    /// newsroom sees it on the dashboard instead of the scheduler retrying it for ever.
+    /// newsroom sees it on the dashboard instead of the scheduler retrying it for ever. Its writers and the editors are told.
     /// </summary>
     private async Task HoldBackAsync(int articleId, string reason, CancellationToken cancellationToken)
     {
         try
         {
-            await StepAsync(articleId, OnlyScheduled, WorkflowStep.Unschedule, cancellationToken, (article, _) =>
+            await StepAsync(articleId, OnlyScheduled, WorkflowStep.Unschedule, cancellationToken, async (article, token) =>
             {
+                var dueAt = article.ScheduledFor ?? Now;
                 article.Status = ArticleStatus.InReview;
                 article.ScheduledFor = null;
                 article.ReviewComment = $"Could not publish on schedule: {reason}";
                 db.Record(Now, Actor.System, AuditActions.Unscheduled, article.Id, $"{article.Headline}: {article.ReviewComment}");
-                return Task.CompletedTask;
+                await notifications.HeldBackAsync(article, dueAt, reason, token);
             });
         }
         catch (Exception exception) when (exception is DbUpdateConcurrencyException or WorkflowException)

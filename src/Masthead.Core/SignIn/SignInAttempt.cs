@@ -11,11 +11,14 @@ public enum SignInOutcome
     Held,
 }
 
-/// <summary>What an attempt tried: a password, or the second factor asked for after it.</summary>
+/// <summary>What an attempt tried: a password, the second factor asked for after it, or a request for a reset link.</summary>
 public enum SignInStep
 {
     Password,
     SecondFactor,
+
+    /// <summary>"Forgot your password?": counted per address and per client, whether or not an account has the address.</summary>
+    ResetRequest,
 }
 
 /// <summary>

@@ -6,6 +6,7 @@ using Masthead.Core.Corrections;
 using Masthead.Core.Events;
 using Masthead.Core.FrontPage;
 using Masthead.Core.Live;
+using Masthead.Core.Mail;
 using Masthead.Core.Media;
 using Masthead.Core.Navigation;
 using Masthead.Core.Pages;
@@ -62,6 +63,9 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<EditorialNotes.EditorialThread> EditorialThreads => Set<EditorialNotes.EditorialThread>();
     public DbSet<EditorialNotes.EditorialNote> EditorialNotes => Set<EditorialNotes.EditorialNote>();
     public DbSet<Autosaves.Autosave> Autosaves => Set<Autosaves.Autosave>();
+    public DbSet<OutgoingMail> Outbox => Set<OutgoingMail>();
+    public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
+    public DbSet<MailSettings> MailSettings => Set<MailSettings>();
 
     /// <summary>
     /// Whether saving content records which media items it uses (<see cref="MediaUseTracker"/>). Off only while

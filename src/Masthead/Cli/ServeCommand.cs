@@ -1,5 +1,6 @@
 using Masthead.Core.People;
 using Masthead.Hosting;
+using Masthead.Mail;
 
 namespace Masthead.Cli;
 
@@ -12,9 +13,21 @@ internal static class ServeCommand
             var app = MastheadApp.Build(hostArgs);
             await DatabaseStartup.PrepareAsync(app.Services, cancellationToken);
             await PrintSetupLinkAsync(app, cancellationToken);
+            await PrintMailStatusAsync(app, cancellationToken);
             await app.RunAsync();
             return 0;
         });
+    }
+
+    /// <summary>Says once, at start, that messages are written to files rather than sent, so nobody waits for email that cannot come.</summary>
+    private static async Task PrintMailStatusAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        if (await app.Services.GetRequiredService<MailServers>().CurrentAsync(scope.ServiceProvider, cancellationToken) is null)
+        {
+            Console.WriteLine($"No mail server is set (Settings > Email in the newsroom, or Masthead__Mail__Host): emails are written to "
+                + $"{app.Services.GetRequiredService<MailDirectory>().Path} instead of being sent.");
+        }
     }
 
     /// <summary>A fresh install with no staff gets one link to create its first administrator, printed once.</summary>

@@ -10,6 +10,7 @@ using Masthead.Core.Publication;
 using Masthead.Core.SignIn;
 using Masthead.Core.SiteData;
 using Masthead.Live;
+using Masthead.Mail;
 using Masthead.Newsroom.Presence;
 
 namespace Masthead.Hosting;
@@ -64,6 +65,9 @@ internal static class ChangeReactions
 
         .Clears<ContentApiKeyRevoked, ContentApiKeyCache>() // the key stops working at once
         .Clears<StaffSessionsEnded, StaffSessionCache>()    // the session is refused from the next request on
+
+        // Messages were queued: this node's sender wakes to deliver them now (each is claimed, so one node sends it).
+        .On<MailQueued, WakeOutboxSender>()
 
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
         .Clears<ChangesMissed, PublishedCounts>()

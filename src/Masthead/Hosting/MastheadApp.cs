@@ -10,6 +10,7 @@ using Masthead.Feeds;
 using Masthead.Feeds.Syndication;
 using Masthead.Health;
 using Masthead.Live;
+using Masthead.Mail;
 using Masthead.Media;
 using Masthead.Newsroom;
 using Masthead.ScaleOut;
@@ -58,6 +59,7 @@ public static class MastheadApp
         builder.Services.AddReaderSite(options);
         builder.Services.AddContentApi();
         builder.Services.AddMedia(options);
+        builder.Services.AddMail(options);
         builder.Services.AddHealth();
         builder.Services.AddScaleOut(builder.Configuration);
 

@@ -30,9 +30,15 @@ public sealed class MastheadOptions
     /// <summary>Where uploads are stored and what they may be: Masthead__Media__Provider and the rest (Media/MediaOptions.cs).</summary>
     public Media.MediaOptions Media { get; set; } = new();
 
+    /// <summary>The mail server and DKIM signing: Masthead__Mail__Host and the rest (Mail/MailOptions.cs).</summary>
+    public Mail.MailOptions Mail { get; set; } = new();
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory, Environment.CurrentDirectory);
 
     public string UploadsDirectoryFullPath => Path.Combine(DataDirectoryFullPath, "uploads");
+
+    /// <summary>Where messages are written as .eml files when no mail server is set.</summary>
+    public string MailDirectoryFullPath => Path.Combine(DataDirectoryFullPath, "mail");
 }
 
 public sealed class DatabaseOptions

@@ -15,12 +15,16 @@ internal static class SiteAddress
         return string.IsNullOrWhiteSpace(publication.BaseUrl) ? Of(app) : publication.BaseUrl.TrimEnd('/');
     }
 
-    public static string Of(WebApplication app)
+    public static string Of(WebApplication app) => Concrete(app.Configuration["urls"] ?? "http://localhost:5080");
+
+    /// <summary>The first of a list of listening addresses, with a wildcard host made concrete.</summary>
+    public static string Concrete(string urls)
     {
-        var first = (app.Configuration["urls"] ?? "http://localhost:5080").Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
+        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
         return first.Replace("://*", "://localhost", StringComparison.Ordinal)
             .Replace("://+", "://localhost", StringComparison.Ordinal)
             .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal)
             .TrimEnd('/');
     }
 }

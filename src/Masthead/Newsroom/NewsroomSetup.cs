@@ -28,10 +28,15 @@ public static class NewsroomSetup
                 // No lockout, which anyone who knows an address could trigger: Core/SignIn/SignInThrottle.cs slows guessing instead.
                 identity.Lockout.AllowedForNewUsers = false;
                 identity.User.RequireUniqueEmail = true;
+                identity.Tokens.PasswordResetTokenProvider = SetPasswordTokenProvider.Name;
+                identity.Tokens.ChangeEmailTokenProvider = EmailChangeTokenProvider.ProviderName;
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<MastheadDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<ForgottenPasswordTokenProvider>(PasswordResetService.TokenProvider)
+            .AddTokenProvider<EmailChangeTokenProvider>(EmailChangeTokenProvider.ProviderName)
+            .AddTokenProvider<SetPasswordTokenProvider>(SetPasswordTokenProvider.Name);
         services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromDays(7));
         // Passkeys for this site's own host (the relying party is the host the browser sees), with the device's lock
         // (fingerprint, face or PIN) required, which makes a passkey enough to sign in on its own.

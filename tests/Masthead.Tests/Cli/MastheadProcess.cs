@@ -52,21 +52,12 @@ internal sealed class MastheadProcess : IDisposable, IAsyncDisposable
         return RunAsync(Setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet"], args);
     }
 
+    /// <summary>Starts a command that runs until stopped, such as serve; the caller reads its output and kills it.</summary>
+    public Process Start(params string[] args) => Process.Start(StartInfo("dotnet", [], args))!;
+
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string[] programArgs, string[] args)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in programArgs.Append(Path.Combine(AppContext.BaseDirectory, "masthead.dll")).Concat(args).Concat(_databaseArguments))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(program, programArgs, args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -81,6 +72,23 @@ internal sealed class MastheadProcess : IDisposable, IAsyncDisposable
         }
 
         return (process.ExitCode, await output, await error);
+    }
+
+    private ProcessStartInfo StartInfo(string program, string[] programArgs, string[] args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in programArgs.Append(Path.Combine(AppContext.BaseDirectory, "masthead.dll")).Concat(args).Concat(_databaseArguments))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        return start;
     }
 
     public async ValueTask DisposeAsync()

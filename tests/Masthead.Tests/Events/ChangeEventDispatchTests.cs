@@ -28,7 +28,7 @@ public sealed class ChangeEventDispatchTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task Inviting_staff_raises_one_event_once_the_invitation_and_its_profile_are_committed()
+    public async Task Inviting_staff_raises_its_events_once_the_invitation_its_profile_and_its_email_are_committed()
     {
         _relay.Probe = () => _server.InScopeAsync(services =>
             services.GetRequiredService<MastheadDb>().Staff.AnyAsync(s => s.Name == "Ines Okafor")).GetAwaiter().GetResult();
@@ -38,7 +38,7 @@ public sealed class ChangeEventDispatchTests : IAsyncLifetime
             .InviteAsync(new Actor(null, NewsroomRole.Administrator, "Test administrator"), "Ines Okafor", "ines@example.org", NewsroomRole.Reporter));
 
         var batch = Assert.Single(_relay.Batches);
-        Assert.Equal([new SiteChanged(SiteArea.Staff)], batch.Events);
+        Assert.Equal([new SiteChanged(SiteArea.Staff), new MailQueued()], batch.Events); // the email wakes the senders
         Assert.Equal(true, batch.Probed); // another connection could already read the new profile
     }
 

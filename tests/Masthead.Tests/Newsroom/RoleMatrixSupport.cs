@@ -241,6 +241,29 @@ internal sealed class MatrixContext(MastheadServer server, RoleSession session)
     public Task<MatrixTarget> ContentApiKeyAsync() => server.InScopeAsync(async services =>
         new MatrixTarget((await services.GetRequiredService<ContentApiKeyService>().CreateAsync(Actor.System, Marker)).Id));
 
+    /// <summary>A message in the outbox that failed for good, as a refused recipient leaves one.</summary>
+    public Task<MatrixTarget> FailedMailAsync() => server.InScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<MastheadDb>();
+        var mail = new Core.Mail.OutgoingMail
+        {
+            Kind = Core.Mail.MailKind.Test,
+            ToAddress = $"{MarkerSlug}@example.org",
+            Subject = Marker,
+            TextBody = "Refused.",
+            HtmlBody = "<p>Refused.</p>",
+            QueuedAt = DateTime.UtcNow,
+            NextAttemptAt = DateTime.UtcNow,
+            ExpiresAt = DateTime.UtcNow.AddHours(1),
+            State = Core.Mail.OutgoingMailState.Failed,
+            Attempts = 1,
+            LastResult = "The mail server refused the recipient: 550 No such mailbox",
+        };
+        db.Outbox.Add(mail);
+        await db.SaveChangesAsync();
+        return new MatrixTarget(checked((int)mail.Id));
+    });
+
     /// <summary>A session of the staff member's, opened as signing in opens one; the target's id is the session's.</summary>
     public Task<MatrixTarget> SessionAsync(int staffMemberId) => server.InScopeAsync(async services =>
     {
@@ -300,6 +323,11 @@ internal static class RoleMatrixSnapshot
             ["menus"] = Rows(await db.MenuItems.AsNoTracking().ToListAsync()),
             ["banners"] = Rows(await db.SiteBanners.AsNoTracking().ToListAsync()),
             ["media"] = Rows(await db.MediaItems.AsNoTracking().ToListAsync()) + Rows(await db.MediaVariants.AsNoTracking().ToListAsync()),
+            ["mail settings"] = Rows(await db.MailSettings.AsNoTracking().ToListAsync()),
+            ["notification opt-outs"] = Rows(await db.NotificationOptOuts.AsNoTracking().ToListAsync()),
+            // Which messages are in the outbox and whether they are waiting; the sender records its attempts at any moment.
+            ["outbox"] = Rows(await db.Outbox.AsNoTracking()
+                .Select(m => new { m.Id, m.Kind, m.ToAddress, Failed = m.State == Core.Mail.OutgoingMailState.Failed }).ToListAsync()),
             // Which sessions have ended; when each was last seen changes with every request, refused or not.
             ["sessions"] = Rows(await db.StaffSessions.AsNoTracking().Select(s => new { s.Id, s.EndedAt }).ToListAsync()),
         };

@@ -45,7 +45,7 @@ public sealed class StaffAdministrationTests(DemoSiteFixture site) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
         Assert.Equal(Server.BaseAddress.GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
-        Assert.Equal("Marisol Quade is invited as Reporter.", staff.QuerySelector(".flash")!.TextContent);
+        Assert.Equal("Marisol Quade is invited as Reporter; the invitation is emailed to marisol@larkmoorlantern.example.", staff.QuerySelector(".flash")!.TextContent);
         Assert.Equal("marisol@larkmoorlantern.example", Row(staff, "Marisol Quade").QuerySelector(".account-email")!.TextContent);
         Assert.Null((await admin.GetDocumentAsync("/newsroom/staff")).QuerySelector(".set-password-link"));
 

@@ -29,14 +29,16 @@ internal sealed class TwoNodes : IAsyncDisposable
     public MastheadServer B { get; private set; } = null!;
 
     /// <param name="services">Replaces services on both nodes before they start, e.g. a fake TimeProvider.</param>
-    public static async Task<TwoNodes> StartAsync(Action<IServiceCollection>? services = null)
+    /// <param name="arguments">Settings both nodes start with, e.g. a mail server's.</param>
+    public static async Task<TwoNodes> StartAsync(Action<IServiceCollection>? services = null, string[]? arguments = null)
     {
         var nodes = new TwoNodes(MastheadServer.NewDataDirectory());
         try
         {
             nodes.Redis = await nodes.Started(RedisProcess.StartAsync());
-            nodes.A = await nodes.Started(MastheadServer.StartAsync(demo: true, dataDirectory: nodes._dataDirectory, services, nodes.Redis.ServerArgument));
-            nodes.B = await nodes.Started(MastheadServer.StartAsync(demo: true, dataDirectory: nodes._dataDirectory, services, nodes.Redis.ServerArgument));
+            string[] settings = [nodes.Redis.ServerArgument, .. arguments ?? []];
+            nodes.A = await nodes.Started(MastheadServer.StartAsync(demo: true, dataDirectory: nodes._dataDirectory, services, settings));
+            nodes.B = await nodes.Started(MastheadServer.StartAsync(demo: true, dataDirectory: nodes._dataDirectory, services, settings));
             return nodes;
         }
         catch

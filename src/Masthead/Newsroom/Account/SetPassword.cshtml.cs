@@ -55,7 +55,9 @@ public sealed class SetPasswordPage(StaffAccountService staffAccounts, KnownBrow
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError("", error.Code == "InvalidToken" ? "This link has expired or was already used. Ask an administrator for a new one." : error.Description);
+                ModelState.AddModelError("", error.Code == "InvalidToken"
+                    ? "This link has expired or was already used, or a newer one was sent since: ask for a new one."
+                    : error.Description);
             }
 
             return Page();

@@ -31,7 +31,7 @@ public sealed class SignInPage(
     /// account, an attempt held back by the throttle), so that it tells an outsider nothing.
     /// </summary>
     public const string Refusal = "That email and password do not match an active staff account. After several failed attempts, "
-        + "sign-in slows down for a while: wait a minute before trying again, or ask an administrator for a set-password link.";
+        + "sign-in slows down for a while: wait a minute before trying again, or use \"Forgot your password?\" below.";
 
     public const string PasskeyRefusal = "That passkey did not sign you in. Try again, or sign in with your email and password.";
 

@@ -1,3 +1,4 @@
+using Masthead.Core.Mail;
 using Masthead.Core.People;
 using Masthead.Core.SignIn;
 using Masthead.Newsroom.Account;
@@ -8,14 +9,21 @@ namespace Masthead.Newsroom.Staff;
 /// <summary>
 /// What readers see of a staff member: name, job title, bio, photo and public email. Everyone edits their own
 /// ("My profile"); administrators edit anyone's. The slug, and so the author page's address, never changes here.
-/// My own profile also lists where I am signed in, and ends any of those sessions.
+/// My own profile also lists where I am signed in, and ends any of those sessions; shows the address I sign in with,
+/// with a way to change it; and switches my email notifications on and off.
 /// </summary>
-public sealed class ProfileEditorPage(StaffService staff, StaffSessionService sessions) : NewsroomPage
+public sealed class ProfileEditorPage(StaffService staff, StaffSessionService sessions, NotificationPreferences notifications, SignInEmailService emails) : NewsroomPage
 {
     public StaffProfile Person { get; private set; } = null!;
 
     /// <summary>My open sessions, on my own profile only.</summary>
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+
+    /// <summary>My notifications and whether each is on, on my own profile only.</summary>
+    public IReadOnlyList<NotificationChoice> Notifications { get; private set; } = [];
+
+    /// <summary>The address I sign in with, on my own profile only.</summary>
+    public string? SignInEmail { get; private set; }
 
     [BindProperty]
     public ProfileForm Form { get; set; } = new();
@@ -45,6 +53,19 @@ public sealed class ProfileEditorPage(StaffService staff, StaffSessionService se
         return Redirect(IsOwn ? $"/newsroom/staff/{id}" : "/newsroom/staff");
     }
 
+    /// <param name="on">The notifications left ticked; every other one the person can get is switched off.</param>
+    public async Task<IActionResult> OnPostNotificationsAsync(int id, List<Notification> on, CancellationToken cancellationToken)
+    {
+        if (id != Actor.StaffId)
+        {
+            throw new Core.Publishing.ForbiddenException("Each person chooses their own email notifications.");
+        }
+
+        await notifications.SaveAsync(Actor, on, cancellationToken);
+        Flash = "Your email notifications are saved.";
+        return Redirect($"/newsroom/staff/{id}#notifications");
+    }
+
     public async Task<IActionResult> OnPostEndSessionAsync(int id, long session, CancellationToken cancellationToken)
     {
         await sessions.EndAsync(Actor, session, cancellationToken);
@@ -70,6 +91,8 @@ public sealed class ProfileEditorPage(StaffService staff, StaffSessionService se
         if (IsOwn)
         {
             Sessions = await sessions.ListOpenAsync(Actor, id, StaffSignIn.SessionOf(User), cancellationToken);
+            Notifications = await notifications.ListAsync(Actor, cancellationToken);
+            SignInEmail = await emails.CurrentAsync(Actor, cancellationToken);
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts, S
         try
         {
             var link = await staffAccounts.InviteAsync(Actor, Invite.Name ?? "", Invite.Email ?? "", Invite.Role, Invite.JobTitle?.Trim() ?? "", cancellationToken);
-            Flash = $"{Invite.Name!.Trim()} is invited as {Invite.Role}.";
+            Flash = $"{Invite.Name!.Trim()} is invited as {Invite.Role}; the invitation is emailed to {Invite.Email!.Trim()}.";
             return ShowLink(Invite.Name.Trim(), link);
         }
         catch (Core.ValidationException problems)
@@ -81,7 +81,9 @@ public sealed class StaffAdministrationPage(StaffAccountService staffAccounts, S
     public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken cancellationToken)
     {
         var person = await FindAsync(id, cancellationToken);
-        return ShowLink(person.Name, await staffAccounts.ResetLinkAsync(Actor, id, cancellationToken));
+        var link = await staffAccounts.ResetLinkAsync(Actor, id, cancellationToken);
+        Flash = $"A new set-password link is emailed to {person.Name}; earlier links no longer work.";
+        return ShowLink(person.Name, link);
     }
 
     private async Task<IActionResult> ChangeAsync(int id, CancellationToken cancellationToken, Func<StaffAccountView, Task> change)

@@ -36,7 +36,7 @@ public sealed class ContentPageQueries(MastheadDb db, TimeProvider time)
         .By("created_at", p => p.UpdatedAt)
         .By("id", p => p.Id);
 
-    public async Task<ContentList<ContentStaticPage>> BrowseAsync(ContentRequest request, CancellationToken cancellationToken = default)
+    public async Task<ContentList<ContentPost>> BrowseAsync(ContentRequest request, CancellationToken cancellationToken = default)
     {
         var filtered = db.StaticPages.AsNoTracking();
         if (request.Filter is { } filter)
@@ -47,23 +47,24 @@ public sealed class ContentPageQueries(MastheadDb db, TimeProvider time)
         var total = await filtered.CountAsync(cancellationToken);
         var skip = request.Skip;
         var page = Ordering.Apply(filtered, request.Order, new ContentOrder("id", false)).Skip(skip).Take(request.Limit);
-        return new ContentList<ContentStaticPage>(await Views(page, request).ToListAsync(cancellationToken), request.Page, request.Limit, total);
+        return new ContentList<ContentPost>((await Views(page, request).ToListAsync(cancellationToken)).ConvertAll(p => p.AsPost(request)), request.Page,
+            request.Limit, total);
     }
 
-    public Task<ContentStaticPage?> ReadAsync(int id, ContentRequest request, CancellationToken cancellationToken = default) =>
+    public Task<ContentPost?> ReadAsync(int id, ContentRequest request, CancellationToken cancellationToken = default) =>
         ReadAsync(p => p.Id == id, request, cancellationToken);
 
-    public Task<ContentStaticPage?> ReadAsync(string slug, ContentRequest request, CancellationToken cancellationToken = default) =>
+    public Task<ContentPost?> ReadAsync(string slug, ContentRequest request, CancellationToken cancellationToken = default) =>
         ReadAsync(p => p.Slug == slug, request, cancellationToken);
 
-    private Task<ContentStaticPage?> ReadAsync(Expression<Func<StaticPage, bool>> which, ContentRequest request, CancellationToken cancellationToken) =>
-        Views(db.StaticPages.AsNoTracking().Where(which), request).SingleOrDefaultAsync(cancellationToken);
+    private async Task<ContentPost?> ReadAsync(Expression<Func<StaticPage, bool>> which, ContentRequest request, CancellationToken cancellationToken) =>
+        (await Views(db.StaticPages.AsNoTracking().Where(which), request).SingleOrDefaultAsync(cancellationToken))?.AsPost(request);
 
-    private static IQueryable<ContentStaticPage> Views(IQueryable<StaticPage> pages, ContentRequest request)
+    private static IQueryable<PageRow> Views(IQueryable<StaticPage> pages, ContentRequest request)
     {
         var html = request.Html;
         var plaintext = request.Plaintext;
-        return pages.Select(p => new ContentStaticPage(
+        return pages.Select(p => new PageRow(
             p.Id, p.Uuid, p.Slug, p.Title,
             html ? p.BodyHtml : null,
             plaintext ? p.BodyText : null,
@@ -71,5 +72,13 @@ public sealed class ContentPageQueries(MastheadDb db, TimeProvider time)
             // Pages store no word count; spaces are a close enough count for a reading time.
             p.BodyText.Length - p.BodyText.Replace(" ", "").Length + 1,
             p.UpdatedAt));
+    }
+
+    private sealed record PageRow(int Id, Guid Uuid, string Slug, string Title, string? Html, string? Plaintext, string? AutoExcerpt, int WordCount, DateTime UpdatedAt)
+    {
+        /// <summary>A page in a post's shape: no standfirst, image, feature or notes; its one date is when it last changed.</summary>
+        public ContentPost AsPost(ContentRequest request) => new(Id, Uuid, Slug, Title, Html, Plaintext, "", AutoExcerpt, WordCount, false, default,
+            UpdatedAt, UpdatedAt, UpdatedAt, null, request.Includes(ContentIncludes.Authors) ? [] : null, request.Includes(ContentIncludes.Tags) ? [] : null, [], null,
+            IsPage: true);
     }
 }

@@ -75,7 +75,7 @@ public sealed record ContentTag(string Id, string Slug, string Name, string Desc
 /// <param name="UpdateCount">How many updates the story has in all.</param>
 public sealed record ContentLive(CoverageStatus Status, DateTime? StartedAt, DateTime? EndedAt, int? PinnedUpdateId, IReadOnlyList<LiveUpdateView> Updates, int UpdateCount);
 
-/// <summary>A published article as the Content API shows it.</summary>
+/// <summary>A published article, or a static page (<see cref="IsPage"/>), as Ghost's posts and pages show it.</summary>
 /// <param name="AutoExcerpt">The first 500 characters of the body text, when there is no standfirst.</param>
 /// <param name="Authors">Null unless authors were included.</param>
 /// <param name="Tags">Null unless tags were included; the section first.</param>
@@ -99,18 +99,11 @@ public sealed record ContentPost(
     IReadOnlyList<ContentAuthor>? Authors,
     IReadOnlyList<ContentTag>? Tags,
     IReadOnlyList<ArticleNoteView> Notes,
-    ContentLive? Live)
+    ContentLive? Live,
+    bool IsPage = false)
 {
-    public string Path => ArticleUrls.PathFor(UrlDate, Slug);
+    public string Path => IsPage ? "/" + Slug : ArticleUrls.PathFor(UrlDate, Slug);
 
     /// <summary>At 230 words a minute, never less than one, as the article page says.</summary>
-    public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));
-}
-
-/// <summary>A static page (About us, a policy) as the Content API's pages show it.</summary>
-public sealed record ContentStaticPage(int Id, Guid Uuid, string Slug, string Title, string? Html, string? Plaintext, string? AutoExcerpt, int WordCount, DateTime UpdatedAt)
-{
-    public string Path => "/" + Slug;
-
     public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));
 }

@@ -7,6 +7,7 @@ using Masthead.Core.Publication;
 using Masthead.Core.SiteData;
 using Masthead.Hosting;
 using Masthead.Site;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.ContentApi;
 
@@ -43,10 +44,10 @@ public static class ContentApiEndpoints
                 .WithMetadata(new ContentApiEndpointMetadata(RequiresKey: true))
                 .ExcludeFromDescription();
             var cached = api.MapGroup("").CacheOutput(policy);
-            MapPosts(cached);
-            MapPages(cached);
-            MapAuthors(cached);
-            MapTags(cached);
+            MapResource(cached, GhostResources.Posts, PostReads);
+            MapResource(cached, GhostResources.Pages, PageReads);
+            MapResource(cached, GhostResources.Authors, AuthorReads);
+            MapResource(cached, GhostResources.Tags, TagReads);
             cached.MapGet("/settings", SettingsAsync);
             cached.MapGet("/tiers", context => EmptyAsync(context, "tiers"));
             cached.MapGet("/newsletters", context => EmptyAsync(context, "newsletters"));
@@ -57,68 +58,48 @@ public static class ContentApiEndpoints
         return app;
     }
 
-    private static void MapPosts(IEndpointRouteBuilder api)
-    {
-        var resource = ContentResource.Posts;
-        api.MapGet("/posts", context => AnswerAsync(context, resource, browse: true, async (output, services, cancel) =>
-        {
-            var list = await services.GetRequiredService<ContentPostQueries>().BrowseAsync(output.Request, cancel);
-            return json => WriteList(json, resource, list, output, PostJson.Write);
-        }));
-        api.MapGet("/posts/{id}", (HttpContext context, string id) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
-            One(resource, Number(id) is { } number ? await services.GetRequiredService<ContentPostQueries>().ReadAsync(number, output.Request, cancel) : null, output,
-                PostJson.Write)));
-        api.MapGet("/posts/slug/{slug}", (HttpContext context, string slug) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
-            One(resource, await services.GetRequiredService<ContentPostQueries>().ReadAsync(slug, output.Request, cancel), output, PostJson.Write)));
-    }
+    /// <summary>Posts, pages, authors and tags, each read by its own query service.</summary>
+    private static readonly GhostReads<ContentPost, ContentPostQueries> PostReads = new(
+        (queries, request, cancel) => queries.BrowseAsync(request, cancel),
+        (queries, id, request, cancel) => Number(id) is { } number ? queries.ReadAsync(number, request, cancel) : Task.FromResult<ContentPost?>(null),
+        (queries, slug, request, cancel) => queries.ReadAsync(slug, request, cancel));
 
-    private static void MapPages(IEndpointRouteBuilder api)
-    {
-        var resource = ContentResource.Pages;
-        api.MapGet("/pages", context => AnswerAsync(context, resource, browse: true, async (output, services, cancel) =>
-        {
-            var list = await services.GetRequiredService<ContentPageQueries>().BrowseAsync(output.Request, cancel);
-            return json => WriteList(json, resource, list, output, PostJson.Write);
-        }));
-        api.MapGet("/pages/{id}", (HttpContext context, string id) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
-            One(resource, Number(id) is { } number ? await services.GetRequiredService<ContentPageQueries>().ReadAsync(number, output.Request, cancel) : null, output,
-                PostJson.Write)));
-        api.MapGet("/pages/slug/{slug}", (HttpContext context, string slug) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
-            One(resource, await services.GetRequiredService<ContentPageQueries>().ReadAsync(slug, output.Request, cancel), output, PostJson.Write)));
-    }
+    private static readonly GhostReads<ContentPost, ContentPageQueries> PageReads = new(
+        (queries, request, cancel) => queries.BrowseAsync(request, cancel),
+        (queries, id, request, cancel) => Number(id) is { } number ? queries.ReadAsync(number, request, cancel) : Task.FromResult<ContentPost?>(null),
+        (queries, slug, request, cancel) => queries.ReadAsync(slug, request, cancel));
 
-    private static void MapAuthors(IEndpointRouteBuilder api)
-    {
-        var resource = ContentResource.Authors;
-        api.MapGet("/authors", context => AnswerAsync(context, resource, browse: true, async (output, services, cancel) =>
-        {
-            var list = await services.GetRequiredService<ContentAuthorQueries>().BrowseAsync(output.Request, cancel);
-            return json => WriteList(json, resource, list, output, (j, a, o) => AuthorJson.Write(j, a, o));
-        }));
-        api.MapGet("/authors/{id}", (HttpContext context, string id) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
-            One(resource, Number(id) is { } number ? await services.GetRequiredService<ContentAuthorQueries>().ReadAsync(number, output.Request, cancel) : null, output,
-                (j, a, o) => AuthorJson.Write(j, a, o))));
-        api.MapGet("/authors/slug/{slug}", (HttpContext context, string slug) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
-            One(resource, await services.GetRequiredService<ContentAuthorQueries>().ReadAsync(slug, output.Request, cancel), output, (j, a, o) => AuthorJson.Write(j, a, o))));
-    }
+    private static readonly GhostReads<ContentAuthor, ContentAuthorQueries> AuthorReads = new(
+        (queries, request, cancel) => queries.BrowseAsync(request, cancel),
+        (queries, id, request, cancel) => Number(id) is { } number ? queries.ReadAsync(number, request, cancel) : Task.FromResult<ContentAuthor?>(null),
+        (queries, slug, request, cancel) => queries.ReadAsync(slug, request, cancel));
 
-    private static void MapTags(IEndpointRouteBuilder api)
+    private static readonly GhostReads<ContentTag, ContentTagQueries> TagReads = new(
+        (queries, request, cancel) => queries.BrowseAsync(request, cancel),
+        (queries, id, request, cancel) => queries.ReadAsync(id, null, request, cancel),
+        (queries, slug, request, cancel) => queries.ReadAsync(null, slug, request, cancel));
+
+    /// <summary>Browse, read by id and read by slug of one resource, from its descriptor and its query service.</summary>
+    private static void MapResource<T, TQueries>(IEndpointRouteBuilder api, GhostResource<T> resource, GhostReads<T, TQueries> reads)
+        where T : class
+        where TQueries : notnull
     {
-        var resource = ContentResource.Tags;
-        api.MapGet("/tags", context => AnswerAsync(context, resource, browse: true, async (output, services, cancel) =>
-        {
-            var list = await services.GetRequiredService<ContentTagQueries>().BrowseAsync(output.Request, cancel);
-            return json => WriteList(json, resource, list, output, (j, t, o) => TagJson.Write(j, t, o));
-        }));
-        api.MapGet("/tags/{id}", (HttpContext context, string id) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
-            One(resource, await services.GetRequiredService<ContentTagQueries>().ReadAsync(id, null, output.Request, cancel), output, (j, t, o) => TagJson.Write(j, t, o))));
-        api.MapGet("/tags/slug/{slug}", (HttpContext context, string slug) => AnswerAsync(context, resource, browse: false, async (output, services, cancel) =>
-            One(resource, await services.GetRequiredService<ContentTagQueries>().ReadAsync(null, slug, output.Request, cancel), output, (j, t, o) => TagJson.Write(j, t, o))));
+        api.MapGet("/" + resource.Name, (HttpContext context, [FromServices] TQueries queries) =>
+            AnswerAsync(context, resource, browse: true, async (output, cancel) =>
+            {
+                var list = await reads.Browse(queries, output.Request, cancel);
+                return json => resource.WriteList(json, list, output);
+            }));
+        api.MapGet($"/{resource.Name}/{{id}}", (HttpContext context, [FromServices] TQueries queries, string id) =>
+            AnswerAsync(context, resource, browse: false, async (output, cancel) => One(resource, await reads.ById(queries, id, output.Request, cancel), output)));
+        api.MapGet($"/{resource.Name}/slug/{{slug}}", (HttpContext context, [FromServices] TQueries queries, string slug) =>
+            AnswerAsync(context, resource, browse: false, async (output, cancel) => One(resource, await reads.BySlug(queries, slug, output.Request, cancel), output)));
     }
 
     private static Task SettingsAsync(HttpContext context) =>
-        AnswerAsync(context, ContentResource.Settings, browse: true, async (output, services, cancel) =>
+        AnswerAsync(context, GhostResources.Settings, browse: true, async (output, cancel) =>
         {
+            var services = context.RequestServices;
             var publication = await services.GetRequiredService<PublicationService>().GetAsync(cancel);
             var site = await services.GetRequiredService<SiteDataService>().GetAsync(cancel);
             return json => SettingsJson.Write(json, publication, site.Header, site.Footer, output);
@@ -127,14 +108,14 @@ public static class ContentApiEndpoints
     /// <summary>Masthead has no paid tiers or newsletters; Ghost themes that ask get an empty list rather than an error.</summary>
     private static Task EmptyAsync(HttpContext context, string name)
     {
-        var resource = new ContentResource(name, name, [], [], HasFormats: false);
-        return AnswerAsync(context, resource, browse: true, (output, _, _) => Task.FromResult<Action<Utf8JsonWriter>?>(json =>
-            WriteList(json, resource, new ContentList<int>([], output.Request.Page, output.Request.Limit, 0), output, (_, _, _) => { })));
+        var resource = new GhostResource<int>(name, name, new GhostFields<int>(), [], hasFormats: false);
+        return AnswerAsync(context, resource, browse: true, (output, _) => Task.FromResult<Action<Utf8JsonWriter>?>(json =>
+            resource.WriteList(json, new ContentList<int>([], output.Request.Page, output.Request.Limit, 0), output)));
     }
 
     /// <summary>Reads the parameters, loads, and writes the JSON; a refusal is answered in Ghost's form.</summary>
-    private static async Task AnswerAsync(HttpContext context, ContentResource resource, bool browse,
-        Func<ContentOutput, IServiceProvider, CancellationToken, Task<Action<Utf8JsonWriter>?>> load)
+    private static async Task AnswerAsync(HttpContext context, GhostResource resource, bool browse,
+        Func<ContentOutput, CancellationToken, Task<Action<Utf8JsonWriter>?>> load)
     {
         var cancel = context.RequestAborted;
         var services = context.RequestServices;
@@ -143,7 +124,7 @@ public static class ContentApiEndpoints
         {
             var publication = await services.GetRequiredService<PublicationService>().GetAsync(cancel);
             var output = ContentOutput.Read(context.Request.Query, resource, browse, PublicAddress.BaseUrl(context.Request, publication), publication.Clock);
-            write = await load(output, services, cancel) ?? throw ContentApiException.NotFound(resource.NotFound);
+            write = await load(output, cancel) ?? throw ContentApiException.NotFound(resource.NotFound);
         }
         catch (ContentApiException refused)
         {
@@ -154,31 +135,10 @@ public static class ContentApiEndpoints
         await services.GetRequiredService<ContentApiResponse>().WriteAsync(context, write);
     }
 
-    private static void WriteList<T>(Utf8JsonWriter json, ContentResource resource, ContentList<T> list, ContentOutput output, Action<Utf8JsonWriter, T, ContentOutput> item)
-    {
-        json.WriteStartObject();
-        json.WriteStartArray(resource.Name);
-        foreach (var entry in list.Items)
-        {
-            item(json, entry, output);
-        }
-
-        json.WriteEndArray();
-        json.WritePagination(list);
-        json.WriteEndObject();
-    }
-
-    /// <summary>A read answers a list of one, without meta, as Ghost does; null when there is no such item.</summary>
-    private static Action<Utf8JsonWriter>? One<T>(ContentResource resource, T? item, ContentOutput output, Action<Utf8JsonWriter, T, ContentOutput> write)
+    /// <summary>Null when there is no such item.</summary>
+    private static Action<Utf8JsonWriter>? One<T>(GhostResource<T> resource, T? item, ContentOutput output)
         where T : class =>
-        item is null ? null : json =>
-        {
-            json.WriteStartObject();
-            json.WriteStartArray(resource.Name);
-            write(json, item, output);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        };
+        item is null ? null : json => resource.WriteOne(json, item, output);
 
     private static int? Number(string id) =>
         int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;

@@ -34,7 +34,7 @@ internal sealed class ContentOutput
     public bool Includes(ContentIncludes what) => Request.Includes(what);
 
     /// <exception cref="ContentApiException">A parameter is malformed or asks for something this resource does not have.</exception>
-    public static ContentOutput Read(IQueryCollection query, ContentResource resource, bool browse, string baseUrl, PublicationClock clock)
+    public static ContentOutput Read(IQueryCollection query, GhostResource resource, bool browse, string baseUrl, PublicationClock clock)
     {
         var include = List(query, "include");
         var includes = ContentIncludes.None;
@@ -69,7 +69,7 @@ internal sealed class ContentOutput
     }
 
     /// <summary>Ghost keeps the formats asked for, else the ones named in fields, else html alone.</summary>
-    private static (bool Html, bool Plaintext) Formats(IQueryCollection query, ContentResource resource, HashSet<string>? fields)
+    private static (bool Html, bool Plaintext) Formats(IQueryCollection query, GhostResource resource, HashSet<string>? fields)
     {
         var formats = List(query, "formats");
         if (!resource.HasFormats || (formats.Count == 0 && fields is null))
@@ -154,6 +154,6 @@ internal sealed class ContentOutput
             .Select(v => lower ? v.ToLowerInvariant() : v)
             .ToList();
 
-    private static ContentApiException Unsupported(string what, string value, ContentResource resource, IEnumerable<string> supported) =>
+    private static ContentApiException Unsupported(string what, string value, GhostResource resource, IEnumerable<string> supported) =>
         ContentApiException.BadRequest($"The {what} '{value}' is not supported on {resource.Name}; use {string.Join(", ", supported)}.");
 }

@@ -26,7 +26,7 @@ internal static class GhostErrors
         WriteAsync(context, StatusCodes.Status404NotFound, "NotFoundError", "Resource not found", null);
 
     /// <summary>A refusal from inside an endpoint, worded after the action as Ghost words it.</summary>
-    public static Task RefusedAsync(HttpContext context, ContentApiException error, ContentResource resource, bool browse)
+    public static Task RefusedAsync(HttpContext context, ContentApiException error, GhostResource resource, bool browse)
     {
         var action = resource.Action(browse);
         return error.Kind switch

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.Json;
+using Masthead.Core.Articles;
+using Masthead.Core.ContentApi;
+
+namespace Masthead.ContentApi;
+
+/// <summary>
+/// Posts, pages, authors and tags in Ghost's shape, each field declared once. Masthead's standfirst is Ghost's
+/// custom_excerpt, the lead image its feature_image; what Masthead does not have is null, as Ghost answers it.
+/// Masthead-only additions never rename Ghost's fields: <c>live</c> and <c>corrections</c> on posts, <c>job_title</c> on authors.
+/// </summary>
+internal static class GhostResources
+{
+    public static readonly GhostFields<ContentAuthor> AuthorFields = new GhostFields<ContentAuthor>()
+        .Add("id", (json, a, _) => json.WriteId("id", a.Id))
+        .String("name", a => a.Name)
+        .String("slug", a => a.Slug)
+        .Url("profile_image", a => a.PhotoUrl)
+        .Text("bio", a => a.Bio)
+        .Nulls("cover_image", "website", "location", "facebook", "twitter", "threads", "bluesky", "mastodon", "tiktok", "youtube",
+            "instagram", "linkedin", "meta_title", "meta_description")
+        .Url("url", a => a.Path)
+        .Text("job_title", a => a.JobTitle)
+        .Included((json, a, _) => WriteCount(json, a.PostCount), topLevelOnly: true);
+
+    /// <summary>A section or a tag as a Ghost tag: name, slug, description and the page that lists its articles.</summary>
+    public static readonly GhostFields<ContentTag> TagFields = new GhostFields<ContentTag>()
+        .Id("id", t => t.Id)
+        .String("name", t => t.Name)
+        .String("slug", t => t.Slug)
+        .Text("description", t => t.Description)
+        .Nulls("feature_image")
+        .Constant("visibility", "public")
+        .Nulls("og_image", "og_title", "og_description", "twitter_image", "twitter_title", "twitter_description", "meta_title",
+            "meta_description", "codeinjection_head", "codeinjection_foot", "canonical_url", "accent_color")
+        .Url("url", t => t.Path)
+        .Included((json, t, _) => WriteCount(json, t.PostCount), topLevelOnly: true);
+
+    /// <summary>What posts and pages share.</summary>
+    private static readonly GhostFields<ContentPost> DocumentFields = new GhostFields<ContentPost>()
+        .Add("id", (json, p, _) => json.WriteId("id", p.Id))
+        .Add("uuid", (json, p, _) => json.WriteString("uuid", p.Uuid))
+        .String("title", p => p.Title)
+        .String("slug", p => p.Slug)
+        .Format("html", (json, p, output) =>
+        {
+            if (output.Html)
+            {
+                json.WriteString("html", ContentJson.AbsoluteLinks(p.Html ?? "", output.BaseUrl));
+            }
+        })
+        .Format("plaintext", (json, p, output) =>
+        {
+            if (output.Plaintext && p.Plaintext is { Length: > 0 })
+            {
+                json.WriteString("plaintext", p.Plaintext);
+            }
+        })
+        .Add("comment_id", (json, p, _) => json.WriteId("comment_id", p.Id))
+        .Url("feature_image", p => p.Image?.Url)
+        .Boolean("featured", p => p.Featured)
+        .Constant("visibility", "public")
+        .Date("created_at", p => p.CreatedAt)
+        .Date("updated_at", p => p.UpdatedAt)
+        .Date("published_at", p => p.PublishedAt)
+        .Text("custom_excerpt", p => p.Standfirst)
+        .Nulls("codeinjection_head", "codeinjection_foot", "custom_template", "canonical_url")
+        .Included(Relations)
+        .Url("url", p => p.Path)
+        .Text("excerpt", p => p.Standfirst.Length > 0 ? p.Standfirst : p.AutoExcerpt)
+        .Number("reading_time", p => p.ReadingMinutes)
+        .Boolean("access", _ => true)
+        .Boolean("comments", _ => false)
+        .Nulls("og_image", "og_title", "og_description", "twitter_image", "twitter_title", "twitter_description", "meta_title",
+            "meta_description", "email_subject", "frontmatter")
+        .Text("feature_image_alt", p => p.Image?.Alt)
+        .Text("feature_image_caption", p => Caption(p.Image));
+
+    public static readonly GhostFields<ContentPost> PostFields = DocumentFields.Extend()
+        .Add("live", (json, p, output) => LiveJson.Write(json, p, output))
+        .Add("corrections", WriteCorrections);
+
+    public static readonly GhostFields<ContentPost> PageFields = DocumentFields.Extend()
+        .Boolean("show_title_and_feature_image", _ => true);
+
+    public static readonly GhostResource<ContentPost> Posts = new("posts", "post", PostFields, ["authors", "tags"], hasFormats: true);
+
+    public static readonly GhostResource<ContentPost> Pages = new("pages", "page", PageFields, ["authors", "tags"], hasFormats: true);
+
+    public static readonly GhostResource<ContentAuthor> Authors = new("authors", "author", AuthorFields, ["count.posts"], hasFormats: false);
+
+    public static readonly GhostResource<ContentTag> Tags = new("tags", "tag", TagFields, ["count.posts"], hasFormats: false);
+
+    public static readonly GhostResource Settings = new("settings", "setting", [], [], hasFormats: false);
+
+    private static void WriteCount(Utf8JsonWriter json, int? posts)
+    {
+        if (posts is { } count)
+        {
+            json.WriteStartObject("count");
+            json.WriteNumber("posts", count);
+            json.WriteEndObject();
+        }
+    }
+
+    /// <summary>authors and tags when included, with the first of each as primary_author and primary_tag.</summary>
+    private static void Relations(Utf8JsonWriter json, ContentPost post, ContentOutput output)
+    {
+        if (post.Tags is { } tags)
+        {
+            json.WriteStartArray("tags");
+            foreach (var tag in tags)
+            {
+                TagFields.Write(json, tag, output, nested: true);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (post.Authors is { } authors)
+        {
+            json.WriteStartArray("authors");
+            foreach (var author in authors)
+            {
+                AuthorFields.Write(json, author, output, nested: true);
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("primary_author");
+            if (authors.Count > 0)
+            {
+                AuthorFields.Write(json, authors[0], output, nested: true);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+
+        if (post.Tags is { } primary)
+        {
+            json.WritePropertyName("primary_tag");
+            if (primary.Count > 0)
+            {
+                TagFields.Write(json, primary[0], output, nested: true);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+    }
+
+    private static void WriteCorrections(Utf8JsonWriter json, ContentPost post, ContentOutput output)
+    {
+        json.WriteStartArray("corrections");
+        foreach (var note in post.Notes)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", note.Kind.ToString().ToLowerInvariant());
+            json.WriteString("text", note.Text);
+            json.WriteDate("at", note.PublishedAt, output);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Ghost's caption is HTML; Masthead's caption and credit are plain text, so they are escaped and joined.</summary>
+    private static string? Caption(LeadImageView? image)
+    {
+        if (image is null)
+        {
+            return null;
+        }
+
+        var parts = new[] { image.Caption, image.Credit }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => WebUtility.HtmlEncode(p!.Trim()));
+        var caption = string.Join(" ", parts);
+        return caption.Length == 0 ? null : caption;
+    }
+}

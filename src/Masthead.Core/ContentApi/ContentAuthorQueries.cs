@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Core.ContentApi;
 
-/// <summary>Authors: active staff members with at least one published article, in masthead order by default.</summary>
+/// <summary>Authors: active staff members with at least one published article, by name unless asked otherwise, as Ghost orders them.</summary>
 public sealed class ContentAuthorQueries(MastheadDb db, TimeProvider time)
 {
     public static readonly NqlFields<StaffMember> Filters = new NqlFields<StaffMember>("authors")
@@ -25,7 +25,7 @@ public sealed class ContentAuthorQueries(MastheadDb db, TimeProvider time)
 
         var total = await filtered.CountAsync(cancellationToken);
         var skip = request.Skip;
-        var page = Ordering(db).Apply(filtered, request.Order, new ContentOrder("id", false)).Skip(skip).Take(request.Limit);
+        var page = Ordering(db).Apply(filtered, request, new ContentOrder("id", false)).Skip(skip).Take(request.Limit);
         return new ContentList<ContentAuthor>(await Views(page, request).ToListAsync(cancellationToken), request.Page, request.Limit, total);
     }
 
@@ -59,7 +59,7 @@ public sealed class ContentAuthorQueries(MastheadDb db, TimeProvider time)
         return db.ArticleAuthors.Where(b => published.Any(a => a.Id == b.ArticleId));
     }
 
-    private static ContentOrdering<StaffMember> Ordering(MastheadDb db) => new ContentOrdering<StaffMember>("authors", [new("position", false)])
+    private static ContentOrdering<StaffMember> Ordering(MastheadDb db) => new ContentOrdering<StaffMember>("authors", [new("name", false)], s => s.Slug)
         .By("position", s => s.Position)
         .By("name", s => s.Name)
         .By("slug", s => s.Slug)

@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace Masthead.Core.ContentApi;
 
 /// <summary>The fields one resource may be ordered by, and how to apply an order to a query (EF Core or in memory).</summary>
-internal sealed class ContentOrdering<T>(string resource, IReadOnlyList<ContentOrder> defaultOrder)
+internal sealed class ContentOrdering<T>(string resource, IReadOnlyList<ContentOrder> defaultOrder, Expression<Func<T, string>> slug)
 {
     private readonly Dictionary<string, LambdaExpression> _keys = new(StringComparer.Ordinal);
 
@@ -13,12 +13,22 @@ internal sealed class ContentOrdering<T>(string resource, IReadOnlyList<ContentO
         return this;
     }
 
-    /// <summary>Orders by <paramref name="order"/> (or the default), then by <paramref name="tieBreaker"/> so pages never overlap.</summary>
+    /// <summary>
+    /// Orders by the request's order (or the default), then by <paramref name="tieBreaker"/> so pages never overlap;
+    /// a filter of slug:[c,a,b] alone comes in the list's order first.
+    /// </summary>
     /// <exception cref="ContentApiException">An order names a field this resource cannot be ordered by.</exception>
-    public IQueryable<T> Apply(IQueryable<T> query, IReadOnlyList<ContentOrder>? order, ContentOrder tieBreaker)
+    public IQueryable<T> Apply(IQueryable<T> query, ContentRequest request, ContentOrder tieBreaker)
     {
+        var order = request.Order;
         var clauses = (order is { Count: > 0 } ? order : defaultOrder).Append(tieBreaker);
         var first = true;
+        if (request.ListedSlugs is { } listed)
+        {
+            query = query.OrderBy(InList(listed));
+            first = false;
+        }
+
         foreach (var clause in clauses)
         {
             if (!_keys.TryGetValue(clause.Field, out var key))
@@ -39,5 +49,17 @@ internal sealed class ContentOrdering<T>(string resource, IReadOnlyList<ContentO
         }
 
         return query;
+    }
+
+    /// <summary>The slug's place in <paramref name="slugs"/>: slug == c ? 0 : slug == a ? 1 : ..., a CASE in SQL.</summary>
+    private Expression<Func<T, int>> InList(IReadOnlyList<string> slugs)
+    {
+        Expression place = Expression.Constant(slugs.Count);
+        for (var i = slugs.Count - 1; i >= 0; i--)
+        {
+            place = Expression.Condition(Expression.Equal(slug.Body, Expression.Constant(slugs[i])), Expression.Constant(i), place);
+        }
+
+        return Expression.Lambda<Func<T, int>>(place, slug.Parameters);
     }
 }

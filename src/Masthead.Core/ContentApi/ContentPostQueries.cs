@@ -28,13 +28,16 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
         .Date("updated_at", a => a.LastModifiedAt)
         .Date("created_at", a => a.CreatedAt)
         .Membership("tags.slug", slugs => a => (a.Section != null && slugs.Contains(a.Section.Slug)) || a.Tags.Any(t => slugs.Contains(t.Tag!.Slug)), "tags", "tag")
+        .Membership("tags.name", names => a => (a.Section != null && names.Contains(a.Section.Name)) || a.Tags.Any(t => names.Contains(t.Tag!.Name)))
+        .Text("feature_image", a => a.LeadImage == null ? null : a.LeadImage.Url)
+        .Text("custom_excerpt", a => a.Standfirst == "" ? null : a.Standfirst)
         .Membership("authors.slug", slugs => a => a.Authors.Any(b => slugs.Contains(b.StaffMember!.Slug)), "authors", "author")
         .Text("primary_tag.slug", a => a.Section != null ? a.Section.Slug : a.Tags.OrderBy(t => t.Tag!.Name).Select(t => t.Tag!.Slug).FirstOrDefault(), "primary_tag")
         .Text("primary_author.slug", a => a.Authors.OrderBy(b => b.Position).Select(b => b.StaffMember!.Slug).FirstOrDefault(), "primary_author")
         .Constant("visibility", "public")
         .Constant("status", "published");
 
-    private static readonly ContentOrdering<Article> Ordering = new ContentOrdering<Article>("posts", [new("published_at", true)])
+    private static readonly ContentOrdering<Article> Ordering = new ContentOrdering<Article>("posts", [new("published_at", true)], a => a.Slug)
         .By("published_at", a => a.PublishedAt)
         .By("updated_at", a => a.LastModifiedAt)
         .By("created_at", a => a.CreatedAt)
@@ -97,7 +100,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
 
         var rows = latest
             ? await ContentPostRelations.ListAsync(NewestPage(skip, request.Limit)(db), cancellationToken)
-            : await Ordering.Apply(filtered, request.Order, new ContentOrder("id", true)).Page(skip, request.Limit)
+            : await Ordering.Apply(filtered, request, new ContentOrder("id", true)).Page(skip, request.Limit)
                 .Select(Projection).ToListAsync(cancellationToken);
 
         // A separate count is cheaper than counting inside the row query: EF Core re-processes a nested query every time.

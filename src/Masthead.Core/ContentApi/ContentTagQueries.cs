@@ -17,8 +17,8 @@ public sealed class ContentTagQueries(MastheadDb db, TimeProvider time)
         .Text("name", t => t.Name)
         .Constant("visibility", "public");
 
-    /// <summary>Sections first, in navigation order, then tags by name.</summary>
-    private static readonly ContentOrdering<Listed> Ordering = new ContentOrdering<Listed>("tags", [new("position", false)])
+    /// <summary>By name unless asked otherwise, as Ghost orders them; position is sections first, in navigation order, then tags by name.</summary>
+    private static readonly ContentOrdering<Listed> Ordering = new ContentOrdering<Listed>("tags", [new("name", false)], t => t.Tag.Slug)
         .By("position", t => t.Position)
         .By("name", t => t.Tag.Name)
         .By("slug", t => t.Tag.Slug)
@@ -37,7 +37,7 @@ public sealed class ContentTagQueries(MastheadDb db, TimeProvider time)
 
         var filtered = all.ToList();
         var skip = request.Skip;
-        var page = Ordering.Apply(filtered.AsQueryable(), request.Order, new ContentOrder("position", false))
+        var page = Ordering.Apply(filtered.AsQueryable(), request, new ContentOrder("position", false))
             .Skip(skip).Take(request.Limit)
             .AsEnumerable()
             .Select(t => request.Includes(ContentIncludes.PostCounts) ? t.Tag : t.Tag with { PostCount = null })

@@ -38,6 +38,10 @@ public sealed record ContentRequest(
     public int Skip => (int)Math.Min((long)(Page - 1) * Limit, int.MaxValue);
 
     public bool Includes(ContentIncludes what) => (Include & what) == what;
+
+    /// <summary>The slugs of a filter that is just slug:[c,a,b], with no order asked for: Ghost answers them in that order.</summary>
+    public IReadOnlyList<string>? ListedSlugs => Order is { Count: > 0 } ? null
+        : Filter is Nql.NqlComparison { Property: "slug", Operator: Nql.NqlOperator.In } list ? list.Values.Select(v => v.Text).ToList() : null;
 }
 
 /// <summary>One page of a browse, with what Ghost's meta.pagination reports.</summary>
@@ -62,8 +66,6 @@ public sealed record ContentAuthor(int Id, string Slug, string Name, string JobT
 public sealed record ContentTag(string Id, string Slug, string Name, string Description, bool IsSection, int? PostCount = null)
 {
     public const string SectionIdPrefix = "section-";
-
-    public string Path => (IsSection ? "/section/" : "/tag/") + Slug;
 
     public static string SectionId(int id) => SectionIdPrefix + id;
 
@@ -102,7 +104,13 @@ public sealed record ContentPost(
     ContentLive? Live,
     bool IsPage = false)
 {
+    /// <summary>Page ids are "page-{id}", so they never meet a post's: Ghost's posts and pages share one table of ids.</summary>
+    public const string PageIdPrefix = "page-";
+
     public string Path => IsPage ? "/" + Slug : ArticleUrls.PathFor(UrlDate, Slug);
+
+    public string GhostId => IsPage ? PageIdPrefix + Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>At 230 words a minute, never less than one, as the article page says.</summary>
     public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));

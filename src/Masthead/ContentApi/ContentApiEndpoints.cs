@@ -21,6 +21,9 @@ public static class ContentApiEndpoints
 {
     public const string OpenApiPath = "/ghost/api/content/openapi.json";
 
+    /// <summary>Every read answers HEAD as it answers GET, without the body.</summary>
+    internal static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>Where @tryghost/content-api sends its requests: /content/ for v5 and later, /{version}/content/ before.</summary>
     public static readonly IReadOnlyList<string> Prefixes =
         ["/ghost/api/content", "/ghost/api/v2/content", "/ghost/api/v3/content", "/ghost/api/v4/content", "/ghost/api/canary/content"];
@@ -48,9 +51,10 @@ public static class ContentApiEndpoints
             MapResource(cached, GhostResources.Pages, PageReads);
             MapResource(cached, GhostResources.Authors, AuthorReads);
             MapResource(cached, GhostResources.Tags, TagReads);
-            cached.MapGet("/settings", SettingsAsync);
-            cached.MapGet("/tiers", context => EmptyAsync(context, "tiers"));
-            cached.MapGet("/newsletters", context => EmptyAsync(context, "newsletters"));
+            cached.MapMethods("/settings", ReadMethods, SettingsAsync);
+            cached.MapMethods("/tiers", ReadMethods, context => EmptyAsync(context, "tiers"));
+            cached.MapMethods("/newsletters", ReadMethods, context => EmptyAsync(context, "newsletters"));
+            SearchIndex.Map(cached);
             api.MapGet("/{**rest}", GhostErrors.NoSuchResourceAsync);
         }
 
@@ -66,7 +70,7 @@ public static class ContentApiEndpoints
 
     private static readonly GhostReads<ContentPost, ContentPageQueries> PageReads = new(
         (queries, request, cancel) => queries.BrowseAsync(request, cancel),
-        (queries, id, request, cancel) => Number(id) is { } number ? queries.ReadAsync(number, request, cancel) : Task.FromResult<ContentPost?>(null),
+        (queries, id, request, cancel) => id.StartsWith(ContentPost.PageIdPrefix, StringComparison.Ordinal) && Number(id[ContentPost.PageIdPrefix.Length..]) is { } number ? queries.ReadAsync(number, request, cancel) : Task.FromResult<ContentPost?>(null),
         (queries, slug, request, cancel) => queries.ReadAsync(slug, request, cancel));
 
     private static readonly GhostReads<ContentAuthor, ContentAuthorQueries> AuthorReads = new(
@@ -84,15 +88,15 @@ public static class ContentApiEndpoints
         where T : class
         where TQueries : notnull
     {
-        api.MapGet("/" + resource.Name, (HttpContext context, [FromServices] TQueries queries) =>
+        api.MapMethods("/" + resource.Name, ReadMethods, (HttpContext context, [FromServices] TQueries queries) =>
             AnswerAsync(context, resource, browse: true, async (output, cancel) =>
             {
                 var list = await reads.Browse(queries, output.Request, cancel);
                 return json => resource.WriteList(json, list, output);
             }));
-        api.MapGet($"/{resource.Name}/{{id}}", (HttpContext context, [FromServices] TQueries queries, string id) =>
+        api.MapMethods($"/{resource.Name}/{{id}}", ReadMethods, (HttpContext context, [FromServices] TQueries queries, string id) =>
             AnswerAsync(context, resource, browse: false, async (output, cancel) => One(resource, await reads.ById(queries, id, output.Request, cancel), output)));
-        api.MapGet($"/{resource.Name}/slug/{{slug}}", (HttpContext context, [FromServices] TQueries queries, string slug) =>
+        api.MapMethods($"/{resource.Name}/slug/{{slug}}", ReadMethods, (HttpContext context, [FromServices] TQueries queries, string slug) =>
             AnswerAsync(context, resource, browse: false, async (output, cancel) => One(resource, await reads.BySlug(queries, slug, output.Request, cancel), output)));
     }
 
@@ -114,7 +118,7 @@ public static class ContentApiEndpoints
     }
 
     /// <summary>Reads the parameters, loads, and writes the JSON; a refusal is answered in Ghost's form.</summary>
-    private static async Task AnswerAsync(HttpContext context, GhostResource resource, bool browse,
+    internal static async Task AnswerAsync(HttpContext context, GhostResource resource, bool browse,
         Func<ContentOutput, CancellationToken, Task<Action<Utf8JsonWriter>?>> load)
     {
         var cancel = context.RequestAborted;

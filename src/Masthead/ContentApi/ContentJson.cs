@@ -12,7 +12,11 @@ internal static partial class ContentJson
     /// <summary>Served as application/json, never inside HTML, so bodies keep their &lt;, &gt; and quotes unescaped, as Ghost's do.</summary>
     public static readonly JsonWriterOptions Options = new() { Indented = false, SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Ghost writes times in the site's time zone with milliseconds and the offset: 2026-02-03T09:15:00.000-06:00.</summary>
+    /// <summary>
+    /// Ghost writes times in the site's time zone with milliseconds and the offset: 2026-02-03T09:15:00.000-06:00. It
+    /// stores whole seconds, so the milliseconds are always 0; Masthead's are cut off too, so that a time the API
+    /// wrote finds the same item when it is given back in a filter.
+    /// </summary>
     public static void WriteDate(this Utf8JsonWriter json, string name, DateTime? utc, ContentOutput output)
     {
         if (utc is not { } value)
@@ -22,6 +26,7 @@ internal static partial class ContentJson
         }
 
         Span<char> text = stackalloc char[40];
+        value = value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond));
         output.Clock.ToLocal(value).TryFormat(text, out var length, "yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
         json.WriteString(name, text[..length]);
     }

@@ -8,7 +8,8 @@ namespace Masthead.ContentApi;
 /// <summary>
 /// A request's query string read as Ghost reads it (include, fields, formats, limit, page, order, filter), with what
 /// the JSON writers need: which fields to write, the site's address and its clock. Parameters it does not know are
-/// ignored, as Ghost ignores them (the official client sends slug= on slug reads); a known one it cannot honour is refused.
+/// ignored, as Ghost ignores them (the official client sends slug= on slug reads), and so are includes, fields and
+/// formats a resource does not have (mobiledoc, lexical, tiers): Ghost answers with what it has. A malformed value is refused.
 /// </summary>
 internal sealed class ContentOutput
 {
@@ -33,24 +34,23 @@ internal sealed class ContentOutput
 
     public bool Includes(ContentIncludes what) => Request.Includes(what);
 
+    /// <summary>A request made by Masthead itself, such as a search index's: these fields of every item, no formats.</summary>
+    public static ContentOutput For(ContentRequest request, IReadOnlyCollection<string> fields, string baseUrl, PublicationClock clock) =>
+        new(request with { Html = false, Plaintext = false }, [.. fields], baseUrl, clock);
+
     /// <exception cref="ContentApiException">A parameter is malformed or asks for something this resource does not have.</exception>
     public static ContentOutput Read(IQueryCollection query, GhostResource resource, bool browse, string baseUrl, PublicationClock clock)
     {
         var include = List(query, "include");
         var includes = ContentIncludes.None;
-        foreach (var name in include)
+        foreach (var name in include.Where(resource.Includes.Contains))
         {
-            includes |= resource.Includes.Contains(name)
-                ? name switch { "authors" => ContentIncludes.Authors, "tags" => ContentIncludes.Tags, _ => ContentIncludes.PostCounts }
-                : throw Unsupported("include", name, resource, resource.Includes);
+            includes |= name switch { "authors" => ContentIncludes.Authors, "tags" => ContentIncludes.Tags, _ => ContentIncludes.PostCounts };
         }
 
-        var fieldList = List(query, "fields");
-        HashSet<string>? fields = fieldList.Count == 0 ? null : [.. fieldList];
-        foreach (var field in fieldList.Where(f => !resource.Fields.Contains(f)))
-        {
-            throw Unsupported("field", field, resource, resource.Fields);
-        }
+        // Ghost answers with the fields it has and always with the id, which front ends key their items by.
+        var fieldList = List(query, "fields").Where(resource.Fields.Contains).ToList();
+        HashSet<string>? fields = fieldList.Count == 0 ? null : [.. fieldList, "id"];
 
         var (html, plaintext) = Formats(query, resource, fields);
         var request = new ContentRequest(Include: includes, Html: html, Plaintext: plaintext);
@@ -80,12 +80,6 @@ internal sealed class ContentOutput
         if (formats.Count == 0)
         {
             return (fields!.Contains("html"), fields.Contains("plaintext"));
-        }
-
-        string[] known = ["html", "plaintext"];
-        foreach (var format in formats.Where(f => !known.Contains(f)))
-        {
-            throw Unsupported("format", format, resource, known);
         }
 
         return (formats.Contains("html"), formats.Contains("plaintext"));
@@ -153,7 +147,4 @@ internal sealed class ContentOutput
         query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(v => lower ? v.ToLowerInvariant() : v)
             .ToList();
-
-    private static ContentApiException Unsupported(string what, string value, GhostResource resource, IEnumerable<string> supported) =>
-        ContentApiException.BadRequest($"The {what} '{value}' is not supported on {resource.Name}; use {string.Join(", ", supported)}.");
 }

@@ -32,6 +32,10 @@ internal sealed class GhostFields<T>
 
     public GhostFields<T> Url(string name, Func<T, string?> pathOrUrl) => Add(name, (json, item, output) => json.WriteUrl(name, pathOrUrl(item), output));
 
+    /// <summary>A page of the site as an absolute address ending in a slash, as Ghost writes them.</summary>
+    public GhostFields<T> Address(string name, Func<T, string> path) =>
+        Add(name, (json, item, output) => json.WriteString(name, string.Concat(output.BaseUrl, path(item), "/")));
+
     public GhostFields<T> Date(string name, Func<T, DateTime?> utc) => Add(name, (json, item, output) => json.WriteDate(name, utc(item), output));
 
     public GhostFields<T> Boolean(string name, Func<T, bool> value) => Add(name, (json, item, _) => json.WriteBoolean(name, value(item)));

@@ -9,6 +9,8 @@ namespace Masthead.ContentApi;
 /// Posts, pages, authors and tags in Ghost's shape, each field declared once. Masthead's standfirst is Ghost's
 /// custom_excerpt, the lead image its feature_image; what Masthead does not have is null, as Ghost answers it.
 /// Masthead-only additions never rename Ghost's fields: <c>live</c> and <c>corrections</c> on posts, <c>job_title</c> on authors.
+/// Addresses end in a slash, as Ghost's do (the site answers both forms). Every tag's url is /tag/{slug}/, a section's
+/// too: front ends built for Ghost route tags by that shape, and the site sends /tag/{section}/ on to /section/{section}.
 /// </summary>
 internal static class GhostResources
 {
@@ -20,7 +22,7 @@ internal static class GhostResources
         .Text("bio", a => a.Bio)
         .Nulls("cover_image", "website", "location", "facebook", "twitter", "threads", "bluesky", "mastodon", "tiktok", "youtube",
             "instagram", "linkedin", "meta_title", "meta_description")
-        .Url("url", a => a.Path)
+        .Address("url", a => a.Path)
         .Text("job_title", a => a.JobTitle)
         .Included((json, a, _) => WriteCount(json, a.PostCount), topLevelOnly: true);
 
@@ -34,12 +36,12 @@ internal static class GhostResources
         .Constant("visibility", "public")
         .Nulls("og_image", "og_title", "og_description", "twitter_image", "twitter_title", "twitter_description", "meta_title",
             "meta_description", "codeinjection_head", "codeinjection_foot", "canonical_url", "accent_color")
-        .Url("url", t => t.Path)
+        .Address("url", t => "/tag/" + t.Slug)
         .Included((json, t, _) => WriteCount(json, t.PostCount), topLevelOnly: true);
 
     /// <summary>What posts and pages share.</summary>
     private static readonly GhostFields<ContentPost> DocumentFields = new GhostFields<ContentPost>()
-        .Add("id", (json, p, _) => json.WriteId("id", p.Id))
+        .Add("id", (json, p, _) => WritePostId(json, "id", p))
         .Add("uuid", (json, p, _) => json.WriteString("uuid", p.Uuid))
         .String("title", p => p.Title)
         .String("slug", p => p.Slug)
@@ -57,7 +59,7 @@ internal static class GhostResources
                 json.WriteString("plaintext", p.Plaintext);
             }
         })
-        .Add("comment_id", (json, p, _) => json.WriteId("comment_id", p.Id))
+        .Add("comment_id", (json, p, _) => WritePostId(json, "comment_id", p))
         .Url("feature_image", p => p.Image?.Url)
         .Boolean("featured", p => p.Featured)
         .Constant("visibility", "public")
@@ -67,7 +69,7 @@ internal static class GhostResources
         .Text("custom_excerpt", p => p.Standfirst)
         .Nulls("codeinjection_head", "codeinjection_foot", "custom_template", "canonical_url")
         .Included(Relations)
-        .Url("url", p => p.Path)
+        .Address("url", p => p.Path)
         .Text("excerpt", p => p.Standfirst.Length > 0 ? p.Standfirst : p.AutoExcerpt)
         .Number("reading_time", p => p.ReadingMinutes)
         .Boolean("access", _ => true)
@@ -93,6 +95,18 @@ internal static class GhostResources
     public static readonly GhostResource<ContentTag> Tags = new("tags", "tag", TagFields, ["count.posts"], hasFormats: false);
 
     public static readonly GhostResource Settings = new("settings", "setting", [], [], hasFormats: false);
+
+    private static void WritePostId(Utf8JsonWriter json, string name, ContentPost post)
+    {
+        if (post.IsPage)
+        {
+            json.WriteString(name, post.GhostId);
+        }
+        else
+        {
+            json.WriteId(name, post.Id);
+        }
+    }
 
     private static void WriteCount(Utf8JsonWriter json, int? posts)
     {

@@ -138,8 +138,8 @@ public sealed class ContentApiFilterTests(FeaturedStoryFixture site) : IClassFix
         var pages = await api.GetAsync("pages/?filter=slug:-about-us");
 
         Assert.Equal(["tobias-wren", "anaya-kessler"], ContentApiClient.Slugs(authors, "authors"));
-        Assert.Equal(["business", "budget", "small-business"], ContentApiClient.Slugs(tags, "tags"));
-        Assert.Equal(["world", "politics", "business", "culture"], ContentApiClient.Slugs(sections, "tags"));
+        Assert.Equal(["budget", "business", "small-business"], ContentApiClient.Slugs(tags, "tags"));
+        Assert.Equal(["business", "culture", "politics", "world"], ContentApiClient.Slugs(sections, "tags"));
         Assert.Equal(["ethics-policy", "corrections-policy"], ContentApiClient.Slugs(pages, "pages"));
     }
 

@@ -19,21 +19,21 @@ public sealed class ContentApiResourceTests(DemoSiteFixture site) : IClassFixtur
     private string BaseUrl => Server.BaseAddress.ToString().TrimEnd('/');
 
     [Fact]
-    public async Task Pages_are_the_static_pages_in_the_footers_order_in_a_posts_shape()
+    public async Task Pages_are_the_static_pages_in_the_footers_order_in_a_posts_shape_with_ids_apart_from_posts()
     {
         var api = await ContentApiClient.WithNewKeyAsync(Server);
         var pages = await Server.InScopeAsync(s => s.GetRequiredService<StaticPageService>().ListAsync());
 
         var body = await api.GetAsync("pages/?include=authors,tags");
         var about = (await api.GetAsync($"pages/slug/{pages[0].Slug}/")).GetProperty("pages")[0];
-        var byId = await api.GetAsync($"pages/{pages[1].Id}/");
+        var byId = await api.GetAsync($"pages/page-{pages[1].Id}/");
 
         Assert.Equal(pages.Select(p => p.Slug), ContentApiClient.Slugs(body, "pages"));
         var first = body.GetProperty("pages")[0];
-        Assert.Empty(first.GetProperty("authors").EnumerateArray());
+        Assert.NotNull(first.GetProperty("primary_author").GetProperty("slug").GetString()); // Ghost pages always have one
         Assert.Equal(JsonValueKind.Null, first.GetProperty("primary_tag").ValueKind);
         Assert.Equal(pages[0].Title, about.GetProperty("title").GetString());
-        Assert.Equal(BaseUrl + pages[0].Path, about.GetProperty("url").GetString());
+        Assert.Equal(BaseUrl + pages[0].Path + "/", about.GetProperty("url").GetString());
         Assert.Contains(pages[0].BodyHtml[..40], about.GetProperty("html").GetString());
         Assert.StartsWith(about.GetProperty("excerpt").GetString()![..40], pages[0].BodyMarkdown.Replace("*", ""));
         Assert.Equal(JsonValueKind.Null, about.GetProperty("custom_excerpt").ValueKind);
@@ -42,7 +42,7 @@ public sealed class ContentApiResourceTests(DemoSiteFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Authors_are_the_active_staff_with_published_work_with_their_post_counts()
+    public async Task Authors_are_the_active_staff_with_published_work_by_name_with_their_post_counts()
     {
         var api = await ContentApiClient.WithNewKeyAsync(Server);
         var staff = await Server.InScopeAsync(s => s.GetRequiredService<StaffService>().ListActiveAsync());
@@ -56,13 +56,13 @@ public sealed class ContentApiResourceTests(DemoSiteFixture site) : IClassFixtur
 
         var authors = body.GetProperty("authors").EnumerateArray().ToList();
         Assert.Contains(authors, a => a.GetProperty("slug").GetString() == "tobias-wren");
-        Assert.Equal(staff.Where(p => counts.ContainsKey(p.Id)).Select(p => p.Slug), authors.Select(a => a.GetProperty("slug").GetString()));
+        Assert.Equal(staff.Where(p => counts.ContainsKey(p.Id)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Slug), authors.Select(a => a.GetProperty("slug").GetString()));
         Assert.All(authors, a => Assert.Equal(
             counts[int.Parse(a.GetProperty("id").GetString()!, CultureInfo.InvariantCulture)],
             a.GetProperty("count").GetProperty("posts").GetInt32()));
         Assert.Equal(staff[1].Name, bySlug.GetProperty("name").GetString());
         Assert.Equal(staff[1].Bio, bySlug.GetProperty("bio").GetString());
-        Assert.Equal($"{BaseUrl}/author/{staff[1].Slug}", bySlug.GetProperty("url").GetString());
+        Assert.Equal($"{BaseUrl}/author/{staff[1].Slug}/", bySlug.GetProperty("url").GetString());
         Assert.False(bySlug.TryGetProperty("count", out _));
         Assert.Equal(counts[staff[1].Id], byId.GetProperty("count").GetProperty("posts").GetInt32());
         foreach (var absent in new[] { "cover_image", "website", "location", "facebook", "twitter", "meta_title", "meta_description" })
@@ -72,7 +72,7 @@ public sealed class ContentApiResourceTests(DemoSiteFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Tags_are_the_sections_then_the_used_tags_with_their_post_counts()
+    public async Task Tags_are_the_sections_and_the_used_tags_by_name_with_their_post_counts()
     {
         var api = await ContentApiClient.WithNewKeyAsync(Server);
         var (sections, tags) = await Server.InScopeAsync(async s =>
@@ -88,7 +88,8 @@ public sealed class ContentApiResourceTests(DemoSiteFixture site) : IClassFixtur
         var popular = await api.GetAsync("tags/?order=count.posts%20desc&include=count.posts&limit=3");
 
         var used = tags.Where(t => published.Any(a => a.Tags.Contains(t.Slug))).Select(t => t.Slug);
-        Assert.Equal([.. sections.Select(s => s.Slug), .. used], ContentApiClient.Slugs(body, "tags"));
+        Assert.Equal(sections.Select(s => (s.Name, s.Slug)).Concat(tags.Where(t => used.Contains(t.Slug)).Select(t => (t.Name, t.Slug)))
+            .OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => t.Slug), ContentApiClient.Slugs(body, "tags"));
         Assert.Contains("budget", ContentApiClient.Slugs(body, "tags"));
         foreach (var entry in body.GetProperty("tags").EnumerateArray())
         {
@@ -97,10 +98,10 @@ public sealed class ContentApiResourceTests(DemoSiteFixture site) : IClassFixtur
         }
 
         Assert.Equal("Politics", politics.GetProperty("name").GetString());
-        Assert.Equal($"{BaseUrl}/section/politics", politics.GetProperty("url").GetString());
+        Assert.Equal($"{BaseUrl}/tag/politics/", politics.GetProperty("url").GetString());
         Assert.Equal(sections[0].Slug, section.GetProperty("slug").GetString());
         Assert.Equal(tags[0].Slug, tag.GetProperty("slug").GetString());
-        Assert.Equal($"{BaseUrl}/tag/{tags[0].Slug}", tag.GetProperty("url").GetString());
+        Assert.Equal($"{BaseUrl}/tag/{tags[0].Slug}/", tag.GetProperty("url").GetString());
         Assert.Equal(JsonValueKind.Null, tag.GetProperty("description").ValueKind);
         var counts = popular.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("count").GetProperty("posts").GetInt32()).ToList();
         Assert.Equal(3, counts.Count);

@@ -41,7 +41,7 @@ public sealed class GhostClientTests(DemoSiteFixture site) : IClassFixture<DemoS
         Assert.Equal([first.Summary.Section!.Slug, .. first.Tags.Select(t => t.Slug)], Strings(posts[0].GetProperty("tags")));
         Assert.Equal(first.Summary.Section.Slug, posts[0].GetProperty("primary_tag").GetString());
         Assert.Equal(first.Summary.Authors[0].Slug, posts[0].GetProperty("primary_author").GetString());
-        Assert.Equal(baseUrl + first.Path, posts[0].GetProperty("url").GetString());
+        Assert.Equal(baseUrl + first.Path + "/", posts[0].GetProperty("url").GetString());
         Assert.True(posts[0].GetProperty("has_html").GetBoolean());
 
         Assert.Equal(published, Strings(root.GetProperty("paged")));

@@ -124,15 +124,29 @@ public sealed class NqlFields<T>(string resource)
             throw Unsupported(c);
         }
 
-        DateTime? date = c.Values[0].Kind == NqlValueKind.Null ? null : NqlDates.Read(c.Values[0], c.Property, now);
+        if (c.Values[0].Kind == NqlValueKind.Null)
+        {
+            return c.Operator switch
+            {
+                NqlOperator.Equal => Compose(selector, d => d == null),
+                NqlOperator.NotEqual => Compose(selector, d => d != null),
+                _ => throw Unsupported(c),
+            };
+        }
+
+        // The API writes times to the second, as Ghost stores them, so a value it returned names that whole second:
+        // published_at:'...' finds the post, and published_at:>'...' the ones after it.
+        var read = NqlDates.Read(c.Values[0], c.Property, now);
+        DateTime? second = read.AddTicks(-(read.Ticks % TimeSpan.TicksPerSecond));
+        DateTime? next = second.Value.AddSeconds(1);
         return c.Operator switch
         {
-            NqlOperator.Equal => Compose(selector, d => d == date),
-            NqlOperator.NotEqual => Compose(selector, d => d != date),
-            NqlOperator.GreaterThan => Compose(selector, d => d > date),
-            NqlOperator.GreaterOrEqual => Compose(selector, d => d >= date),
-            NqlOperator.LessThan => Compose(selector, d => d < date),
-            NqlOperator.LessOrEqual => Compose(selector, d => d <= date),
+            NqlOperator.Equal => Compose(selector, d => d >= second && d < next),
+            NqlOperator.NotEqual => Compose(selector, d => d == null || d < second || d >= next),
+            NqlOperator.GreaterThan => Compose(selector, d => d >= next),
+            NqlOperator.GreaterOrEqual => Compose(selector, d => d >= second),
+            NqlOperator.LessThan => Compose(selector, d => d < second),
+            NqlOperator.LessOrEqual => Compose(selector, d => d < next),
             _ => throw Unsupported(c),
         };
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Site.Tags;
 
-public sealed class TagPage(ArticleQueries articles, TagService tags) : ArticleListPage(articles)
+public sealed class TagPage(ArticleQueries articles, TagService tags, Core.Sections.SectionService sections) : ArticleListPage(articles)
 {
     public TagView Tag { get; private set; } = null!;
 
@@ -15,7 +15,10 @@ public sealed class TagPage(ArticleQueries articles, TagService tags) : ArticleL
     {
         if (!Slugs.IsValid(slug) || await tags.GetPublishedBySlugAsync(slug, cancellationToken) is not { } tag)
         {
-            return PageNotFound();
+            // Ghost has only tags, so the Content API gives a section's address as /tag/{slug}/: it leads to the section.
+            return Slugs.IsValid(slug) && await sections.GetBySlugAsync(slug, cancellationToken) is { } section
+                ? RedirectPermanent($"/section/{section.Slug}")
+                : PageNotFound();
         }
 
         Tag = tag;

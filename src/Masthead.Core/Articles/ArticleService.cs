@@ -167,6 +167,22 @@ public sealed class ArticleService(
     internal static string SavedDetails(string headline, int revision, string? note) =>
         string.IsNullOrWhiteSpace(note) ? $"{headline} (revision {revision})" : $"{headline} (revision {revision}: {note.Trim()})";
 
+    /// <summary>Deletes an article with its revisions, notes and live updates, as Ghost's Admin API deletes a post.</summary>
+    /// <exception cref="ForbiddenException">The actor may not delete it (see <see cref="Permissions.CanDelete"/>).</exception>
+    public async Task DeleteAsync(Actor actor, int articleId, CancellationToken cancellationToken = default) =>
+        await db.InTransactionAsync(async () =>
+        {
+            await db.LockArticleAsync(articleId, cancellationToken);
+            var article = await LoadAsync(articleId, cancellationToken);
+            Permissions.Demand(Permissions.CanDelete(actor, ArticleAccess.Of(article)), "delete this article");
+            var places = ArticlePlaces.Of(article);
+            db.Articles.Remove(article);
+            // The audit entry outlives the article, so it names it rather than pointing at it.
+            db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.Deleted, details: $"{article.Headline} (article {article.Id})");
+            RaiseChanged(article, places);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+
     internal async Task<Article> LoadAsync(int articleId, CancellationToken cancellationToken) =>
         await db.Articles.Include(a => a.Authors).Include(a => a.Tags).AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken)

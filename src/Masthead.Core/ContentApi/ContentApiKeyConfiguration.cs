@@ -9,6 +9,7 @@ internal sealed class ContentApiKeyConfiguration : IEntityTypeConfiguration<Cont
     {
         key.Property(k => k.Name).HasMaxLength(ContentApiKey.MaxNameLength);
         key.Property(k => k.Secret).HasMaxLength(ContentApiKey.SecretLength);
+        key.Property(k => k.AdminSecret).HasMaxLength(ContentApiKey.AdminSecretLength);
         key.HasIndex(k => k.Secret).IsUnique();
         key.HasOne<People.StaffMember>().WithMany().HasForeignKey(k => k.CreatedById).OnDelete(DeleteBehavior.SetNull);
     }

@@ -75,13 +75,12 @@ public sealed class ContentPageQueries(MastheadDb db, TimeProvider time)
     /// Pages have no byline here, but a Ghost page always has an author and front ends read its primary_author: the
     /// publication's senior active staff member (the first administrator on the masthead) stands for the publication.
     /// </summary>
-    private async Task<ContentAuthor?> OwnerAsync(ContentRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.Includes(ContentIncludes.Authors))
-        {
-            return null;
-        }
+    private Task<ContentAuthor?> OwnerAsync(ContentRequest request, CancellationToken cancellationToken) =>
+        request.Includes(ContentIncludes.Authors) ? OwnerAsync(cancellationToken) : Task.FromResult<ContentAuthor?>(null);
 
+    /// <summary>Who stands for the publication where Ghost wants an author and Masthead has none: a page's, an Admin API key's post's.</summary>
+    public async Task<ContentAuthor?> OwnerAsync(CancellationToken cancellationToken = default)
+    {
         await foreach (var owner in Owner(db).WithCancellation(cancellationToken))
         {
             return owner;

@@ -57,8 +57,9 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
         AutoExcerpt = a.Standfirst == "" ? a.BodyText.Substring(0, ExcerptLength) : null,
         WordCount = a.WordCount,
         Featured = a.Featured,
-        UrlDate = a.UrlDate!.Value,
-        PublishedAt = a.PublishedAt!.Value,
+        UrlDate = a.UrlDate,
+        PublishedAt = a.PublishedAt,
+        Status = a.Status,
         CreatedAt = a.CreatedAt,
         LastModifiedAt = a.LastModifiedAt,
         Image = a.LeadImage == null ? null : new LeadImageView(a.LeadImage.Url, a.LeadImage.Alt, a.LeadImage.Caption, a.LeadImage.Credit),
@@ -91,8 +92,8 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
     public async Task<ContentList<ContentPost>> BrowseAsync(ContentRequest request, CancellationToken cancellationToken = default)
     {
         var skip = request.Skip;
-        var latest = request.Filter is null && request.Order is not { Count: > 0 };
-        var filtered = db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
+        var latest = request.Filter is null && request.Order is not { Count: > 0 } && !request.AnyStatus;
+        var filtered = Scope(request);
         if (request.Filter is { } filter)
         {
             filtered = filtered.Where(NqlCompiler.Compile(filter, Filters, time.GetUtcNow().UtcDateTime));
@@ -123,9 +124,12 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
 
     private async Task<ContentPost?> ReadAsync(Expression<Func<Article, bool>> which, ContentRequest request, CancellationToken cancellationToken)
     {
-        var rows = await db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished).Where(which).Select(Projection).ToListAsync(cancellationToken);
+        var rows = await Scope(request).Where(which).Select(Projection).ToListAsync(cancellationToken);
         return rows.Count == 0 ? null : (await CompleteAsync(rows, request, allUpdates: true, cancellationToken))[0];
     }
+
+    private IQueryable<Article> Scope(ContentRequest request) =>
+        request.AnyStatus ? db.Articles.AsNoTracking() : db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
 
     private async Task<(ILookup<int, LiveUpdateView>, Dictionary<int, int>)> AllUpdatesAsync(List<int> ids, CancellationToken cancellationToken)
     {
@@ -159,9 +163,9 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
             var notes = related.Where(l => l.Kind == LinkKind.Note).OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Select(l => l.Note).ToList();
             var live = r.Coverage == CoverageStatus.None ? null
                 : new ContentLive(r.Coverage, r.CoverageStartedAt, r.CoverageEndedAt, r.PinnedUpdateId, [.. updates![r.Id]], updateCounts![r.Id]);
-            var updatedAt = r.LastModifiedAt > r.PublishedAt ? r.LastModifiedAt : r.PublishedAt;
+            var updatedAt = r.PublishedAt is { } published && published > r.LastModifiedAt ? published : r.LastModifiedAt;
             return new ContentPost(r.Id, r.Uuid, r.Slug, r.Title, r.Html, plaintexts?.GetValueOrDefault(r.Id), r.Standfirst, r.AutoExcerpt,
-                r.WordCount, r.Featured, r.UrlDate, r.PublishedAt, r.CreatedAt, updatedAt, r.Image, authors, tags, notes, live);
+                r.WordCount, r.Featured, r.UrlDate, r.PublishedAt, r.CreatedAt, updatedAt, r.Image, authors, tags, notes, live, Status: r.Status);
         });
     }
 
@@ -176,8 +180,9 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
         public string? AutoExcerpt { get; init; }
         public int WordCount { get; init; }
         public bool Featured { get; init; }
-        public DateOnly UrlDate { get; init; }
-        public DateTime PublishedAt { get; init; }
+        public DateOnly? UrlDate { get; init; }
+        public DateTime? PublishedAt { get; init; }
+        public ArticleStatus Status { get; init; }
         public DateTime CreatedAt { get; init; }
         public DateTime LastModifiedAt { get; init; }
         public LeadImageView? Image { get; init; }

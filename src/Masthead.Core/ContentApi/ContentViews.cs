@@ -18,6 +18,7 @@ public enum ContentIncludes
 public sealed record ContentOrder(string Field, bool Descending);
 
 /// <summary>A checked browse or read request: which items, in what order, which page, and what to load with them.</summary>
+/// <param name="AnyStatus">Drafts, scheduled and unpublished articles too, as the Admin API lists them; else published ones only.</param>
 /// <param name="Filter">The parsed NQL filter, or null for everything published.</param>
 /// <param name="Order">Empty for the resource's default order.</param>
 public sealed record ContentRequest(
@@ -27,7 +28,8 @@ public sealed record ContentRequest(
     int Page = 1,
     ContentIncludes Include = ContentIncludes.None,
     bool Html = true,
-    bool Plaintext = false)
+    bool Plaintext = false,
+    bool AnyStatus = false)
 {
     public const int DefaultLimit = 15;
 
@@ -93,8 +95,8 @@ public sealed record ContentPost(
     string? AutoExcerpt,
     int WordCount,
     bool Featured,
-    DateOnly UrlDate,
-    DateTime PublishedAt,
+    DateOnly? UrlDate,
+    DateTime? PublishedAt,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     LeadImageView? Image,
@@ -102,12 +104,14 @@ public sealed record ContentPost(
     IReadOnlyList<ContentTag>? Tags,
     IReadOnlyList<ArticleNoteView> Notes,
     ContentLive? Live,
-    bool IsPage = false)
+    bool IsPage = false,
+    ArticleStatus Status = ArticleStatus.Published)
 {
     /// <summary>Page ids are "page-{id}", so they never meet a post's: Ghost's posts and pages share one table of ids.</summary>
     public const string PageIdPrefix = "page-";
 
-    public string Path => IsPage ? "/" + Slug : ArticleUrls.PathFor(UrlDate, Slug);
+    /// <summary>A draft has no address yet; its Ghost-shaped one is /p/{uuid}, as Ghost gives a draft's preview.</summary>
+    public string Path => IsPage ? "/" + Slug : UrlDate is { } date ? ArticleUrls.PathFor(date, Slug) : "/p/" + Uuid;
 
     public string GhostId => IsPage ? PageIdPrefix + Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

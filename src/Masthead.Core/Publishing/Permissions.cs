@@ -26,6 +26,10 @@ public static class Permissions
         _ => actor.IsAtLeast(NewsroomRole.Editor) || (actor.IsAtLeast(NewsroomRole.Reporter) && article.IsOwnedBy(actor) && article.Status != ArticleStatus.Unpublished),
     };
 
+    /// <summary>Deleting an article for good: its writers while it is a draft or in review; editors at any time.</summary>
+    public static bool CanDelete(Actor actor, ArticleAccess article) =>
+        actor.IsAtLeast(NewsroomRole.Editor) || (article.Status is ArticleStatus.Draft or ArticleStatus.InReview && article.IsOwnedBy(actor));
+
     public static bool CanSubmit(Actor actor, ArticleAccess article) =>
         actor.IsAtLeast(NewsroomRole.Editor) || article.IsOwnedBy(actor);
 

@@ -378,6 +378,13 @@ namespace Masthead.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AdminRole")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdminSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 

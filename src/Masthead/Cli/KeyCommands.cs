@@ -2,20 +2,35 @@ using System.CommandLine;
 using System.Globalization;
 using Masthead.Core;
 using Masthead.Core.ContentApi;
+using Masthead.Core.People;
 using Masthead.Core.Publishing;
 using Masthead.Hosting;
 
 namespace Masthead.Cli;
 
-/// <summary>`masthead key add|list|revoke`: Content API keys, as administrators manage them in the newsroom.</summary>
+/// <summary>`masthead key add|list|revoke`: Content and Admin API keys, as administrators manage them in the newsroom.</summary>
 internal static class KeyCommands
 {
     public static Command Create(Func<ParseResult, string[]> hostArgs)
     {
         var name = new Option<string>("--name") { Description = "What uses the key, e.g. \"Mobile app\".", Required = true };
-        var add = new Command("add", "Create a Content API key and print it on the last line.") { name };
+        var admin = new Option<bool>("--admin") { Description = "An Admin API key (id:secret) for /ghost/api/admin/, instead of a Content API key." };
+        var role = new Option<NewsroomRole>("--role")
+        {
+            Description = "The role an Admin API key acts with: contributor, reporter, editor or administrator.",
+            DefaultValueFactory = _ => NewsroomRole.Editor,
+        };
+        var add = new Command("add", "Create a Content API key, or with --admin an Admin API key, and print it on the last line.") { name, admin, role };
         add.SetAction((result, cancellationToken) => RunAsync(hostArgs(result), cancellationToken, async keys =>
         {
+            if (result.GetValue(admin))
+            {
+                var adminKey = await keys.CreateAdminAsync(Actor.System, result.GetValue(name)!, result.GetValue(role), cancellationToken);
+                Console.WriteLine($"Created Admin API key {adminKey.Id} \"{adminKey.Name}\", acting as {adminKey.AdminRole}. Sign tokens for /ghost/api/admin/ with:");
+                Console.WriteLine(adminKey.Secret);
+                return;
+            }
+
             var key = await keys.CreateAsync(Actor.System, result.GetValue(name)!, cancellationToken);
             Console.WriteLine($"Created Content API key {key.Id} \"{key.Name}\". Use it as ?key= on /ghost/api/content/:");
             Console.WriteLine(key.Secret);
@@ -46,7 +61,7 @@ internal static class KeyCommands
             Console.WriteLine($"Revoked Content API key {key.Id} \"{key.Name}\".");
         }));
 
-        return new Command("key", "Manage Content API keys (the ?key= of /ghost/api/content/).") { add, list, revoke };
+        return new Command("key", "Manage Content API keys (the ?key= of /ghost/api/content/) and Admin API keys (/ghost/api/admin/).") { add, list, revoke };
     }
 
     /// <summary>Runs <paramref name="work"/> against the migrated database; a problem with the input is one line on stderr and exit code 1.</summary>

@@ -32,6 +32,7 @@ public static class ContentApiEndpoints
     {
         services.AddSingleton<ContentApiKeyCache>();
         services.AddSingleton<ContentApiResponse>();
+        services.AddScoped<Admin.AdminPostInput>();
         return services;
     }
 

@@ -30,6 +30,9 @@ internal sealed class ContentOutput
     public bool Html => Request.Html;
     public bool Plaintext => Request.Plaintext;
 
+    /// <summary>The same output for another request, such as the Admin API's, which lists every status.</summary>
+    public ContentOutput WithRequest(ContentRequest request) => new(request, _fields, BaseUrl, Clock);
+
     public bool Wants(string field) => _fields is null || _fields.Contains(field);
 
     public bool Includes(ContentIncludes what) => Request.Includes(what);

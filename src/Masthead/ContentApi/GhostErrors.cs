@@ -37,7 +37,7 @@ internal static class GhostErrors
         };
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, string type, string message, string? detail, string? code = null)
+    internal static async Task WriteAsync(HttpContext context, int status, string type, string message, string? detail, string? code = null)
     {
         var response = context.Response;
         response.StatusCode = status;

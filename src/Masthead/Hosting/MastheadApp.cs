@@ -2,6 +2,7 @@ using Masthead.Api;
 using Masthead.Banner;
 using Masthead.Caching;
 using Masthead.ContentApi;
+using Masthead.ContentApi.Admin;
 using Masthead.Core;
 using Masthead.Core.Events;
 using Masthead.Data.Postgres;
@@ -82,6 +83,7 @@ public static class MastheadApp
         app.MapSearchApi();
         app.MapMedia();
         app.MapContentApi();
+        app.MapAdminApi();
         app.MapMastheadPages();
         return app;
     }

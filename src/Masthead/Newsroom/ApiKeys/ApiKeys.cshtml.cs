@@ -4,13 +4,20 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Masthead.Newsroom.ApiKeys;
 
-/// <summary>Administrators create and revoke the keys apps and front ends use to read the Content API.</summary>
+/// <summary>
+/// Administrators create and revoke the keys apps and front ends use to read the Content API, and the Admin API keys
+/// tools built for Ghost use to write, each acting with the role the administrator chose.
+/// </summary>
 public sealed class ApiKeysPage(ContentApiKeyService keys) : NewsroomPage
 {
     public IReadOnlyList<ContentApiKeyView> Keys { get; private set; } = [];
 
     [BindProperty]
     public string? Name { get; set; }
+
+    /// <summary>Null for a Content API key; the role an Admin API key acts with.</summary>
+    [BindProperty]
+    public Core.People.NewsroomRole? AdminRole { get; set; }
 
     /// <summary>The address an app would start from, with the newest active key.</summary>
     public string? Example { get; private set; }
@@ -21,7 +28,9 @@ public sealed class ApiKeysPage(ContentApiKeyService keys) : NewsroomPage
     {
         try
         {
-            var key = await keys.CreateAsync(Actor, Name ?? "", cancellationToken);
+            var key = AdminRole is { } role
+                ? await keys.CreateAdminAsync(Actor, Name ?? "", role, cancellationToken)
+                : await keys.CreateAsync(Actor, Name ?? "", cancellationToken);
             Flash = $"The key “{key.Name}” is ready: {key.Secret}. It is listed below too.";
             return Redirect("/newsroom/api-keys");
         }

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Masthead.Core.People;
+using Masthead.Testing;
+
+namespace Masthead.Tests.ContentApi;
+
+/// <summary>Ghost's official JavaScript Admin API client, npm @tryghost/admin-api, writing to the demo publication (tests/tools/ghost-admin-client.js).</summary>
+public sealed class GhostAdminClientTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
+{
+    private static string Script => Path.Combine(TestEnvironment.RepositoryRoot, "tests", "tools", "ghost-admin-client.js");
+    private static string Client => Path.Combine(TestEnvironment.RepositoryRoot, "tests", "tools", "node_modules", "@tryghost", "admin-api");
+
+    [Fact]
+    public async Task The_official_client_adds_a_post_in_html_uploads_an_image_edits_publishes_and_deletes()
+    {
+        TestEnvironment.Require(Directory.Exists(Client), "Ghost's Admin API client is not installed: run `npm ci --prefix tests/tools` (.ci/run does).");
+        var api = await AdminApiClient.WithNewKeyAsync(site.Server, NewsroomRole.Editor, "Ghost admin client");
+        var image = Path.Combine(Path.GetTempPath(), $"admin-client-{Guid.NewGuid():N}.jpg");
+        await File.WriteAllBytesAsync(image, Media.TestImages.Photo(800, 600, 1));
+        var baseUrl = site.Server.BaseAddress.ToString().TrimEnd('/');
+
+        using var result = JsonDocument.Parse(await RunAsync(baseUrl, api.Key, image));
+        File.Delete(image);
+        var root = result.RootElement;
+
+        Assert.Equal("draft", root.GetProperty("added").GetProperty("status").GetString());
+        Assert.Contains("<em>HTML</em>", root.GetProperty("added").GetProperty("html").GetString());
+        Assert.Contains("admin-api", root.GetProperty("added").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        var uploaded = root.GetProperty("image").GetProperty("url").GetString()!;
+        Assert.StartsWith(baseUrl + "/media/", uploaded);
+        Assert.Equal("lead", root.GetProperty("image").GetProperty("ref").GetString());
+        using var served = await site.Server.Client.GetAsync(uploaded);
+        Assert.True(served.IsSuccessStatusCode, $"{uploaded} answered {(int)served.StatusCode}");
+        Assert.Equal("From the Admin API, edited", root.GetProperty("edited").GetProperty("title").GetString());
+        Assert.Equal(uploaded, root.GetProperty("edited").GetProperty("feature_image").GetString());
+        Assert.Equal("published", root.GetProperty("published").GetProperty("status").GetString());
+        Assert.Equal("published", root.GetProperty("read").GetProperty("status").GetString());
+        Assert.Equal("NotFoundError", root.GetProperty("afterDelete").GetString());
+        Assert.Equal("The Larkmoor Lantern", root.GetProperty("site").GetString());
+    }
+
+    private static async Task<string> RunAsync(string url, string key, string image)
+    {
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Script);
+        start.ArgumentList.Add(url);
+        start.ArgumentList.Add(key);
+        start.ArgumentList.Add(image);
+        using var node = Process.Start(start)!;
+        var output = node.StandardOutput.ReadToEndAsync();
+        var error = node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        Assert.True(node.ExitCode == 0, $"ghost-admin-client.js failed: {await error}");
+        return await output;
+    }
+}

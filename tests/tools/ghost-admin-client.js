@@ -1,0 +1,51 @@
+// Drives a Masthead server with Ghost's official Admin API client, @tryghost/admin-api, as a tool built for Ghost
+// would: add a post written in HTML, upload an image, edit the post to use it, publish it, read it, delete it.
+// Usage: node ghost-admin-client.js URL ID:SECRET IMAGE; prints what each step answered as JSON.
+const GhostAdminAPI = require("@tryghost/admin-api");
+
+async function main() {
+  const [url, key, image] = process.argv.slice(2);
+  const api = new GhostAdminAPI({ url, key, version: "v6.0" });
+  const result = {};
+
+  const added = await api.posts.add(
+    { title: "From the Admin API", html: "<p>Written in <em>HTML</em> by a Ghost tool.</p>", tags: [{ name: "Admin API" }] },
+    { source: "html" },
+  );
+  result.added = { id: added.id, status: added.status, html: added.html, tags: added.tags.map((t) => t.slug) };
+
+  const uploaded = await api.images.upload({ file: image, ref: "lead" });
+  result.image = uploaded;
+
+  const edited = await api.posts.edit({
+    id: added.id,
+    updated_at: added.updated_at,
+    title: "From the Admin API, edited",
+    feature_image: uploaded.url,
+    feature_image_alt: "A test image",
+  });
+  result.edited = { title: edited.title, feature_image: edited.feature_image, status: edited.status };
+
+  const published = await api.posts.edit({ id: added.id, updated_at: edited.updated_at, status: "published" });
+  result.published = { status: published.status, url: published.url };
+
+  const read = await api.posts.read({ id: added.id });
+  result.read = { title: read.title, status: read.status };
+
+  await api.posts.delete({ id: added.id });
+  try {
+    await api.posts.read({ id: added.id });
+    result.afterDelete = "still there";
+  } catch (error) {
+    result.afterDelete = error.name;
+  }
+
+  const site = await api.site.read();
+  result.site = site.title;
+  process.stdout.write(JSON.stringify(result));
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.name}: ${error.message} ${JSON.stringify(error.context ?? "")}\n`);
+  process.exit(1);
+});

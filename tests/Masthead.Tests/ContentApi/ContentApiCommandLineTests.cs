@@ -56,6 +56,23 @@ public sealed partial class ContentApiCommandLineTests
     }
 
     [Fact]
+    public async Task An_admin_key_is_printed_as_id_and_secret_on_the_last_line_with_its_role()
+    {
+        await using var masthead = await MastheadProcess.OnTestDatabaseAsync();
+
+        var added = await masthead.RunAsync("key", "add", "--name", "Newsletter tool", "--admin", "--role", "editor");
+        var listed = await masthead.RunAsync("key", "list");
+        var key = LastLine(added.Output);
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Matches(AdminKey(), key);
+        Assert.Contains("acting as Editor", added.Output);
+        Assert.Contains(listed.Output.Split('\n'), l => l.Contains("Newsletter tool") && l.TrimEnd().EndsWith(key));
+        var revoked = await masthead.RunAsync("key", "revoke", key);
+        Assert.Equal(0, revoked.ExitCode);
+    }
+
+    [Fact]
     public async Task A_missing_option_is_a_usage_error_with_exit_code_2()
     {
         await using var masthead = await MastheadProcess.OnTestDatabaseAsync();
@@ -66,6 +83,9 @@ public sealed partial class ContentApiCommandLineTests
     }
 
     private static string LastLine(string output) => output.TrimEnd().Split('\n')[^1].Trim();
+
+    [GeneratedRegex("^[0-9a-f]{24}:[0-9a-f]{64}$")]
+    private static partial Regex AdminKey();
 
     [GeneratedRegex("^[0-9a-f]{26}$")]
     private static partial Regex HexKey();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Masthead.Core.People;
 using Masthead.Testing;
@@ -20,7 +19,7 @@ public sealed class GhostAdminClientTests(DemoSiteFixture site) : IClassFixture<
         await File.WriteAllBytesAsync(image, Media.TestImages.Photo(800, 600, 1));
         var baseUrl = site.Server.BaseAddress.ToString().TrimEnd('/');
 
-        using var result = JsonDocument.Parse(await RunAsync(baseUrl, api.Key, image));
+        using var result = JsonDocument.Parse(await NodeScript.RunAsync(Script, baseUrl, api.Key, image));
         File.Delete(image);
         var root = result.RootElement;
 
@@ -38,20 +37,5 @@ public sealed class GhostAdminClientTests(DemoSiteFixture site) : IClassFixture<
         Assert.Equal("published", root.GetProperty("read").GetProperty("status").GetString());
         Assert.Equal("NotFoundError", root.GetProperty("afterDelete").GetString());
         Assert.Equal("The Larkmoor Lantern", root.GetProperty("site").GetString());
-    }
-
-    private static async Task<string> RunAsync(string url, string key, string image)
-    {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script);
-        start.ArgumentList.Add(url);
-        start.ArgumentList.Add(key);
-        start.ArgumentList.Add(image);
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var error = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        Assert.True(node.ExitCode == 0, $"ghost-admin-client.js failed: {await error}");
-        return await output;
     }
 }

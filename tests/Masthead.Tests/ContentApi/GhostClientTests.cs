@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Masthead.Core.Articles;
 using Masthead.Core.Pages;
@@ -30,7 +29,7 @@ public sealed class GhostClientTests(DemoSiteFixture site) : IClassFixture<DemoS
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(a => a.Slug).ToListAsync());
         var pages = await Server.InScopeAsync(s => s.GetRequiredService<StaticPageService>().ListAsync());
 
-        using var result = JsonDocument.Parse(await RunAsync(baseUrl, api.Key));
+        using var result = JsonDocument.Parse(await NodeScript.RunAsync(Script, baseUrl, api.Key));
         var root = result.RootElement;
 
         var browse = root.GetProperty("browse");
@@ -72,18 +71,4 @@ public sealed class GhostClientTests(DemoSiteFixture site) : IClassFixture<DemoS
 
     private static (string?, int) Failure(JsonElement root, string name) =>
         (root.GetProperty(name).GetProperty("name").GetString(), root.GetProperty(name).GetProperty("status").GetInt32());
-
-    private static async Task<string> RunAsync(string url, string key)
-    {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script);
-        start.ArgumentList.Add(url);
-        start.ArgumentList.Add(key);
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var error = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        Assert.True(node.ExitCode == 0, $"ghost-client.js failed: {await error}");
-        return await output;
-    }
 }

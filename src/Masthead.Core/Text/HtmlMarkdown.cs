@@ -172,7 +172,8 @@ public static class HtmlMarkdown
         }
     }
 
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.None)).Replace("  ", " ", StringComparison.Ordinal);
+    private static string Collapse(string text) =>
+        string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.None)).Replace("  ", " ", StringComparison.Ordinal);
 
     /// <summary>Markdown's own characters in text are escaped, so "*" typed in a sentence stays a star.</summary>
     private static string Escape(string text)

@@ -71,7 +71,7 @@ public static class ContentApiEndpoints
 
     private static readonly GhostReads<ContentPost, ContentPageQueries> PageReads = new(
         (queries, request, cancel) => queries.BrowseAsync(request, cancel),
-        (queries, id, request, cancel) => id.StartsWith(ContentPost.PageIdPrefix, StringComparison.Ordinal) && Number(id[ContentPost.PageIdPrefix.Length..]) is { } number ? queries.ReadAsync(number, request, cancel) : Task.FromResult<ContentPost?>(null),
+        (queries, id, request, cancel) => PageNumber(id) is { } number ? queries.ReadAsync(number, request, cancel) : Task.FromResult<ContentPost?>(null),
         (queries, slug, request, cancel) => queries.ReadAsync(slug, request, cancel));
 
     private static readonly GhostReads<ContentAuthor, ContentAuthorQueries> AuthorReads = new(
@@ -144,6 +144,10 @@ public static class ContentApiEndpoints
     private static Action<Utf8JsonWriter>? One<T>(GhostResource<T> resource, T? item, ContentOutput output)
         where T : class =>
         item is null ? null : json => resource.WriteOne(json, item, output);
+
+    /// <summary>The number of a page's id, page-{n}; null for anything else.</summary>
+    internal static int? PageNumber(string id) =>
+        id.StartsWith(ContentPost.PageIdPrefix, StringComparison.Ordinal) ? Number(id[ContentPost.PageIdPrefix.Length..]) : null;
 
     private static int? Number(string id) =>
         int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;

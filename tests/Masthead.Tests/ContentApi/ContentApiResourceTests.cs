@@ -56,7 +56,8 @@ public sealed class ContentApiResourceTests(DemoSiteFixture site) : IClassFixtur
 
         var authors = body.GetProperty("authors").EnumerateArray().ToList();
         Assert.Contains(authors, a => a.GetProperty("slug").GetString() == "tobias-wren");
-        Assert.Equal(staff.Where(p => counts.ContainsKey(p.Id)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Slug), authors.Select(a => a.GetProperty("slug").GetString()));
+        Assert.Equal(staff.Where(p => counts.ContainsKey(p.Id)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Slug),
+            authors.Select(a => a.GetProperty("slug").GetString()));
         Assert.All(authors, a => Assert.Equal(
             counts[int.Parse(a.GetProperty("id").GetString()!, CultureInfo.InvariantCulture)],
             a.GetProperty("count").GetProperty("posts").GetInt32()));

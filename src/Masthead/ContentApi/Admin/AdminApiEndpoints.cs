@@ -44,7 +44,8 @@ public static class AdminApiEndpoints
             api.MapGet("/posts", (HttpContext context, [FromServices] ContentPostQueries queries) =>
                 AnswerAsync(context, Posts, browse: true, (output, cancel) => Listed(queries.BrowseAsync(output.Request, cancel), Posts, output)));
             api.MapGet("/posts/{id}", (HttpContext context, [FromServices] ContentPostQueries queries, string id) =>
-                AnswerAsync(context, Posts, browse: false, async (output, cancel) => One(Posts, Number(id) is { } n ? await queries.ReadAsync(n, output.Request, cancel) : null, output)));
+                AnswerAsync(context, Posts, browse: false, async (output, cancel) =>
+                    One(Posts, Number(id) is { } n ? await queries.ReadAsync(n, output.Request, cancel) : null, output)));
             api.MapGet("/posts/slug/{slug}", (HttpContext context, [FromServices] ContentPostQueries queries, string slug) =>
                 AnswerAsync(context, Posts, browse: false, async (output, cancel) => One(Posts, await queries.ReadAsync(slug, output.Request, cancel), output)));
             api.MapPost("/posts", AdminPostWrites.AddAsync);
@@ -53,17 +54,19 @@ public static class AdminApiEndpoints
             api.MapGet("/pages", (HttpContext context, [FromServices] ContentPageQueries queries) =>
                 AnswerAsync(context, Pages, browse: true, (output, cancel) => Listed(queries.BrowseAsync(output.Request, cancel), Pages, output)));
             api.MapGet("/pages/{id}", (HttpContext context, [FromServices] ContentPageQueries queries, string id) =>
-                AnswerAsync(context, Pages, browse: false, async (output, cancel) => One(Pages, id.StartsWith(ContentPost.PageIdPrefix, StringComparison.Ordinal)
-                    && Number(id[ContentPost.PageIdPrefix.Length..]) is { } n ? await queries.ReadAsync(n, output.Request, cancel) : null, output)));
+                AnswerAsync(context, Pages, browse: false, async (output, cancel) =>
+                    One(Pages, ContentApiEndpoints.PageNumber(id) is { } n ? await queries.ReadAsync(n, output.Request, cancel) : null, output)));
             api.MapGet("/tags", (HttpContext context, [FromServices] ContentTagQueries queries) =>
                 AnswerAsync(context, GhostResources.Tags, browse: true, (output, cancel) => Listed(queries.BrowseAsync(output.Request, cancel), GhostResources.Tags, output)));
             api.MapGet("/tags/{id}", (HttpContext context, [FromServices] ContentTagQueries queries, string id) =>
-                AnswerAsync(context, GhostResources.Tags, browse: false, async (output, cancel) => One(GhostResources.Tags, await queries.ReadAsync(id, null, output.Request, cancel), output)));
+                AnswerAsync(context, GhostResources.Tags, browse: false, async (output, cancel) =>
+                    One(GhostResources.Tags, await queries.ReadAsync(id, null, output.Request, cancel), output)));
             api.MapGet("/users", (HttpContext context, [FromServices] StaffService staff) =>
                 AnswerAsync(context, Users, browse: true, async (output, cancel) =>
                 {
                     var people = (await staff.ListActiveAsync(cancel)).ConvertAll(User);
-                    var list = new ContentList<ContentAuthor>([.. people.Skip(output.Request.Skip).Take(output.Request.Limit)], output.Request.Page, output.Request.Limit, people.Count);
+                    var request = output.Request;
+                    var list = new ContentList<ContentAuthor>([.. people.Skip(request.Skip).Take(request.Limit)], request.Page, request.Limit, people.Count);
                     return json => Users.WriteList(json, list, output);
                 }));
             api.MapGet("/users/{id}", (HttpContext context, [FromServices] StaffService staff, string id) =>

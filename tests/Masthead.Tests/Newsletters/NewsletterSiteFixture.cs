@@ -44,6 +44,24 @@ public class NewsletterSiteFixture : IAsyncLifetime
     public Task<Subscriber?> SubscriberAsync(string email) =>
         DbAsync(db => db.Subscribers.AsNoTracking().Include(s => s.Subscriptions).SingleOrDefaultAsync(s => s.NormalizedEmail == email.ToLowerInvariant()));
 
+    /// <summary>Adds <paramref name="count"/> confirmed readers of <paramref name="newsletterId"/>, addressed {prefix}-{n}@example.org.</summary>
+    public Task<List<string>> AddReadersAsync(string prefix, int count, int newsletterId) => DbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        var emails = Enumerable.Range(1, count).Select(n => $"{prefix}-{n}@example.org").ToList();
+        foreach (var email in emails)
+        {
+            db.Subscribers.Add(new Subscriber
+            {
+                Email = email, NormalizedEmail = email, LinkKey = SubscriberLinks.NewKey(), CreatedAt = now, ConfirmedAt = now,
+                Subscriptions = [new Subscription { NewsletterId = newsletterId, SubscribedAt = now }],
+            });
+        }
+
+        await db.SaveChangesAsync();
+        return emails;
+    });
+
     public async ValueTask DisposeAsync()
     {
         if (_server is not null)
@@ -54,6 +72,12 @@ public class NewsletterSiteFixture : IAsyncLifetime
         await Smtp.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The same site, sending twenty newsletter messages a second, so a test can break the mail server halfway through a send.</summary>
+public sealed class SlowNewsletterSiteFixture : NewsletterSiteFixture
+{
+    protected override string[] Arguments => ["--Masthead:Newsletters:MessagesPerSecond=20", "--Masthead:Newsletters:BatchSize=7"];
 }
 
 /// <summary>The same site, holding each client to three sign-ups an hour.</summary>

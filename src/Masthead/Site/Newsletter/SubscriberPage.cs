@@ -4,7 +4,7 @@ namespace Masthead.Site.Newsletter;
 
 /// <summary>
 /// Base of the pages a reader reaches from a link in an email: the link is the key, so the page is never cached,
-/// never indexed, and sends no referrer that could carry it elsewhere.
+/// never indexed, and (as every reader page) tells other sites only the origin it came from, never the link.
 /// Each page says [UncachedPage] itself: the convention reads it from the page's own class.
 /// </summary>
 public abstract class SubscriberPage : SitePage
@@ -14,7 +14,6 @@ public abstract class SubscriberPage : SitePage
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         Response.Headers.CacheControl = "no-cache, no-store";
-        Response.Headers["Referrer-Policy"] = "no-referrer";
         Response.Headers["X-Robots-Tag"] = "noindex";
         await base.OnPageHandlerExecutionAsync(context, next);
     }

@@ -158,6 +158,26 @@ public sealed class NewsletterSendTests(NewsletterSiteFixture site) : IClassFixt
         Assert.Equal(0, sends);
     }
 
+    [Fact]
+    public async Task Subscribers_are_never_in_the_content_api_or_a_feed()
+    {
+        var readers = await site.AddReadersAsync("private-reader", 1, newsletterId: 1);
+        var api = await ContentApi.ContentApiClient.WithNewKeyAsync(Server);
+        var answers = new List<string>();
+        foreach (var path in new[] { "posts/?limit=all", "authors/?limit=all", "settings/", "tags/?limit=all", "pages/?limit=all" })
+        {
+            answers.Add((await api.GetAsync(path)).GetRawText());
+        }
+
+        using var members = await api.SendAsync("members/");
+        var newsletters = await api.GetAsync("newsletters/");
+        var feed = await Server.Client.GetStringAsync("/feed.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, members.StatusCode);
+        Assert.Equal(0, newsletters.GetProperty("newsletters").GetArrayLength()); // kept empty for Ghost themes that ask
+        Assert.All(answers.Append(feed), answer => Assert.DoesNotContain(readers[0], answer, StringComparison.OrdinalIgnoreCase));
+    }
+
     private async Task<int> SendBriefingAsync(int newsletterId, string subject) => await Server.InScopeAsync(async services =>
     {
         var newsletter = (await services.GetRequiredService<NewsletterQueries>().NewsletterAsync(newsletterId))!;

@@ -20,18 +20,38 @@ internal sealed class NewsletterConfiguration : IEntityTypeConfiguration<Newslet
         newsletter.HasData(
             new Newsletter
             {
-                Id = 1, Slug = "daily-briefing", Name = "The daily briefing", Description = "The day's most important stories, every morning.",
-                Kind = NewsletterKind.Briefing, Schedule = NewsletterSchedule.Daily, SendHour = 7, IsDefault = true, Position = 1,
+                Id = 1,
+                Slug = "daily-briefing",
+                Name = "The daily briefing",
+                Description = "The day's most important stories, every morning.",
+                Kind = NewsletterKind.Briefing,
+                Schedule = NewsletterSchedule.Daily,
+                SendHour = 7,
+                IsDefault = true,
+                Position = 1,
             },
             new Newsletter
             {
-                Id = 2, Slug = "weekly-digest", Name = "The weekly digest", Description = "The week's best reporting, on Saturday mornings.",
-                Kind = NewsletterKind.Briefing, Schedule = NewsletterSchedule.Weekly, SendHour = 8, SendDay = DayOfWeek.Saturday, Position = 2,
+                Id = 2,
+                Slug = "weekly-digest",
+                Name = "The weekly digest",
+                Description = "The week's best reporting, on Saturday mornings.",
+                Kind = NewsletterKind.Briefing,
+                Schedule = NewsletterSchedule.Weekly,
+                SendHour = 8,
+                SendDay = DayOfWeek.Saturday,
+                Position = 2,
             },
             new Newsletter
             {
-                Id = Newsletter.AlertsId, Slug = "breaking-news", Name = "Breaking news alerts", Description = "A short email the moment something important happens.",
-                Kind = NewsletterKind.Alerts, Schedule = NewsletterSchedule.None, IsDefault = true, Position = 3,
+                Id = Newsletter.AlertsId,
+                Slug = "breaking-news",
+                Name = "Breaking news alerts",
+                Description = "A short email the moment something important happens.",
+                Kind = NewsletterKind.Alerts,
+                Schedule = NewsletterSchedule.None,
+                IsDefault = true,
+                Position = 3,
             });
     }
 }

@@ -90,7 +90,8 @@ public sealed class NewsletterSends(MastheadDb db, ArticleQueries articles, Mark
     public async Task<SendResult> AlertAsync(Actor actor, int articleId, int? liveUpdateId, string? subject, CancellationToken cancellationToken = default)
     {
         Permissions.Demand(Permissions.CanSendNewsletters(actor), "send breaking-news alerts");
-        var alert = await AlertSourceAsync(articleId, liveUpdateId, cancellationToken) ?? throw new NotFoundException("There is no such newsletter, article or key update to send.");
+        var alert = await AlertSourceAsync(articleId, liveUpdateId, cancellationToken)
+            ?? throw new NotFoundException("There is no such newsletter, article or key update to send.");
         var line = MailQueue.OneLine(subject, int.MaxValue);
         if (line.Length > NewsletterSend.MaxSubjectLength)
         {
@@ -217,7 +218,9 @@ public sealed class NewsletterSends(MastheadDb db, ArticleQueries articles, Mark
             .Select(s => (SendResult?)new SendResult(s.Id, true, s.SentByName, s.CreatedAt)).SingleOrDefaultAsync(cancellationToken);
 
     private static string AlertKey(int articleId, int? liveUpdateId) =>
-        liveUpdateId is { } update ? string.Create(CultureInfo.InvariantCulture, $"alert:update:{update}") : string.Create(CultureInfo.InvariantCulture, $"alert:article:{articleId}");
+        liveUpdateId is { } update
+            ? string.Create(CultureInfo.InvariantCulture, $"alert:update:{update}")
+            : string.Create(CultureInfo.InvariantCulture, $"alert:article:{articleId}");
 
     private static string? FormKey(string? key) => Guid.TryParse(key, out var guid) && guid != Guid.Empty ? guid.ToString("N") : null;
 

@@ -50,7 +50,8 @@ public sealed class NewsletterSettingsService(MastheadDb db, TimeProvider time)
                 unique = $"{slug}-{n}";
             }
 
-            newsletter = new Newsletter { Slug = unique, Name = name, Kind = NewsletterKind.Briefing, Position = await db.Newsletters.MaxAsync(n => n.Position, cancellationToken) + 1 };
+            var position = await db.Newsletters.MaxAsync(n => n.Position, cancellationToken) + 1;
+            newsletter = new Newsletter { Slug = unique, Name = name, Kind = NewsletterKind.Briefing, Position = position };
             db.Newsletters.Add(newsletter);
         }
 

@@ -25,6 +25,7 @@ public sealed class ReaderEmail
     private const string Accent = "#a4161a";
     private const string Paper = "#ffffff";
     private const string Font = "Georgia,'Times New Roman',serif";
+    private const string Layout = "role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"";
 
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _html = new();
@@ -125,8 +126,9 @@ public sealed class ReaderEmail
             .Append($"<title>{E(subject)}</title></head>\n")
             .Append($"<body style=\"margin:0;padding:0;background:#eef0f2\">\n")
             .Append($"<div style=\"display:none;max-height:0;overflow:hidden\">{E(preheader)}</div>\n")
-            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" bgcolor=\"#eef0f2\" style=\"background:#eef0f2\"><tr><td align=\"center\" style=\"padding:16px 8px\">\n")
-            .Append($"<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" bgcolor=\"{Paper}\" style=\"width:100%;max-width:600px;background:{Paper}\">\n")
+            .Append($"<table {Layout} width=\"100%\" bgcolor=\"#eef0f2\" style=\"background:#eef0f2\">")
+            .Append("<tr><td align=\"center\" style=\"padding:16px 8px\">\n")
+            .Append($"<table {Layout} width=\"600\" bgcolor=\"{Paper}\" style=\"width:100%;max-width:600px;background:{Paper}\">\n")
             .Append($"<tr><td style=\"padding:20px 20px 12px;border-bottom:3px solid {Accent}\"><a href=\"{E(homeUrl)}\" ")
             .Append($"style=\"font:bold 22px/1.2 {Font};color:{Ink};text-decoration:none\">{E(publicationName)}</a></td></tr>\n")
             .Append("<tr><td style=\"padding:20px 20px 4px\">\n")

@@ -130,7 +130,12 @@ public sealed class SubscriberAdministration(MastheadDb db, TimeProvider time)
 
                 var subscriber = new Subscriber
                 {
-                    Email = email, NormalizedEmail = normalized, Name = name, LinkKey = SubscriberLinks.NewKey(), CreatedAt = now, ConfirmedAt = now,
+                    Email = email,
+                    NormalizedEmail = normalized,
+                    Name = name,
+                    LinkKey = SubscriberLinks.NewKey(),
+                    CreatedAt = now,
+                    ConfirmedAt = now,
                 };
                 SubscriberService.Choose(subscriber, newsletters.ConvertAll(n => n.Id), now, endOthers: false);
                 db.Subscribers.Add(subscriber);

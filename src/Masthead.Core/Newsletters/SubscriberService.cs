@@ -76,7 +76,10 @@ public sealed class SubscriberService(MastheadDb db, MailQueue mail, NewsletterO
             var heldForAddress = await counted.CountAsync(a => a.Email == normalized && a.At > now.AddDays(-1), cancellationToken) >= PerAddressPerDay;
             db.SignInAttempts.Add(new SignInAttempt
             {
-                At = now, Step = SignInStep.Subscribe, Address = client, Email = normalized,
+                At = now,
+                Step = SignInStep.Subscribe,
+                Address = client,
+                Email = normalized,
                 Outcome = heldForAddress ? SignInOutcome.Held : SignInOutcome.Succeeded,
             });
             if (!heldForAddress)

@@ -1,7 +1,7 @@
-using System.Threading.Channels;
 using Masthead.Core.Events;
 using Masthead.Core.Newsletters;
 using Masthead.Core.Publication;
+using Masthead.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Newsletters;
@@ -20,10 +20,10 @@ public sealed class NewsletterQueuer(IServiceScopeFactory scopes, NewsletterOpti
     /// <summary>A scheduled issue still goes this long after its hour (the site was down); later, it waits for the next.</summary>
     private static readonly TimeSpan Lateness = TimeSpan.FromHours(3);
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal _wake = new();
     private DateTimeOffset _scheduled = DateTimeOffset.MinValue;
 
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _wake.Wake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,11 +39,7 @@ public sealed class NewsletterQueuer(IServiceScopeFactory scopes, NewsletterOpti
                 logger.LogError(exception, "Queuing newsletters failed; trying again in {Look}", Look);
             }
 
-            using var woken = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var wake = _wake.Reader.ReadAsync(woken.Token).AsTask();
-            await Task.WhenAny(wake, Task.Delay(Look, time, woken.Token));
-            await woken.CancelAsync();
-            await wake.ContinueWith(_ => { }, TaskScheduler.Default);
+            await _wake.SleepAsync(Look, time, stoppingToken);
         }
     }
 
@@ -126,7 +122,7 @@ public sealed class WakeNewsletterQueuer(NewsletterQueuer queuer) : IEventHandle
 
 public static class NewsletterSetup
 {
-    public static IServiceCollection AddNewsletters(this IServiceCollection services, Hosting.MastheadOptions options)
+    public static IServiceCollection AddNewsletters(this IServiceCollection services, MastheadOptions options)
     {
         services.AddSingleton(options.Newsletters);
         services.AddSingleton<NewsletterQueuer>();

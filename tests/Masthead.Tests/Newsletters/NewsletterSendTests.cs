@@ -146,7 +146,8 @@ public sealed class NewsletterSendTests(NewsletterSiteFixture site) : IClassFixt
 
         await reporter.GetDocumentAsync($"/newsroom/alerts?article={storyId}", 403);
         using var alert = await reporter.PostAsync($"/newsroom/alerts?article={storyId}", new() { ["Subject"] = "Not mine to send" });
-        using var briefing = await reporter.PostAsync("/newsroom/newsletters/1/compose?handler=Send", new() { ["Subject"] = "Nope", ["Articles"] = storyId.ToString(), ["FormKey"] = Guid.NewGuid().ToString() });
+        using var briefing = await reporter.PostAsync("/newsroom/newsletters/1/compose?handler=Send",
+            new() { ["Subject"] = "Nope", ["Articles"] = storyId.ToString(), ["FormKey"] = Guid.NewGuid().ToString() });
         using var export = await editor.PostAsync("/newsroom/subscribers?handler=Export", []);
         using var forged = await editor.Http.PostAsync($"/newsroom/alerts?article={storyId}", new FormUrlEncodedContent([new("Subject", "Forged")]));
         var sends = await site.DbAsync(db => db.NewsletterSends.CountAsync(s => s.ArticleIds == storyId.ToString() && s.NewsletterId == Newsletter.AlertsId));

@@ -53,7 +53,11 @@ public class NewsletterSiteFixture : IAsyncLifetime
         {
             db.Subscribers.Add(new Subscriber
             {
-                Email = email, NormalizedEmail = email, LinkKey = SubscriberLinks.NewKey(), CreatedAt = now, ConfirmedAt = now,
+                Email = email,
+                NormalizedEmail = email,
+                LinkKey = SubscriberLinks.NewKey(),
+                CreatedAt = now,
+                ConfirmedAt = now,
                 Subscriptions = [new Subscription { NewsletterId = newsletterId, SubscribedAt = now }],
             });
         }

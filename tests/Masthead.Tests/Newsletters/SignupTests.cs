@@ -182,7 +182,8 @@ public sealed class SignupTests(NewsletterSiteFixture site) : IClassFixture<News
         Assert.Equal("choosy@example.org", record.GetProperty("email").GetString());
         Assert.Equal(["SignedUp", "Confirmed", "Changed", "Changed"], record.GetProperty("consent").EnumerateArray().Select(c => c.GetProperty("action").GetString()));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Equal("Tick the box to say you want everything deleted, then press Delete again.", (await ReaderSteps.ReadAsync(refused)).QuerySelector("[role=alert]")?.TextContent);
+        Assert.Equal("Tick the box to say you want everything deleted, then press Delete again.",
+            (await ReaderSteps.ReadAsync(refused)).QuerySelector("[role=alert]")?.TextContent);
         Assert.Equal("Everything is deleted", (await ReaderSteps.ReadAsync(deleted)).QuerySelector("main h1")?.TextContent);
         Assert.Null(gone);
         Assert.Equal(0, leftovers);

@@ -59,8 +59,12 @@ public sealed class SubscriberAdministrationTests(NewsletterSiteFixture site) : 
         {
             db.Subscribers.Add(new Subscriber
             {
-                Email = "formula@example.org", NormalizedEmail = "formula@example.org", Name = "=HYPERLINK(\"http://evil.example\",\"x\")",
-                LinkKey = SubscriberLinks.NewKey(), CreatedAt = DateTime.UtcNow, ConfirmedAt = DateTime.UtcNow,
+                Email = "formula@example.org",
+                NormalizedEmail = "formula@example.org",
+                Name = "=HYPERLINK(\"http://evil.example\",\"x\")",
+                LinkKey = SubscriberLinks.NewKey(),
+                CreatedAt = DateTime.UtcNow,
+                ConfirmedAt = DateTime.UtcNow,
             });
             return await db.SaveChangesAsync();
         });

@@ -64,7 +64,8 @@ public sealed class SubscribersPage(NewsletterQueries queries, SubscriberAdminis
             {
                 if (file.Length > SubscriberAdministration.MaxImportCharacters)
                 {
-                    throw Core.ValidationException.For("Csv", $"The file is too large: at most {SubscriberAdministration.MaxImportCharacters / 1_000_000} MB at a time. Split it and import the parts.");
+                    throw Core.ValidationException.For("Csv",
+                        $"The file is too large: at most {SubscriberAdministration.MaxImportCharacters / 1_000_000} MB at a time. Split it and import the parts.");
                 }
 
                 using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);

@@ -1,5 +1,5 @@
-using Masthead.Caching;
 using System.Text.Json;
+using Masthead.Caching;
 using Masthead.Core.Newsletters;
 using Microsoft.AspNetCore.Mvc;
 

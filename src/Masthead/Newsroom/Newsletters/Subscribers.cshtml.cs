@@ -21,7 +21,7 @@ public sealed class SubscribersPage(NewsletterQueries queries, SubscriberAdminis
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")] // "page" is the route value naming the Razor page
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]

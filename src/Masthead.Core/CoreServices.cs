@@ -87,6 +87,13 @@ public static class CoreServices
         services.AddScoped<Mail.OutboxQueries>();
         services.AddScoped<Mail.MailSettingsService>();
         services.AddScoped<Mail.NotificationPreferences>();
+        services.TryAddSingleton(new Newsletters.NewsletterOptions());
+        services.AddScoped<Newsletters.SubscriberService>();
+        services.AddScoped<Newsletters.NewsletterSends>();
+        services.AddScoped<Newsletters.NewsletterQueuing>();
+        services.AddScoped<Newsletters.NewsletterQueries>();
+        services.AddScoped<Newsletters.SubscriberAdministration>();
+        services.AddScoped<Newsletters.NewsletterSettingsService>();
         services.AddScoped<PasswordResetService>();
         services.AddScoped<SignInEmailService>();
         return services;

@@ -53,6 +53,12 @@ public static class AuditActions
     public const string SecondFactorFailed = "second-factor-failed";
     public const string RecoveryCodeUsed = "recovery-code-used";
     public const string RecoveryCodesRegenerated = "recovery-codes-regenerated";
+    public const string NewsletterSent = "newsletter-sent";
+    public const string AlertSent = "alert-sent";
+    public const string NewsletterChanged = "newsletter-changed";
+    public const string SubscriberRemoved = "subscriber-removed";
+    public const string SubscribersImported = "subscribers-imported";
+    public const string SubscribersExported = "subscribers-exported";
 
     /// <summary>Adds an entry to the unit of work; it is saved with the change it records. Long details are shortened to fit.</summary>
     public static void Record(this MastheadDb db, DateTime at, Actor actor, string action, int? articleId = null, string details = "") =>

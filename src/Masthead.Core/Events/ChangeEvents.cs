@@ -82,6 +82,12 @@ public sealed record StaffSessionsEnded(int StaffAccountId) : IChangeEvent;
 public sealed record MailQueued : IChangeEvent;
 
 /// <summary>
+/// A newsletter issue or an alert is waiting to be put in the outbox: the queuer on every node wakes, and the nodes
+/// share its batches (each batch is claimed with a conditional update, so no reader is queued twice).
+/// </summary>
+public sealed record NewsletterSendCreated : IChangeEvent;
+
+/// <summary>
 /// Raised by a node about itself, never by a change: it may have missed events from the other nodes (it was cut off
 /// from them), so whatever it holds in memory must be read again from the database.
 /// </summary>

@@ -17,6 +17,8 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         mail.Property(m => m.ReplyToName).HasMaxLength(OutgoingMail.MaxNameLength);
         mail.Property(m => m.Subject).HasMaxLength(OutgoingMail.MaxSubjectLength);
         mail.Property(m => m.LastResult).HasMaxLength(OutgoingMail.MaxErrorLength);
+        mail.Property(m => m.ListUnsubscribeUrl).HasMaxLength(OutgoingMail.MaxUrlLength);
+        mail.HasIndex(m => new { m.NewsletterSendId, m.State });
         // The sender looks for what is due, and for claims left unsettled, by state and time.
         mail.HasIndex(m => new { m.State, m.NextAttemptAt });
         mail.HasIndex(m => new { m.State, m.ClaimedUntil });

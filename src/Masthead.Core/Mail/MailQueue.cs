@@ -39,10 +39,19 @@ public sealed class MailQueue(MastheadDb db, PublicationService publication, IPu
     }
 
     /// <summary>Adds a message to the unit of work; the caller's save stores it.</summary>
-    public void Add(MailKind kind, MailRecipient to, MailContent content, MailRecipient? replyTo = null)
+    public void Add(MailKind kind, MailRecipient to, MailContent content, MailRecipient? replyTo = null) =>
+        db.Outbox.Add(Create(kind, to, content, replyTo));
+
+    /// <summary>
+    /// A message ready to add: for a newsletter, which adds thousands at once, not before <paramref name="notBefore"/>,
+    /// and with the reader's one-click unsubscribe address.
+    /// </summary>
+    public OutgoingMail Create(MailKind kind, MailRecipient to, MailContent content, MailRecipient? replyTo = null, DateTime? notBefore = null,
+        string? listUnsubscribeUrl = null, int? newsletterSendId = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        db.Outbox.Add(new OutgoingMail
+        db.Raise(new MailQueued());
+        return new OutgoingMail
         {
             Kind = kind,
             StaffMemberId = to.StaffMemberId,
@@ -54,11 +63,12 @@ public sealed class MailQueue(MastheadDb db, PublicationService publication, IPu
             TextBody = content.Text,
             HtmlBody = content.Html,
             QueuedAt = now,
-            NextAttemptAt = now,
-            ExpiresAt = now + WorthTrying(kind),
+            NextAttemptAt = notBefore is { } later && later > now ? later : now,
+            ExpiresAt = (notBefore is { } start && start > now ? start : now) + WorthTrying(kind),
             State = OutgoingMailState.Queued,
-        });
-        db.Raise(new MailQueued());
+            ListUnsubscribeUrl = listUnsubscribeUrl,
+            NewsletterSendId = newsletterSendId,
+        };
     }
 
     /// <summary>
@@ -70,6 +80,8 @@ public sealed class MailQueue(MastheadDb db, PublicationService publication, IPu
         MailKind.PasswordReset or MailKind.Test => TimeSpan.FromHours(1),
         MailKind.EmailChangeConfirmation => TimeSpan.FromDays(1),
         MailKind.Invitation or MailKind.SetPasswordLink => TimeSpan.FromDays(7),
+        MailKind.Alert => TimeSpan.FromHours(6),
+        MailKind.SubscriptionConfirmation => TimeSpan.FromDays(2),
         _ => TimeSpan.FromDays(3),
     };
 

@@ -18,7 +18,8 @@ public sealed record ClaimedMail(
     Guid MessageKey,
     DateTime QueuedAt,
     DateTime ExpiresAt,
-    int Attempts);
+    int Attempts,
+    string? ListUnsubscribeUrl = null);
 
 /// <summary>
 /// The outbox as senders work it. A sender claims due messages with one conditional update that sets its own claim
@@ -62,7 +63,7 @@ public sealed class Outbox(MastheadDb db, TimeProvider time)
         return await db.Outbox.AsNoTracking().Where(m => m.ClaimToken == claim && m.State == OutgoingMailState.Sending)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .Select(m => new ClaimedMail(m.Id, m.Kind, m.ToAddress, m.ToName, m.ReplyToAddress, m.ReplyToName, m.Subject, m.TextBody, m.HtmlBody,
-                m.MessageKey, m.QueuedAt, m.ExpiresAt, m.Attempts))
+                m.MessageKey, m.QueuedAt, m.ExpiresAt, m.Attempts, m.ListUnsubscribeUrl))
             .ToListAsync(cancellationToken);
     }
 

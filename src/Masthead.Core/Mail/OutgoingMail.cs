@@ -10,6 +10,7 @@ public sealed class OutgoingMail
     public const int MaxNameLength = 200;
     public const int MaxSubjectLength = 300;
     public const int MaxErrorLength = 1000;
+    public const int MaxUrlLength = 500;
 
     public long Id { get; set; }
     public MailKind Kind { get; set; }
@@ -51,6 +52,12 @@ public sealed class OutgoingMail
     /// <summary>A claim not settled by then (its node stopped mid-send) is taken over by another sender.</summary>
     public DateTime? ClaimedUntil { get; set; }
 
+    /// <summary>The newsletter issue it is part of, for the send's history; null for every other message.</summary>
+    public int? NewsletterSendId { get; set; }
+
+    /// <summary>A reader's one-click unsubscribe address (RFC 8058), sent as List-Unsubscribe; null for staff mail.</summary>
+    public string? ListUnsubscribeUrl { get; set; }
+
     /// <summary>Goes up by one at every claim and every result, as an article's does on every save.</summary>
     public int Version { get; set; }
 }
@@ -86,4 +93,13 @@ public enum MailKind
     InboxMessage,
     NoteAdded,
     Test,
+
+    /// <summary>To a reader who signed up, with the link that confirms the address.</summary>
+    SubscriptionConfirmation,
+
+    /// <summary>An issue of a briefing or digest.</summary>
+    Newsletter,
+
+    /// <summary>A breaking-news alert.</summary>
+    Alert,
 }

@@ -46,6 +46,12 @@ public static class Permissions
     /// <summary>Choosing what the front page leads with, and the site's menus.</summary>
     public static bool CanCurate(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 
+    /// <summary>Newsletters, briefings and breaking-news alerts to the readers' list: editors.</summary>
+    public static bool CanSendNewsletters(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
+
+    /// <summary>The subscribers themselves: their addresses, imports, exports and removal: administrators.</summary>
+    public static bool CanManageSubscribers(Actor actor) => actor.IsAtLeast(NewsroomRole.Administrator);
+
     /// <summary>The site-wide banner every reader sees: editors.</summary>
     public static bool CanRunBanner(Actor actor) => actor.IsAtLeast(NewsroomRole.Editor);
 

@@ -19,6 +19,9 @@ public enum SignInStep
 
     /// <summary>"Forgot your password?": counted per address and per client, whether or not an account has the address.</summary>
     ResetRequest,
+
+    /// <summary>A newsletter sign-up: counted per address and per client, whether or not the address is on the list.</summary>
+    Subscribe,
 }
 
 /// <summary>

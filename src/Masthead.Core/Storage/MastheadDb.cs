@@ -66,6 +66,12 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<OutgoingMail> Outbox => Set<OutgoingMail>();
     public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
     public DbSet<MailSettings> MailSettings => Set<MailSettings>();
+    public DbSet<Newsletters.Newsletter> Newsletters => Set<Newsletters.Newsletter>();
+    public DbSet<Newsletters.Subscriber> Subscribers => Set<Newsletters.Subscriber>();
+    public DbSet<Newsletters.Subscription> Subscriptions => Set<Newsletters.Subscription>();
+    public DbSet<Newsletters.ConsentRecord> ConsentRecords => Set<Newsletters.ConsentRecord>();
+    public DbSet<Newsletters.NewsletterSend> NewsletterSends => Set<Newsletters.NewsletterSend>();
+    public DbSet<Newsletters.SendDelivery> SendDeliveries => Set<Newsletters.SendDelivery>();
 
     /// <summary>
     /// Whether saving content records which media items it uses (<see cref="MediaUseTracker"/>). Off only while

@@ -70,6 +70,9 @@ internal static class ChangeReactions
         // Messages were queued: this node's sender wakes to deliver them now (each is claimed, so one node sends it).
         .On<MailQueued, WakeOutboxSender>()
 
+        // A newsletter issue or an alert is waiting: this node's queuer wakes to share the batches (each is claimed).
+        .On<NewsletterSendCreated, Newsletters.WakeNewsletterQueuer>()
+
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
         .Clears<ChangesMissed, PublishedCounts>()
         .Clears<ChangesMissed, NewestInList>()

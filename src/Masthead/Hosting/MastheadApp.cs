@@ -13,6 +13,7 @@ using Masthead.Health;
 using Masthead.Live;
 using Masthead.Mail;
 using Masthead.Media;
+using Masthead.Newsletters;
 using Masthead.Newsroom;
 using Masthead.ScaleOut;
 using Masthead.SecurityHeaders;
@@ -61,6 +62,7 @@ public static class MastheadApp
         builder.Services.AddContentApi();
         builder.Services.AddMedia(options);
         builder.Services.AddMail(options);
+        builder.Services.AddNewsletters(options);
         builder.Services.AddHealth();
         builder.Services.AddScaleOut(builder.Configuration);
 

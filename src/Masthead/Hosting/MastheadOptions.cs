@@ -33,6 +33,9 @@ public sealed class MastheadOptions
     /// <summary>The mail server and DKIM signing: Masthead__Mail__Host and the rest (Mail/MailOptions.cs).</summary>
     public Mail.MailOptions Mail { get; set; } = new();
 
+    /// <summary>How fast newsletters go out: Masthead__Newsletters__MessagesPerSecond and the rest (Core/Newsletters/NewsletterOptions.cs).</summary>
+    public Core.Newsletters.NewsletterOptions Newsletters { get; set; } = new();
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory, Environment.CurrentDirectory);
 
     public string UploadsDirectoryFullPath => Path.Combine(DataDirectoryFullPath, "uploads");

@@ -14,7 +14,8 @@ namespace Masthead.Mail;
 public sealed class MailMessages
 {
     private static readonly HeaderId[] SignedHeaders =
-        [HeaderId.From, HeaderId.To, HeaderId.ReplyTo, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId, HeaderId.MimeVersion, HeaderId.ContentType];
+        [HeaderId.From, HeaderId.To, HeaderId.ReplyTo, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId, HeaderId.MimeVersion, HeaderId.ContentType,
+            HeaderId.ListUnsubscribe, HeaderId.ListUnsubscribePost];
 
     private readonly DkimSigner? _signer;
 
@@ -41,6 +42,14 @@ public sealed class MailMessages
         message.MessageId = $"{mail.MessageKey:N}@{Domain(from)}";
         // Sent by a program on its own: out-of-office replies and other robots should not answer it (RFC 3834).
         message.Headers.Add("Auto-Submitted", "auto-generated");
+        if (mail.ListUnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: mail programs show an Unsubscribe button that POSTs "List-Unsubscribe=One-Click" to this address.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            message.Headers.Add("Precedence", "bulk");
+        }
+
         message.Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
         Sign(message);
         return message;

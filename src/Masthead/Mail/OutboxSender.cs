@@ -1,6 +1,6 @@
-using System.Threading.Channels;
 using Masthead.Core.Events;
 using Masthead.Core.Mail;
+using Masthead.Hosting;
 
 namespace Masthead.Mail;
 
@@ -20,11 +20,11 @@ public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory sco
     /// <summary>How often old sent and failed messages are deleted.</summary>
     private static readonly TimeSpan Tidy = TimeSpan.FromHours(1);
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal _wake = new();
     private DateTimeOffset _tidied = DateTimeOffset.MinValue;
 
     /// <summary>Something was queued: look now, not at the next due time.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _wake.Wake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +43,7 @@ public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory sco
                 logger.LogError(exception, "Sending the outbox failed; trying again in {Look}", Look);
             }
 
-            await SleepAsync(wait, stoppingToken);
+            await _wake.SleepAsync(wait, time, stoppingToken);
         }
     }
 
@@ -70,16 +70,6 @@ public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory sco
 
         var wait = due - time.GetUtcNow().UtcDateTime;
         return wait < Pause ? Pause : wait > Look ? Look : wait;
-    }
-
-    private async Task SleepAsync(TimeSpan wait, CancellationToken stoppingToken)
-    {
-        using var woken = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var wake = _wake.Reader.ReadAsync(woken.Token).AsTask();
-        var sleep = Task.Delay(wait, time, woken.Token);
-        await Task.WhenAny(wake, sleep);
-        await woken.CancelAsync();
-        await Task.WhenAll(wake, sleep).ContinueWith(_ => { }, TaskScheduler.Default); // both end; neither's cancellation is news
     }
 }
 

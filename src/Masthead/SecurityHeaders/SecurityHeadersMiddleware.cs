@@ -25,6 +25,14 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSecur
     /// </summary>
     public static void AllowFramingBySite(HttpContext context) => context.Items[PreviewFrameKey] = true;
 
+    /// <summary>
+    /// Keeps the policy the endpoint set itself: an email's preview, which must show its own inline styles and is
+    /// sandboxed so that nothing in it runs.
+    /// </summary>
+    public static void KeepOwnPolicy(HttpContext context) => context.Items[OwnPolicyKey] = true;
+
+    private const string OwnPolicyKey = "Masthead.OwnContentSecurityPolicy";
+
     public Task InvokeAsync(HttpContext context)
     {
         var newsroom = context.Request.Path.StartsWithSegments("/newsroom", StringComparison.OrdinalIgnoreCase);
@@ -55,7 +63,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSecur
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
         }
 
-        if (IsPage(context.Response.ContentType))
+        if (context.Items.ContainsKey(OwnPolicyKey) && !string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+        {
+            headers.XFrameOptions = "DENY";
+        }
+        else if (IsPage(context.Response.ContentType))
         {
             // The hosts embeds may come from are the settings' as the page was rendered, which read them.
             var embedHosts = publication.Current?.ExtraEmbedHosts ?? [];

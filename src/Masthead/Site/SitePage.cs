@@ -62,6 +62,9 @@ public abstract class SitePage : PageModel
             ? pathOrUrl
             : BaseUrl + (pathOrUrl.StartsWith('/') ? pathOrUrl : "/" + pathOrUrl);
 
+    /// <summary>Whether the footer carries the newsletter sign-up form: not on the newsletter's own pages.</summary>
+    public virtual bool ShowsFooterSignup => true;
+
     public string TitleFor(string name) => $"{name} - {Publication.Name}";
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)

@@ -289,6 +289,53 @@ internal static class RoleMatrixActions
             (_, t) => Post($"/newsroom/live/{t.Id}?handler=Banner"),
             async (c, t) => Assert.True(await c.DbAsync(db => db.SiteBanners.AnyAsync(b => b.ArticleId == t.Id && b.LoweredAt == null)))),
 
+        // Newsletters: editors send; administrators manage the readers themselves.
+        Page("open the newsletters and their sending history", Editor, "/newsroom/newsletters"),
+        Page("open the briefing composer", Editor, "/newsroom/newsletters/1/compose"),
+        Page("open a newsletter's settings", Editor, "/newsroom/newsletters/settings/2"),
+        new("change a newsletter's settings", Editor,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => Post("/newsroom/newsletters/settings/2", ("Name", c.Marker), ("Description", ""), ("Schedule", "None"), ("SendHour", "7"), ("SendDay", "Monday"),
+                ("IsActive", "true")),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.Newsletters.AnyAsync(n => n.Name == c.Marker)))),
+        new("send a briefing", Editor,
+            c => c.ArticleAsync(c.Colleague, ArticleStatus.Published),
+            (c, t) => Post("/newsroom/newsletters/1/compose?handler=Send", ("Subject", c.Marker), ("Intro", ""), ("Articles", $"{t.Id}"), ("FormKey", Guid.NewGuid().ToString())),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.NewsletterSends.AnyAsync(s => s.Subject == c.Marker)))),
+        Page("open the alert form for a colleague's published article", Editor, c => c.ArticleAsync(c.Colleague, ArticleStatus.Published), t => $"/newsroom/alerts?article={t.Id}"),
+        new("send a breaking-news alert about a colleague's published article", Editor,
+            c => c.ArticleAsync(c.Colleague, ArticleStatus.Published),
+            (c, t) => Post($"/newsroom/alerts?article={t.Id}", ("Subject", c.Marker)),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.NewsletterSends.AnyAsync(s => s.Subject == c.Marker)))),
+        Page("open the subscribers", Administrator, "/newsroom/subscribers"),
+        new("export the subscribers", Administrator,
+            _ => Task.FromResult(new MatrixTarget()),
+            (_, _) => Post("/newsroom/subscribers?handler=Export"),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "subscribers-exported" && a.ActorName == c.Me.Name))),
+            Status: 200),
+        new("import subscribers", Administrator,
+            _ => Task.FromResult(new MatrixTarget()),
+            (c, _) => new MatrixRequest("/newsroom/subscribers?handler=Import",
+                new() { ["Consent"] = "They signed up on paper at the fair.", ["Newsletters"] = "1" },
+                new MatrixFile("Csv", "readers.csv", "text/csv",
+                    System.Text.Encoding.UTF8.GetBytes($"email,name\n{c.Marker.ToLowerInvariant().Replace(' ', '-')}@example.org,{c.Marker}\n"))),
+            async (c, _) => Assert.True(await c.DbAsync(db => db.Subscribers.AnyAsync(s => s.Name == c.Marker))),
+            Status: 200),
+        new("remove a subscriber", Administrator,
+            c => c.DbAsync(async db =>
+            {
+                var email = $"{Guid.NewGuid():N}@example.org";
+                var subscriber = new Core.Newsletters.Subscriber
+                {
+                    Email = email, NormalizedEmail = email, LinkKey = Core.Newsletters.SubscriberLinks.NewKey(), CreatedAt = DateTime.UtcNow,
+                };
+                db.Subscribers.Add(subscriber);
+                await db.SaveChangesAsync();
+                return new MatrixTarget(subscriber.Id);
+            }),
+            (_, t) => Post($"/newsroom/subscribers?handler=Remove&subscriber={t.Id}"),
+            async (c, t) => Assert.False(await c.DbAsync(db => db.Subscribers.AnyAsync(s => s.Id == t.Id)))),
+
         // The inbox.
         Page("open the inbox", Editor, "/newsroom/inbox"),
         Page("read a reader's message", Editor, c => c.MessageAsync(), t => $"/newsroom/inbox/{t.Id}"),

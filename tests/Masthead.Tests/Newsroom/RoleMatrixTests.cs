@@ -29,6 +29,7 @@ public sealed class RoleMatrixTests(DemoSiteFixture site, RoleMatrixSessions ses
         ["POST /newsroom/articles/{id:int} Preview"] = "renders the Markdown being typed and stores nothing",
         ["GET /newsroom/articles/preview"] = "the editor's preview frame: renders an article as readers would see it and stores nothing (see WritingSurfaceTests)",
         ["POST /newsroom/articles/preview"] = "the editor's preview frame: renders the form being typed and stores nothing (see WritingSurfaceTests)",
+        ["POST /newsroom/newsletters/{id:int}/compose Preview"] = "renders the briefing being composed as readers would get it and stores nothing (see NewsletterSendTests)",
         ["POST /newsroom/account/password"] = "everyone changes their own password, and only theirs (see AccountTests)",
         ["POST /newsroom/account/email"] = "everyone asks to change their own sign-in address, and only theirs, with their password (see EmailChangeTests)",
         ["GET /newsroom/account/security"] = "everyone manages their own second factors, and only theirs (see AuthenticatorAppTests and SecondFactorTests)",

@@ -45,6 +45,9 @@ public sealed class LiveDeskPage(LiveService live, LiveQueries liveQueries, Bann
     public bool Refused { get; private set; }
 
     public bool CanPost => Permissions.CanPostLive(Actor, Story.Access);
+
+    /// <summary>Editors may send a key update of a published story to the breaking-news list.</summary>
+    public bool OffersAlert => Story.Status == ArticleStatus.Published && Permissions.CanSendNewsletters(Actor);
     public bool CanStart => Story.Status == ArticleStatus.Published && Coverage?.IsLive != true && Permissions.CanPublish(Actor, Story.Access);
 
     /// <summary>Whether the updates can be edited, deleted, keyed and pinned: while the story is published, even after coverage ended.</summary>

@@ -15,6 +15,7 @@ public static class AuditActions
     public const string Restored = "restored";
     public const string Created = "created";
     public const string Saved = "saved";
+    public const string Imported = "imported";
     public const string LiveStarted = "live-started";
     public const string LivePosted = "live-posted";
     public const string LiveEdited = "live-edited";

@@ -66,6 +66,8 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<OutgoingMail> Outbox => Set<OutgoingMail>();
     public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
     public DbSet<MailSettings> MailSettings => Set<MailSettings>();
+    public DbSet<Import.ImportedItem> ImportedItems => Set<Import.ImportedItem>();
+    public DbSet<Import.ImportedAddress> ImportedAddresses => Set<Import.ImportedAddress>();
 
     /// <summary>
     /// Whether saving content records which media items it uses (<see cref="MediaUseTracker"/>). Off only while

@@ -69,6 +69,13 @@ internal static class ChangeReactions
         // Messages were queued: this node's sender wakes to deliver them now (each is claimed, so one node sends it).
         .On<MailQueued, WakeOutboxSender>()
 
+        // An import wrote part of an archive: articles, pages, sections, tags, staff and media may be on any page.
+        .Clears<ArchiveImported, PublishedCounts>()
+        .Clears<ArchiveImported, PublicationCache>()
+        .Clears<ArchiveImported, SiteDataCache>()
+        .Clears<ArchiveImported, MediaCatalog>()
+        .On<ArchiveImported, OutputCacheEviction>()    // every cached page and answer
+
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
         .Clears<ChangesMissed, PublishedCounts>()
         .Clears<ChangesMissed, PublicationCache>()

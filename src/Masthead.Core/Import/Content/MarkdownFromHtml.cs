@@ -135,6 +135,14 @@ internal sealed class MarkdownFromHtml(ContentConversion conversion)
             return;
         }
 
+        if (figure.ClassList.Contains("kg-bookmark-card") && figure.QuerySelector("a[href]") is { } bookmark)
+        {
+            var title = figure.QuerySelector(".kg-bookmark-title")?.TextContent.Trim() ?? "";
+            var href = conversion.Link(bookmark.GetAttribute("href")!);
+            output.Block($"[{EscapeText(title.Length > 0 ? title : href)}]({Destination(href)})"); // Ghost's link preview: the link
+            return;
+        }
+
         var images = figure.QuerySelectorAll("img").ToList();
         if (images.Count > 1)
         {

@@ -357,7 +357,7 @@ public sealed class ImportWriter(
         }
 
         var slug = wanted;
-        for (var n = 2; _slugs.Contains(slug); n++)
+        for (var n = 2; slug != current && _slugs.Contains(slug); n++)
         {
             var suffix = $"-{n}";
             slug = wanted[..Math.Min(wanted.Length, Slugs.MaxLength - suffix.Length)].TrimEnd('-') + suffix;
@@ -384,6 +384,12 @@ public sealed class ImportWriter(
 
         var wanted = Slugs.Slugify(Uri.UnescapeDataString(post.Slug));
         var title = Clip(string.IsNullOrWhiteSpace(post.Title) ? "Untitled" : post.Title.Trim(), StaticPage.MaxTitleLength);
+        if (existing is { } id0 && await db.StaticPages.AnyAsync(p => p.Id == id0 && p.Title == title && p.BodyMarkdown == post.Markdown, cancellationToken))
+        {
+            await AddressesAsync(post, ImportedKind.Page, id0, cancellationToken); // unchanged since it was imported
+            return;
+        }
+
         foreach (var slug in new[] { wanted, $"{wanted}-page", $"{wanted}-{Slugs.Slugify(post.Id)}" })
         {
             try

@@ -51,6 +51,9 @@ internal sealed class ContentConversion(ImportReport report, string item, Func<s
         }
     }
 
+    /// <summary>A block inside one converted or kept whole, counted as that one was.</summary>
+    public void Counted(string block, BlockOutcome outcome) => report.Block(block, outcome);
+
     /// <summary>A block with nothing to show in an article, counted without a note.</summary>
     public void Skipped(string block) => report.Block(block, BlockOutcome.Dropped);
 }

@@ -117,6 +117,16 @@ internal sealed class MarkdownFromHtml(ContentConversion conversion)
             case "div" or "section" or "article" or "header" or "footer" or "main" or "aside" or "center":
                 WriteBlocks(element, output);
                 break;
+            case "details":
+                // A disclosure: its summary as a bold line, then what it hides, always shown.
+                if (element.QuerySelector("summary") is { } summary)
+                {
+                    output.Block("**" + InlineOf(summary).Trim() + "**");
+                    summary.Remove();
+                }
+
+                WriteBlocks(element, output);
+                break;
             case "script" or "style" or "noscript" or "template" or "link" or "meta":
                 conversion.Dropped($"<{element.LocalName}>", "never imported");
                 break;
@@ -257,6 +267,11 @@ internal sealed class MarkdownFromHtml(ContentConversion conversion)
     {
         var html = HtmlKeeper.Sanitize(element.OuterHtml);
         conversion.KeptAsHtml(what);
+        foreach (var block in element.QuerySelectorAll("wp-block"))
+        {
+            conversion.Counted(block.GetAttribute("name") ?? "core/unknown", BlockOutcome.KeptAsHtml); // kept with it
+        }
+
         if (html.Length > 0)
         {
             output.Block("::: html\n" + html + "\n:::");

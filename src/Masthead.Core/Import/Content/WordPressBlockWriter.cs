@@ -121,15 +121,7 @@ internal sealed class WordPressBlockWriter(MarkdownFromHtml writer, ContentConve
     {
         foreach (var inner in block.QuerySelectorAll("wp-block"))
         {
-            var name = inner.GetAttribute("name") ?? "core/unknown";
-            if (outcome == BlockOutcome.Converted)
-            {
-                conversion.Converted(name);
-            }
-            else
-            {
-                conversion.Skipped(name);
-            }
+            conversion.Counted(inner.GetAttribute("name") ?? "core/unknown", outcome);
         }
     }
 

@@ -27,6 +27,7 @@ public sealed class ImportUploadGuardAttribute : Attribute, IAsyncAuthorizationF
         var actor = await http.RequestServices.GetRequiredService<CurrentStaff>().GetAsync(http.User, http.RequestAborted);
         if (actor is null || !actor.IsAtLeast(NewsroomRole.Administrator))
         {
+            http.Items[ErrorPage.MessageKey] = "Your role does not allow you to import an archive.";
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;
         }

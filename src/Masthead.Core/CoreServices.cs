@@ -38,6 +38,7 @@ public static class CoreServices
         services.AddScoped<FrontPage.FrontPageQueries>();
         services.AddScoped<Navigation.MenuService>();
         services.AddSingleton<PublishedCounts>();
+        services.AddSingleton<NewestInList>();
         services.AddSingleton<Banner.BannerCache>();
         services.AddScoped<Banner.BannerQueries>();
         services.AddScoped<Banner.BannerService>();

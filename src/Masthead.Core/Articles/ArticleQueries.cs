@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masthead.Core.Articles;
 
 /// <summary>What readers may see: published articles only, as read-only projections.</summary>
-public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, PublishedCounts counts)
+public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, PublishedCounts counts, NewestInList newestInList)
 {
     public const int MaxPageSize = 100;
 
@@ -159,23 +159,22 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
     /// <summary>
     /// Up to <paramref name="count"/> published articles related to <paramref name="article"/>, never itself: those
     /// sharing the most of its tags, then its section, newest first among equals. They are drawn from the newest
-    /// <see cref="RelatedCandidates"/> of its section and of its tags, so related means recent too; each read walks an
-    /// index newest first and stops there, whatever the size of the archive.
+    /// <see cref="RelatedCandidates"/> of its section and of its tags, so related means recent too; those lists are
+    /// held in <see cref="NewestInList"/> until an article changes.
     /// </summary>
     public async Task<List<ArticleSummary>> RelatedAsync(ArticleView article, int count, CancellationToken cancellationToken = default)
     {
         var tagIds = article.Tags.Select(t => t.Id).ToList();
-        var sectionId = article.Summary.Section?.Id;
-        var published = db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished).Where(a => a.Id != article.Id);
-        var inSection = sectionId is { } section
-            ? await published.Where(a => a.SectionId == section).NewestFirst().Take(RelatedCandidates)
-                .Select(a => new Candidate(a.Id, a.PublishedAt!.Value)).ToListAsync(cancellationToken)
+        var inSection = article.Summary.Section is { } section
+            ? Newest(await ListAsync(new RelatedList(IsTag: false, section.Id), cancellationToken), article.Id)
             : [];
-        var sharingTags = tagIds.Count > 0
-            ? await published.Where(a => a.Tags.Any(t => tagIds.Contains(t.TagId))).NewestFirst().Take(RelatedCandidates)
-                .Select(a => new Candidate(a.Id, a.PublishedAt!.Value)).ToListAsync(cancellationToken)
-            : [];
-        var candidates = inSection.Union(sharingTags).ToList();
+        var ofTags = new List<ListedArticle>();
+        foreach (var tagId in tagIds)
+        {
+            ofTags.AddRange(await ListAsync(new RelatedList(IsTag: true, tagId), cancellationToken));
+        }
+
+        var candidates = inSection.Union(Newest(ofTags.Distinct(), article.Id)).ToList();
         if (candidates.Count == 0)
         {
             return [];
@@ -192,6 +191,18 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         var summaries = (await Summaries(db.Articles.AsNoTracking().Where(a => chosen.Contains(a.Id)), cancellationToken)).ToDictionary(a => a.Id);
         return [.. chosen.Where(summaries.ContainsKey).Select(id => summaries[id])];
     }
+
+    /// <summary>The newest <see cref="RelatedCandidates"/> of <paramref name="listed"/>, leaving out the article itself.</summary>
+    private static List<ListedArticle> Newest(IEnumerable<ListedArticle> listed, int exceptId) =>
+        [.. listed.Where(a => a.Id != exceptId).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(RelatedCandidates)];
+
+    /// <summary>One more than <see cref="RelatedCandidates"/>, so leaving out the article itself still leaves enough.</summary>
+    private ValueTask<ListedArticle[]> ListAsync(RelatedList list, CancellationToken cancellationToken) => newestInList.GetAsync(list, () =>
+    {
+        var published = db.Articles.AsNoTracking().Where(PublishedArticles.IsPublished);
+        var members = list.IsTag ? published.Where(a => a.Tags.Any(t => t.TagId == list.Id)) : published.Where(a => a.SectionId == list.Id);
+        return members.NewestFirst().Take(RelatedCandidates + 1).Select(a => new ListedArticle(a.Id, a.PublishedAt!.Value)).ToArrayAsync(cancellationToken);
+    });
 
     /// <summary>How many of the newest articles of the section, and of the tags, related articles are chosen from.</summary>
     public const int RelatedCandidates = 24;
@@ -228,8 +239,6 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         var site = await siteData.GetKnowingAsync(rows.SelectMany(r => r.AuthorIds), [], rows.Select(r => r.SectionId), cancellationToken);
         return rows.ConvertAll(r => r.ToSummary(site));
     }
-
-    private sealed record Candidate(int Id, DateTime PublishedAt);
 
     /// <summary>What an article's page reads in one statement; its notes follow only when it has some.</summary>
     private sealed class ArticleRow

@@ -31,6 +31,7 @@ internal static class ChangeReactions
 
         // An article was created, edited, published, scheduled, unpublished or corrected.
         .Clears<ArticleChanged, PublishedCounts>()     // counts behind paging and the Content API's totals
+        .Clears<ArticleChanged, NewestInList>()        // the lists related stories are chosen from
         .On<ArticleChanged, OutputCacheEviction>()     // its page, the front page, its section, tag and author pages, corrections
         .On<ArticleChanged, ContentApiCacheEviction>() // every Content API answer
         .On<ArticleChanged, LiveReaders>()             // an unpublished live story's open streams end
@@ -78,6 +79,7 @@ internal static class ChangeReactions
 
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
         .Clears<ChangesMissed, PublishedCounts>()
+        .Clears<ChangesMissed, NewestInList>()
         .Clears<ChangesMissed, PublicationCache>()
         .Clears<ChangesMissed, SiteDataCache>()
         .Clears<ChangesMissed, FrontPageCache>()

@@ -25,11 +25,13 @@ public static class ImportBench
             {
                 var written = Stopwatch.StartNew();
                 await WriteAsync(file, options.Posts, options.Seed, cancellationToken);
-                Console.WriteLine($"Wrote {options.Posts:N0} posts, {new FileInfo(file).Length / 1048576.0:N1} MB, in {written.Elapsed.TotalSeconds:N1} s: {file}");
+                var megabytes = new FileInfo(file).Length / 1048576.0;
+                Console.WriteLine($"Wrote {options.Posts:N0} posts, {megabytes:N1} MB, in {written.Elapsed.TotalSeconds:N1} s: {file}");
             }
 
             Console.WriteLine($"Machine: {MachineInfo.Describe}; load average before: {MachineInfo.LoadAverage}");
-            var start = new ProcessStartInfo("dotnet", [dll, "import", "wordpress", file, $"--Masthead:DataDirectory={Path.Combine(work, "data")}"])
+            var data = $"--Masthead:DataDirectory={Path.Combine(work, "data")}";
+            var start = new ProcessStartInfo("dotnet", [dll, "import", "wordpress", file, data])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -43,10 +45,12 @@ public static class ImportBench
             await process.WaitForExitAsync(cancellationToken);
             clock.Stop();
             var report = await output;
-            Console.WriteLine(string.Join('\n', report.Split('\n').Where(l => l.StartsWith("Articles", StringComparison.Ordinal) || l.StartsWith("Sections", StringComparison.Ordinal))));
+            var counts = report.Split('\n').Where(l => l.StartsWith("Articles", StringComparison.Ordinal) || l.StartsWith("Sections", StringComparison.Ordinal));
+            Console.WriteLine(string.Join('\n', counts));
             Console.WriteLine($"Exit code {process.ExitCode}{(process.ExitCode == 0 ? "" : ": " + await error)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Imported {options.Posts:N0} posts in {clock.Elapsed.TotalSeconds:N1} s ({options.Posts / clock.Elapsed.TotalSeconds:N0} a second); peak memory {rss.PeakBytes / 1048576.0:N0} MB"));
+                $"Imported {options.Posts:N0} posts in {clock.Elapsed.TotalSeconds:N1} s ({options.Posts / clock.Elapsed.TotalSeconds:N0} a second); " +
+                $"peak memory {rss.PeakBytes / 1048576.0:N0} MB"));
             Console.WriteLine($"Load average after: {MachineInfo.LoadAverage}");
             return process.ExitCode == 0;
         }
@@ -70,7 +74,8 @@ public static class ImportBench
             """);
         for (var a = 0; a < 40; a++)
         {
-            await file.WriteLineAsync($"<wp:author><wp:author_login><![CDATA[writer{a}]]></wp:author_login><wp:author_display_name><![CDATA[{Name(a)}]]></wp:author_display_name></wp:author>");
+            await file.WriteLineAsync(
+                $"<wp:author><wp:author_login>writer{a}</wp:author_login><wp:author_display_name><![CDATA[{Name(a)}]]></wp:author_display_name></wp:author>");
         }
 
         for (var c = 0; c < 30; c++)
@@ -87,7 +92,9 @@ public static class ImportBench
             for (var paragraph = 0; paragraph < 6; paragraph++)
             {
                 var words = string.Join(' ', Enumerable.Range(0, 60).Select(_ => Words[random.Next(Words.Length)]));
-                text.Append(blocks ? $"<!-- wp:paragraph -->\n<p>{words}, <strong>said</strong> <a href=\"https://herald.example/2019/01/story-{random.Next(p)}/\">the report</a>.</p>\n<!-- /wp:paragraph -->\n\n"
+                var link = $"<a href=\"https://herald.example/2019/01/story-{random.Next(p)}/\">the report</a>";
+                text.Append(blocks
+                    ? $"<!-- wp:paragraph -->\n<p>{words}, <strong>said</strong> {link}.</p>\n<!-- /wp:paragraph -->\n\n"
                     : $"{words}, <em>said</em> the report.\n\n");
                 if (paragraph == 2)
                 {
@@ -115,7 +122,8 @@ public static class ImportBench
         await file.WriteLineAsync("</channel></rss>");
     }
 
-    private static string Name(int a) => $"{FirstNames[a % FirstNames.Length]} {LastNames[a / FirstNames.Length % LastNames.Length]}{(a >= FirstNames.Length * LastNames.Length ? a : "")}";
+    private static string Name(int a) =>
+        $"{FirstNames[a % FirstNames.Length]} {LastNames[a / FirstNames.Length % LastNames.Length]}{(a >= FirstNames.Length * LastNames.Length ? a : "")}";
 
     private static readonly string[] FirstNames = ["Ada", "Bram", "Cleo", "Dev", "Esme", "Finn", "Gita", "Hugo"];
     private static readonly string[] LastNames = ["Marsh", "Thorne", "Quill", "Barrow", "Lind"];

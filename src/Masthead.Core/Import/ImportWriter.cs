@@ -282,7 +282,13 @@ public sealed class ImportWriter(
         article.WordCount = body.WordCount;
         article.SectionId = sectionId;
         article.LeadImage = post.LeadImage is { } image
-            ? new LeadImage { Url = image.Url, Alt = Clip(image.Alt, LeadImage.MaxAltLength), Caption = ClipOrNull(image.Caption, LeadImage.MaxCaptionLength), Credit = ClipOrNull(image.Credit, LeadImage.MaxCreditLength) }
+            ? new LeadImage
+            {
+                Url = image.Url,
+                Alt = Clip(image.Alt, LeadImage.MaxAltLength),
+                Caption = ClipOrNull(image.Caption, LeadImage.MaxCaptionLength),
+                Credit = ClipOrNull(image.Credit, LeadImage.MaxCreditLength),
+            }
             : null;
         article.LastModifiedAt = post.Modified ?? post.Date ?? _now;
         article.Authors.RemoveAll(a => !authorIds.Contains(a.StaffMemberId));

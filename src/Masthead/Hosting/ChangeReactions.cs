@@ -72,6 +72,7 @@ internal static class ChangeReactions
 
         // An import wrote part of an archive: articles, pages, sections, tags, staff and media may be on any page.
         .Clears<ArchiveImported, PublishedCounts>()
+        .Clears<ArchiveImported, NewestInList>()
         .Clears<ArchiveImported, PublicationCache>()
         .Clears<ArchiveImported, SiteDataCache>()
         .Clears<ArchiveImported, MediaCatalog>()

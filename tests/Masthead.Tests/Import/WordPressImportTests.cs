@@ -67,7 +67,10 @@ public sealed partial class WordPressImportTests
 
     [Theory]
     [InlineData("""<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel><title>&xxe;</title></channel></rss>""", "DTD")]
-    [InlineData("""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><rss><channel><title>&lol3;</title></channel></rss>""", "DTD")]
+    [InlineData("""
+        <?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+        <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><rss><channel><title>&lol3;</title></channel></rss>
+        """, "DTD")]
     [InlineData("MALFORMED", "line {last}")]
     public async Task A_file_with_a_DTD_or_malformed_XML_is_refused_with_where_and_nothing_is_written(string file, string said)
     {
@@ -108,7 +111,8 @@ public sealed partial class WordPressImportTests
         var path = WxrFiles.Write(masthead.WorkingDirectory,
             attachment(50, "2019/05/harbour.png"), attachment(51, "../../secret.txt"), attachment(52, "2019/05/linked.png"),
             WxrFiles.Post(1, "Harbour", "harbour", """
-                <!-- wp:image --><figure class="wp-block-image"><img src="https://old.example.org/wp-content/uploads/2019/05/harbour-300x200.png" alt="The harbour"/><figcaption>At dawn</figcaption></figure><!-- /wp:image -->
+                <!-- wp:image --><figure class="wp-block-image"><img src="https://old.example.org/wp-content/uploads/2019/05/harbour-300x200.png" alt="The harbour"/>
+                <figcaption>At dawn</figcaption></figure><!-- /wp:image -->
                 <!-- wp:paragraph --><p onclick="steal()">Read <a href="javascript:alert(1)">this</a><script>alert(1)</script>.</p><!-- /wp:paragraph -->
                 <!-- wp:html --><div onmouseover="steal()"><script>alert(2)</script><b>Kept</b><iframe src="https://evil.example/x"></iframe></div><!-- /wp:html -->
                 """, extra: thumbnail(50)),
@@ -171,12 +175,13 @@ public sealed partial class WordPressImportTests
             blocks, items.Sum(i => i.Elements(wp + "comment").Count()));
     }
 
-    private static int Total(Match line) => new[] { "converted", "kept", "nothing" }.Sum(g => int.Parse(line.Groups[g].Value.Replace(",", "", StringComparison.Ordinal),
-        System.Globalization.CultureInfo.InvariantCulture));
+    private static int Total(Match line) => new[] { "converted", "kept", "nothing" }
+        .Sum(g => int.Parse(line.Groups[g].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
 
     [GeneratedRegex(@"<!--\s+wp:[a-z]")]
     private static partial Regex BlockOpener();
 
-    [GeneratedRegex(@"^  (?<name>\S+): (?<converted>[0-9,]+) converted, (?<kept>[0-9,]+) kept as HTML or a link, (?<nothing>[0-9,]+) with nothing to import", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^  (?<name>\S+): (?<converted>[0-9,]+) converted, (?<kept>[0-9,]+) kept as HTML or a link, (?<nothing>[0-9,]+) with nothing to import",
+        RegexOptions.Multiline)]
     private static partial Regex BlockLines();
 }

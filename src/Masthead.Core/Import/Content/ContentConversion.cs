@@ -20,26 +20,26 @@ internal sealed class ContentConversion(ImportReport report, string item, Func<s
     public void KeptAsHtml(string what)
     {
         report.Block(what, BlockOutcome.KeptAsHtml);
-        Note( $"{what}: kept as sanitized HTML");
+        Note($"{what}: kept as sanitized HTML");
     }
 
     public void Dropped(string what, string why)
     {
         report.Block(what, BlockOutcome.Dropped);
-        Note( $"{what}: not imported ({why})");
+        Note($"{what}: not imported ({why})");
     }
 
     public void KeptAsLink(string what)
     {
         report.Block(what, BlockOutcome.KeptAsHtml);
-        Note( $"{what}: kept as a link to its file");
+        Note($"{what}: kept as a link to its file");
     }
 
     /// <summary>A plugin's shortcode, which only that plugin could show: left in the text as it was written.</summary>
     public void KeptAsText(string what)
     {
         report.Block(what, BlockOutcome.KeptAsHtml);
-        Note( $"{what}: a plugin's shortcode, kept as text");
+        Note($"{what}: a plugin's shortcode, kept as text");
     }
 
     /// <summary>Each kind of thing once per item: a post with twenty of one block is listed once.</summary>

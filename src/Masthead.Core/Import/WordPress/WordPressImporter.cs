@@ -203,7 +203,8 @@ public sealed partial class WordPressImporter(MastheadDb db, ImportWriter writer
         var relative = attachment.File.Length > 0 ? attachment.File : index.UploadPath(attachment.Url);
         var address = relative is null
             ? null
-            : await files.AddressAsync(relative, attachment.Url.Length > 0 ? attachment.Url : relative, name, new MediaDetails(alt, NullIfEmpty(attachment.Caption)), cancellationToken);
+            : await files.AddressAsync(relative, attachment.Url.Length > 0 ? attachment.Url : relative, name, new MediaDetails(alt, NullIfEmpty(attachment.Caption)),
+                cancellationToken);
         var url = address ?? attachment.Url;
         return Text.ImageAddress.IsValid(url) ? new LeadImageView(url, alt, NullIfEmpty(attachment.Caption), null) : null;
     }

@@ -49,7 +49,7 @@ public sealed class GhostImportTests
         Assert.All(page.QuerySelectorAll("article figure img"), img => Assert.StartsWith("/media/", img.GetAttribute("src"), StringComparison.Ordinal));
         Assert.Contains(page.QuerySelectorAll("article figure figcaption"), f => f.TextContent.Trim() == "The south berth will take every crossing from March.");
         Assert.NotNull(page.QuerySelector("article blockquote"));
-        Assert.Equal(3, page.QuerySelectorAll("article li").Length);
+        Assert.Contains(page.QuerySelectorAll("article li"), li => li.TextContent.Trim() == "Work starts March 3");
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/about-the-courier")).StatusCode);
     }
 

@@ -9,6 +9,7 @@ using Masthead.Bench;
 //                       [--server-env NAME=VALUE]...
 //   Masthead.Bench search [--articles N] [--queries-per-kind N] [--seed N] [--data DIR] [--no-http] [--repo DIR]
 //   Masthead.Bench markdown [--repeats N] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...
+//   Masthead.Bench import [--posts 50000] [--keep FILE] [--repo DIR]
 //   Masthead.Bench mail [--requests N] [--rounds N] [--messages N] [--baseline-repo DIR] [--repo DIR] [--server-env NAME=VALUE]...
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string LiveUsage = "usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] "
@@ -32,7 +33,7 @@ if (help || (args is ["live", .. var liveArgs] && liveArgs.Length % 2 != 0))
     return help ? 0 : 2;
 }
 
-var scenario = args is [("live" or "search" or "markdown" or "mail") and var mode, ..] ? mode : "suite";
+var scenario = args is [("live" or "search" or "markdown" or "mail" or "import") and var mode, ..] ? mode : "suite";
 var rest = scenario == "suite" ? args : args[1..];
 
 // Ctrl+C, SIGTERM or SIGHUP cancel the run; the server is killed as the run unwinds.
@@ -51,6 +52,23 @@ try
     if (scenario == "markdown")
     {
         return await MarkdownBench.RunAsync(MarkdownOptionsFrom(rest), cancel.Token) ? 0 : 1;
+    }
+
+    if (scenario == "import")
+    {
+        var import = new ImportOptions(FindRepository());
+        for (var i = 0; i + 1 < rest.Length; i += 2)
+        {
+            import = rest[i] switch
+            {
+                "--posts" => import with { Posts = int.Parse(rest[i + 1], CultureInfo.InvariantCulture) },
+                "--keep" => import with { Keep = Path.GetFullPath(rest[i + 1]) },
+                "--repo" => import with { Repository = Path.GetFullPath(rest[i + 1]) },
+                _ => throw new ArgumentException($"Unknown option {rest[i]}."),
+            };
+        }
+
+        return await ImportBench.RunAsync(import, cancel.Token) ? 0 : 1;
     }
 
     if (scenario == "mail")

@@ -57,6 +57,10 @@ public static class CoreServices
         services.AddSingleton<StandInPasswordHash>();
         services.AddScoped<SectionService>();
         services.AddScoped<TagService>();
+        services.AddScoped<Import.ImportWriter>();
+        services.AddScoped<Import.ImportedAddresses>();
+        services.AddScoped<Import.WordPress.WordPressImporter>();
+        services.AddScoped<Import.Ghost.GhostImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<PublishingService>();
         services.AddScoped<NewsroomQueries>();

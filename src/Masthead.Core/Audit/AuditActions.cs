@@ -16,6 +16,7 @@ public static class AuditActions
     public const string Created = "created";
     public const string Saved = "saved";
     public const string Deleted = "deleted";
+    public const string Imported = "imported";
     public const string LiveStarted = "live-started";
     public const string LivePosted = "live-posted";
     public const string LiveEdited = "live-edited";

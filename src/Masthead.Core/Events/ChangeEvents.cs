@@ -88,6 +88,12 @@ public sealed record MailQueued : IChangeEvent;
 public sealed record NewsletterSendCreated : IChangeEvent;
 
 /// <summary>
+/// An import wrote a batch of an archive (articles, pages, sections, tags, staff, media): any page, list, count or
+/// answer may show part of it, so everything held is read again, as after <see cref="ChangesMissed"/>.
+/// </summary>
+public sealed record ArchiveImported : IChangeEvent;
+
+/// <summary>
 /// Raised by a node about itself, never by a change: it may have missed events from the other nodes (it was cut off
 /// from them), so whatever it holds in memory must be read again from the database.
 /// </summary>

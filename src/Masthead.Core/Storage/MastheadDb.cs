@@ -72,6 +72,8 @@ public class MastheadDb(DbContextOptions<MastheadDb> options) : IdentityUserCont
     public DbSet<Newsletters.ConsentRecord> ConsentRecords => Set<Newsletters.ConsentRecord>();
     public DbSet<Newsletters.NewsletterSend> NewsletterSends => Set<Newsletters.NewsletterSend>();
     public DbSet<Newsletters.SendDelivery> SendDeliveries => Set<Newsletters.SendDelivery>();
+    public DbSet<Import.ImportedItem> ImportedItems => Set<Import.ImportedItem>();
+    public DbSet<Import.ImportedAddress> ImportedAddresses => Set<Import.ImportedAddress>();
 
     /// <summary>
     /// Whether saving content records which media items it uses (<see cref="MediaUseTracker"/>). Off only while

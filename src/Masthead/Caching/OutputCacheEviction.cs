@@ -6,7 +6,8 @@ namespace Masthead.Caching;
 /// <summary>Evicts every cached page that shows what changed, on every node, right after the change is committed.</summary>
 internal sealed class OutputCacheEviction(IOutputCacheStore store)
     : IEventHandler<ArticleChanged>, IEventHandler<SiteChanged>, IEventHandler<LiveChanged>, IEventHandler<MediaChanged>,
-      IEventHandler<FrontPageChanged>, IEventHandler<BannerChanged>, IEventHandler<ChangesMissed>
+      IEventHandler<FrontPageChanged>, IEventHandler<BannerChanged>, IEventHandler<ChangesMissed>,
+      IEventHandler<ArchiveImported>
 {
     public async Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken)
     {
@@ -49,5 +50,8 @@ internal sealed class OutputCacheEviction(IOutputCacheStore store)
 
     /// <summary>Every cached response carries the site tag.</summary>
     public async Task HandleAsync(ChangesMissed change, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(CacheTags.Site, cancellationToken);
+
+    public async Task HandleAsync(ArchiveImported change, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(CacheTags.Site, cancellationToken);
 }

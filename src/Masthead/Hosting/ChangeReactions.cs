@@ -72,6 +72,13 @@ internal static class ChangeReactions
 
         // A newsletter issue or an alert is waiting: this node's queuer wakes to share the batches (each is claimed).
         .On<NewsletterSendCreated, Newsletters.WakeNewsletterQueuer>()
+        // An import wrote part of an archive: articles, pages, sections, tags, staff and media may be on any page.
+        .Clears<ArchiveImported, PublishedCounts>()
+        .Clears<ArchiveImported, NewestInList>()
+        .Clears<ArchiveImported, PublicationCache>()
+        .Clears<ArchiveImported, SiteDataCache>()
+        .Clears<ArchiveImported, MediaCatalog>()
+        .On<ArchiveImported, OutputCacheEviction>()    // every cached page and answer
 
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
         .Clears<ChangesMissed, PublishedCounts>()

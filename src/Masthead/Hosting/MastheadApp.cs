@@ -72,6 +72,7 @@ public static class MastheadApp
         app.UseReaderErrorPages();
         app.UseResponseCompression();
         app.UseSiteAssets();
+        app.UseImportedPostNumbers();
         app.UseRouting();
         app.UseNewsroom();
         app.UseContentApi();

@@ -93,6 +93,7 @@ public static class NewsroomSetup
             pages.Conventions.ConfigureFilter(new NewsroomErrors());
         });
         services.AddScoped<CurrentStaff>();
+        services.AddSingleton<Import.ImportJobs>();
         services.AddScoped<StaffSignIn>();
         services.AddSingleton<KnownBrowsers>();
         services.AddSingleton<PendingSignIns>();

@@ -446,6 +446,12 @@ internal static class RoleMatrixActions
         DeleteMedia("delete a colleague's upload", Editor, c => c.MediaAsync(c.Colleague)),
 
         // Content API keys.
+        Page("open the Import page", Administrator, "/newsroom/import"),
+        new("import an archive (a dry run)", Administrator,
+            _ => Task.FromResult(new MatrixTarget()),
+            (_, _) => new MatrixRequest("/newsroom/import", new() { ["Source"] = "wordpress", ["DryRun"] = "true" },
+                new MatrixFile("file", "export.xml", "text/xml", System.Text.Encoding.UTF8.GetBytes(Import.WxrFiles.Header + Import.WxrFiles.Footer))),
+            (_, _) => Task.CompletedTask),
         Page("open the Content API keys", Administrator, "/newsroom/api-keys"),
         new("create a Content API key", Administrator,
             _ => Task.FromResult(new MatrixTarget()),

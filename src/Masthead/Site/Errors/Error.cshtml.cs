@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Masthead.Core.Import;
 using Masthead.Core.Publication;
 using Masthead.Hosting;
 using Masthead.Newsroom;
@@ -14,7 +15,7 @@ namespace Masthead.Site.Errors;
 /// rendered itself. It must render even when the database is what failed, so the masthead falls back to defaults.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed partial class ErrorPage(ILogger<ErrorPage> logger) : SitePage
+public sealed partial class ErrorPage(ILogger<ErrorPage> logger, ImportedAddresses imported) : SitePage
 {
     /// <summary>The HttpContext item holding a message for the person, shown instead of the code's general explanation.</summary>
     public const string MessageKey = "masthead.error-message";
@@ -53,12 +54,12 @@ public sealed partial class ErrorPage(ILogger<ErrorPage> logger) : SitePage
 
     /// <summary>
     /// A failed request is re-executed here with its own method (POST, PUT, DELETE...): every method gets the page
-    /// <see cref="OnGet"/> builds.
+    /// <see cref="OnGetAsync"/> builds.
     /// </summary>
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context) =>
         context.HandlerMethod ??= context.ActionDescriptor.HandlerMethods.Single(h => string.Equals(h.HttpMethod, "Get", StringComparison.OrdinalIgnoreCase));
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // The code comes from the route, never from model binding: binding reads the failed request's form, and a
         // form too large to read would leave the code unbound (and the page a 404).
@@ -71,7 +72,16 @@ public sealed partial class ErrorPage(ILogger<ErrorPage> logger) : SitePage
         }
 
         Response.StatusCode = Code;
-        var originalPath = failure?.Path ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var originalPath = failure?.Path ?? reExecuted?.OriginalPath ?? "";
+        if (Code == StatusCodes.Status404NotFound && failure is null && reExecuted is not null && IsReaderAddress(originalPath)
+            && (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method))
+            && await imported.FindAsync(originalPath, reExecuted.OriginalQueryString, cancellationToken) is { } movedTo)
+        {
+            ImportedRedirects.Redirect(Response, movedTo); // an imported item's old address
+            return new EmptyResult();
+        }
+
         if (originalPath.StartsWith("/api/", StringComparison.Ordinal) || originalPath.StartsWith("/ghost/api/", StringComparison.Ordinal))
         {
             // Programs get the message in the errors form the Content API and the search API both use.
@@ -90,6 +100,10 @@ public sealed partial class ErrorPage(ILogger<ErrorPage> logger) : SitePage
     }
 
     public string Heading => HeadingFor(Code);
+
+    private static bool IsReaderAddress(string path) =>
+        !path.StartsWith("/newsroom", StringComparison.OrdinalIgnoreCase) && !path.StartsWith("/api/", StringComparison.Ordinal)
+        && !path.StartsWith("/ghost/", StringComparison.Ordinal) && !path.StartsWith("/media/", StringComparison.Ordinal);
 
     public static string HeadingFor(int code) => code switch
     {

@@ -27,8 +27,9 @@ public static class DatabaseCopier
             throw new DatabaseNotEmptyException(occupied);
         }
 
-        // The schema's own first row of settings gives way to the publication's.
+        // The rows the schema starts with (the first settings, the first newsletters) give way to the publication's.
         await target.Publication.ExecuteDeleteAsync(cancellationToken);
+        await target.Newsletters.ExecuteDeleteAsync(cancellationToken);
         target.ChangeTracker.AutoDetectChangesEnabled = false;
         target.TracksMediaUses = false; // the uses are copied with everything else
         var copies = new List<TableCopy>();

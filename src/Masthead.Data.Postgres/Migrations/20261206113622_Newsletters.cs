@@ -186,6 +186,9 @@ namespace Masthead.Data.Postgres.Migrations
                     { 3, "A short email the moment something important happens.", true, true, "Alerts", "Breaking news alerts", 3, "None", "", "Monday", 7, "breaking-news" }
                 });
 
+            // The three rows above were given their ids; the identity column's sequence must start after them.
+            migrationBuilder.Sql("SELECT setval(pg_get_serial_sequence('\"Newsletters\"', 'Id'), (SELECT MAX(\"Id\") FROM \"Newsletters\"));");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_NewsletterSendId_State",
                 table: "Outbox",

@@ -114,5 +114,6 @@ public sealed class ContactPage(ContactService contact, ContactRateLimit rateLim
         Meta.Title = TitleFor("Contact");
         Meta.Description = $"How to reach the editors of {Publication.Name} with a tip, a question or a correction.";
         Meta.CanonicalUrl = Absolute("/contact");
+        Meta.Stylesheets.Add("/css/contact.css");
     }
 }

@@ -13,6 +13,8 @@ public sealed class ArticlePage(ArticleQueries articles, LiveQueries live) : Art
     /// <summary>Articles sharing its tags and section, newest first among equals; the page is cached with their tags, so it follows them.</summary>
     public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
 
+    /// <summary>The sign-up form follows the article's text, where a reader who wants more is; one form is enough.</summary>
+    public override bool ShowsFooterSignup => false;
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
     {

@@ -98,6 +98,7 @@ public sealed class NewsletterPage(SubscriberService subscribers, NewsletterSign
         Meta.Title = TitleFor("Newsletters");
         Meta.Description = $"Get {Publication.Name} by email: the daily briefing, the weekly digest and breaking-news alerts.";
         Meta.CanonicalUrl = Absolute("/newsletter");
+        Meta.Stylesheets.Add(SubscriberPage.NewsletterStylesheet);
         var offered = await HttpContext.RequestServices.GetRequiredService<NewsletterQueries>().NewslettersAsync(cancellationToken);
         var choices = offered.Where(n => n.Newsletter.IsActive).Select(n => n.Newsletter)
             .Select(n => new NewsletterChoice(n.Id, n.Name, n.Description, chosen is null ? n.IsDefault : chosen.Contains(n.Id))).ToList();

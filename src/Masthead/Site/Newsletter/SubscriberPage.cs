@@ -9,6 +9,9 @@ namespace Masthead.Site.Newsletter;
 /// </summary>
 public abstract class SubscriberPage : SitePage
 {
+    /// <summary>The rules only the newsletter's own pages need, kept out of every article's site.css.</summary>
+    public const string NewsletterStylesheet = "/css/newsletter.css";
+
     public override bool ShowsFooterSignup => false;
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -22,5 +25,6 @@ public abstract class SubscriberPage : SitePage
     {
         Meta.Title = TitleFor(title);
         Meta.NoIndex = true;
+        Meta.Stylesheets.Add(NewsletterStylesheet);
     }
 }

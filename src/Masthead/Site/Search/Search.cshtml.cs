@@ -35,6 +35,7 @@ public sealed class SearchPage(IArticleSearch search) : SitePage
         Response.Headers.CacheControl = "no-store";
         Meta.NoIndex = true;
         Meta.Title = TitleFor("Search");
+        Meta.Stylesheets.Add("/css/search.css");
         Meta.Description = $"Search the articles of {Publication.Name}.";
         var query = Request.Query;
         if (query["q"].Count == 0)

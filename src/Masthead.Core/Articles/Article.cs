@@ -50,6 +50,9 @@ public sealed class Article
     /// <summary>The staff member who created the article; null for imports and the demo.</summary>
     public int? CreatedById { get; set; }
 
+    /// <summary>The Admin API key that created the article, if one did: it may go on editing its drafts, as a writer may.</summary>
+    public int? CreatedByKeyId { get; set; }
+
     /// <summary>Goes up by one on every save; a save of an older version is refused as a stale edit.</summary>
     public int Version { get; set; } = 1;
 

@@ -29,7 +29,7 @@ public sealed class ArticleService(
         return db.CheckAgainIfRacedAsync(async () =>
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var article = new Article { Slug = "", Headline = "", CreatedAt = now, CreatedById = actor.StaffId };
+            var article = new Article { Slug = "", Headline = "", CreatedAt = now, CreatedById = actor.StaffId, CreatedByKeyId = actor.ApiKeyId };
             var body = await bodyOptions.ForAsync(actor, saved: null, cancellationToken);
             await ArticleInputRules.ApplyAsync(db, markdown, body, article, input, note, now, cancellationToken);
             await db.InTransactionAsync(async () =>

@@ -18,8 +18,11 @@ public sealed record ContentApiKeyView(int Id, string Name, string Secret, DateT
 /// <summary>An active Admin API key as the API checks a token against it.</summary>
 public sealed record AdminApiKey(int Id, string Name, string Secret, NewsroomRole Role)
 {
-    /// <summary>Who the key acts as: no staff member, with the role the administrator chose, named in the audit log after the key.</summary>
-    public Actor Actor => new(null, Role, $"{Name} (Admin API key)");
+    /// <summary>
+    /// Who the key acts as: no staff member, with the role the administrator chose, named in the audit log after the key,
+    /// and owning what it creates as a person with that role owns their own drafts.
+    /// </summary>
+    public Actor Actor => new(null, Role, $"{Name} (Admin API key)") { ApiKeyId = Id };
 }
 
 /// <summary>Content API keys: administrators create and revoke them; the API asks whether one is valid.</summary>

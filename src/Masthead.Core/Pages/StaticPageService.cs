@@ -47,6 +47,22 @@ public sealed class StaticPageService(MastheadDb db, MarkdownRenderer markdown, 
         return saved;
     }
 
+    /// <summary>Deletes the page and its menu entries; its address then answers 404.</summary>
+    /// <exception cref="NotFoundException">There is no such page (a colleague may have just deleted it).</exception>
+    public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        Permissions.Demand(Permissions.CanAdminister(actor), "delete the publication's pages");
+        await db.InTransactionAsync(async () =>
+        {
+            await db.LockNewsroomAsync(cancellationToken);
+            var page = await db.StaticPages.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException($"There is no page {id}.");
+            db.StaticPages.Remove(page); // its menu entries go with it
+            db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.SettingsChanged, details: $"page /{page.Slug} deleted");
+            db.Raise(new SiteChanged(SiteArea.StaticPages));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
     private async Task<int> WriteAsync(Actor actor, int? id, StaticPageInput input, CancellationToken cancellationToken)
     {
         Permissions.Demand(Permissions.CanAdminister(actor), "edit the publication's pages");

@@ -4,13 +4,14 @@ using Masthead.Core.People;
 namespace Masthead.Core.Publishing;
 
 /// <summary>What an article looks like to the permission rules: its state and whose it is.</summary>
-public sealed record ArticleAccess(ArticleStatus Status, int? CreatedById, IReadOnlyCollection<int> AuthorIds)
+/// <param name="CreatedByKeyId">The Admin API key that created it, which owns it as its writer would.</param>
+public sealed record ArticleAccess(ArticleStatus Status, int? CreatedById, IReadOnlyCollection<int> AuthorIds, int? CreatedByKeyId = null)
 {
     public bool IsOwnedBy(Actor actor) =>
-        actor.StaffId is { } id && (CreatedById == id || AuthorIds.Contains(id));
+        (actor.StaffId is { } id && (CreatedById == id || AuthorIds.Contains(id))) || (actor.ApiKeyId is { } key && CreatedByKeyId == key);
 
     public static ArticleAccess Of(Article article) =>
-        new(article.Status, article.CreatedById, article.Authors.Select(a => a.StaffMemberId).ToArray());
+        new(article.Status, article.CreatedById, article.Authors.Select(a => a.StaffMemberId).ToArray(), article.CreatedByKeyId);
 }
 
 /// <summary>

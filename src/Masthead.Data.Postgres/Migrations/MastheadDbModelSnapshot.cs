@@ -60,6 +60,9 @@ namespace Masthead.Data.Postgres.Migrations
                     b.Property<int?>("CreatedById")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CreatedByKeyId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Featured")
                         .HasColumnType("boolean");
 

@@ -53,6 +53,9 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Property<int?>("CreatedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CreatedByKeyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Featured")
                         .HasColumnType("INTEGER");
 

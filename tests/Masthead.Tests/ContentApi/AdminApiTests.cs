@@ -93,6 +93,41 @@ public sealed class AdminApiTests(DemoSiteFixture site) : IClassFixture<DemoSite
         Assert.False(live);
     }
 
+    [Fact]
+    public async Task A_contributor_key_edits_and_deletes_its_own_drafts_as_a_contributor_does_but_no_one_elses()
+    {
+        var api = await AdminApiClient.WithNewKeyAsync(Server, NewsroomRole.Contributor, "Contributor drafts");
+        var other = await AdminApiClient.WithNewKeyAsync(Server, NewsroomRole.Contributor, "Another contributor");
+        var (_, body) = await api.SendAsync(HttpMethod.Post, "posts/?source=html", new { posts = new[] { new { title = "Own draft", html = "<p>One.</p>" } } });
+        var own = body.GetProperty("posts")[0];
+        var id = own.GetProperty("id").GetString()!;
+        var (_, theirs) = await other.SendAsync(HttpMethod.Post, "posts/?source=html", new { posts = new[] { new { title = "Their draft", html = "<p>Two.</p>" } } });
+        var theirId = theirs.GetProperty("posts")[0].GetProperty("id").GetString()!;
+        var demoDraft = await Server.InScopeAsync(s => s.GetRequiredService<MastheadDb>().Articles.Where(a => a.Status == ArticleStatus.Draft && a.CreatedByKeyId == null)
+            .Select(a => new { a.Id, a.LastModifiedAt }).FirstAsync());
+
+        var (edited, after) = await api.SendAsync(HttpMethod.Put, $"posts/{id}/?source=html",
+            new { posts = new[] { new { title = "Own draft, revised", html = "<p>One, again.</p>", updated_at = own.GetProperty("updated_at").GetString() } } });
+        var revised = after.GetProperty("posts")[0];
+        var (publish, _) = await api.SendAsync(HttpMethod.Put, $"posts/{id}/",
+            new { posts = new[] { new { status = "published", updated_at = revised.GetProperty("updated_at").GetString() } } });
+        var (editTheirs, _) = await api.SendAsync(HttpMethod.Put, $"posts/{theirId}/",
+            new { posts = new[] { new { title = "Taken over", updated_at = theirs.GetProperty("posts")[0].GetProperty("updated_at").GetString() } } });
+        var (editDemo, _) = await api.SendAsync(HttpMethod.Put, $"posts/{demoDraft.Id}/",
+            new { posts = new[] { new { title = "Taken over", updated_at = demoDraft.LastModifiedAt.ToString("O") } } });
+        var (deleteTheirs, _) = await api.SendAsync(HttpMethod.Delete, $"posts/{theirId}/");
+        var (deleteOwn, _) = await api.SendAsync(HttpMethod.Delete, $"posts/{id}/");
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal("Own draft, revised", revised.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, publish.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, editTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, editDemo.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, deleteTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deleteOwn.StatusCode);
+        Assert.False(await Server.InScopeAsync(s => s.GetRequiredService<MastheadDb>().Articles.AnyAsync(a => a.Headline == "Taken over")));
+    }
+
     public static TheoryData<string> Abuses => ["expired", "future", "audience", "none", "rs256", "tampered", "long", "content key", "wrong secret"];
 
     [Theory]

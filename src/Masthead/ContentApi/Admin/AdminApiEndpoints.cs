@@ -13,8 +13,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Masthead.ContentApi.Admin;
 
 /// <summary>
-/// Ghost's Admin API at /ghost/api/admin/, for what tools built for Ghost use: posts (browse, read, add, edit with
-/// Ghost's updated_at collision check, delete, html accepted with source=html), pages, tags and users to read, image
+/// Ghost's Admin API at /ghost/api/admin/, for what tools built for Ghost use: posts and pages (browse, read, add, edit
+/// with Ghost's updated_at collision check, delete, html accepted with source=html), tags and users to read, image
 /// upload into the media library, and the site. Each request carries a token signed with an Admin API key (see
 /// <see cref="AdminApiToken"/>) and acts with the key's role, through the same services, rules and audit log as a person.
 /// </summary>
@@ -56,6 +56,11 @@ public static class AdminApiEndpoints
             api.MapGet("/pages/{id}", (HttpContext context, [FromServices] ContentPageQueries queries, string id) =>
                 AnswerAsync(context, Pages, browse: false, async (output, cancel) =>
                     One(Pages, ContentApiEndpoints.PageNumber(id) is { } n ? await queries.ReadAsync(n, output.Request, cancel) : null, output)));
+            api.MapGet("/pages/slug/{slug}", (HttpContext context, [FromServices] ContentPageQueries queries, string slug) =>
+                AnswerAsync(context, Pages, browse: false, async (output, cancel) => One(Pages, await queries.ReadAsync(slug, output.Request, cancel), output)));
+            api.MapPost("/pages", AdminPageWrites.AddAsync);
+            api.MapPut("/pages/{id}", AdminPageWrites.EditAsync);
+            api.MapDelete("/pages/{id}", AdminPageWrites.DeleteAsync);
             api.MapGet("/tags", (HttpContext context, [FromServices] ContentTagQueries queries) =>
                 AnswerAsync(context, GhostResources.Tags, browse: true, (output, cancel) => Listed(queries.BrowseAsync(output.Request, cancel), GhostResources.Tags, output)));
             api.MapGet("/tags/{id}", (HttpContext context, [FromServices] ContentTagQueries queries, string id) =>
@@ -90,6 +95,8 @@ public static class AdminApiEndpoints
     };
 
     internal static GhostResource<ContentPost> PostResource => Posts;
+
+    internal static GhostResource<ContentPost> PageResource => Pages;
 
     private static async ValueTask<object?> AuthorizeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {

@@ -22,16 +22,7 @@ internal sealed class AdminPostInput(TagService tags, SectionService sections, S
     public async Task<ArticleInput> ReadAsync(JsonElement post, bool html, ArticleDraft? current, string baseUrl, Actor actor, CancellationToken cancellationToken)
     {
         var title = Text(post, "title") ?? current?.Headline ?? "(Untitled)";
-        var body = current?.BodyMarkdown ?? "";
-        if (Text(post, "html") is { } markup)
-        {
-            body = html ? HtmlMarkdown.Convert(markup) : throw ValidationException.For("html", "Send html with ?source=html; Masthead stores neither lexical nor mobiledoc.");
-        }
-        else if (post.TryGetProperty("lexical", out _) || post.TryGetProperty("mobiledoc", out _))
-        {
-            throw ValidationException.For("lexical", "Masthead does not read lexical or mobiledoc: send html with ?source=html.");
-        }
-
+        var body = Body(post, html) ?? current?.BodyMarkdown ?? "";
         var (sectionId, tagIds) = post.TryGetProperty("tags", out var tagList) && tagList.ValueKind == JsonValueKind.Array
             ? await TagsAsync(tagList, actor, cancellationToken)
             : (current?.SectionId, current?.TagIds ?? []);
@@ -54,6 +45,19 @@ internal sealed class AdminPostInput(TagService tags, SectionService sections, S
             AuthorIds = authorIds,
             LeadImage = post.TryGetProperty("feature_image", out _) ? Image(post, title, baseUrl) : current?.LeadImage,
         };
+    }
+
+    /// <summary>The body a post or page sends, as Markdown; null when it sends none.</summary>
+    public static string? Body(JsonElement item, bool html)
+    {
+        if (Text(item, "html") is { } markup)
+        {
+            return html ? HtmlMarkdown.Convert(markup) : throw ValidationException.For("html", "Send html with ?source=html; Masthead stores neither lexical nor mobiledoc.");
+        }
+
+        return item.TryGetProperty("lexical", out _) || item.TryGetProperty("mobiledoc", out _)
+            ? throw ValidationException.For("lexical", "Masthead does not read lexical or mobiledoc: send html with ?source=html.")
+            : null;
     }
 
     private static LeadImageView? Image(JsonElement post, string title, string baseUrl)

@@ -24,7 +24,7 @@ internal static class AdminPostWrites
     {
         var cancel = context.RequestAborted;
         var actor = AdminApiEndpoints.ActorOf(context);
-        var post = await PostAsync(context);
+        var post = await ItemAsync(context, "posts");
         var publication = await publications.GetAsync(cancel);
         var input = await reader.ReadAsync(post, Html(context), null, PublicAddress.BaseUrl(context.Request, publication), actor, cancel);
         var id = await articles.CreateAsync(actor, input, Note, cancel);
@@ -32,7 +32,7 @@ internal static class AdminPostWrites
         await AnswerAsync(context, queries, publication, id, StatusCodes.Status201Created);
     }
 
-    /// <summary>Ghost's collision check: the post's updated_at must be the one the API last gave, else someone saved since and the edit is a 409.</summary>
+    /// <summary>Ghost's collision check first (see <see cref="CheckNotStale"/>), then the edit.</summary>
     public static async Task EditAsync(HttpContext context, string id, [FromServices] ArticleService articles, [FromServices] PublishingService publishing,
         [FromServices] ArticleEditorQueries editor, [FromServices] AdminPostInput reader, [FromServices] ContentPostQueries queries,
         [FromServices] PublicationService publications)
@@ -40,16 +40,9 @@ internal static class AdminPostWrites
         var cancel = context.RequestAborted;
         var actor = AdminApiEndpoints.ActorOf(context);
         var articleId = AdminApiEndpoints.Number(id) ?? throw new NotFoundException($"There is no post {id}.");
-        var post = await PostAsync(context);
+        var post = await ItemAsync(context, "posts");
         var current = await editor.GetAsync(articleId, cancel);
-        var updatedAt = current.PublishedAt is { } published && published > current.LastModifiedAt ? published : current.LastModifiedAt;
-        if (AdminPostInput.Text(post, "updated_at") is not { } given
-            || !DateTimeOffset.TryParse(given, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent)
-            || ToSecond(sent.UtcDateTime) != ToSecond(updatedAt))
-        {
-            throw new WorkflowException("The post was changed since it was read: read it again, and send its updated_at with the edit.");
-        }
-
+        CheckNotStale(post, current.PublishedAt is { } published && published > current.LastModifiedAt ? published : current.LastModifiedAt, "post");
         var publication = await publications.GetAsync(cancel);
         var input = await reader.ReadAsync(post, Html(context), current, PublicAddress.BaseUrl(context.Request, publication), actor, cancel);
         await articles.UpdateAsync(actor, articleId, input, current.Version, Note, cancel);
@@ -64,24 +57,38 @@ internal static class AdminPostWrites
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    /// <summary>The API writes times to the second; the collision check compares them so.</summary>
-    private static DateTime ToSecond(DateTime utc) => utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
+    /// <summary>
+    /// Ghost's collision check: the item's updated_at must be the one the API last gave, else someone saved since and the
+    /// edit is a 409. The API writes times to the second, and compares them so.
+    /// </summary>
+    internal static void CheckNotStale(JsonElement item, DateTime updatedAt, string kind)
+    {
+        if (AdminPostInput.Text(item, "updated_at") is not { } given
+            || !DateTimeOffset.TryParse(given, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent)
+            || ToSecond(sent.UtcDateTime) != ToSecond(updatedAt))
+        {
+            throw new WorkflowException($"The {kind} was changed since it was read: read it again, and send its updated_at with the edit.");
+        }
 
-    private static bool Html(HttpContext context) => context.Request.Query["source"] == "html";
+        static DateTime ToSecond(DateTime utc) => utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
+    }
 
-    private static async Task<JsonElement> PostAsync(HttpContext context)
+    internal static bool Html(HttpContext context) => context.Request.Query["source"] == "html";
+
+    /// <summary>The one item of a body such as <c>{"posts": [{...}]}</c>.</summary>
+    internal static async Task<JsonElement> ItemAsync(HttpContext context, string resource)
     {
         try
         {
             using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            return body.RootElement.TryGetProperty("posts", out var posts) && posts.ValueKind == JsonValueKind.Array && posts.GetArrayLength() == 1
-                && posts[0].ValueKind == JsonValueKind.Object
-                ? posts[0].Clone()
-                : throw ValidationException.For("posts", "Send {\"posts\": [{...}]} with one post.");
+            return body.RootElement.TryGetProperty(resource, out var items) && items.ValueKind == JsonValueKind.Array && items.GetArrayLength() == 1
+                && items[0].ValueKind == JsonValueKind.Object
+                ? items[0].Clone()
+                : throw ValidationException.For(resource, $"Send {{\"{resource}\": [{{...}}]}} with one item.");
         }
         catch (JsonException error)
         {
-            throw ValidationException.For("posts", $"The body is not JSON: {error.Message}");
+            throw ValidationException.For(resource, $"The body is not JSON: {error.Message}");
         }
     }
 

@@ -1,10 +1,11 @@
 // Drives a Masthead server with Ghost's official Admin API client, @tryghost/admin-api, as a tool built for Ghost
-// would: add a post written in HTML, upload an image, edit the post to use it, publish it, read it, delete it.
-// Usage: node ghost-admin-client.js URL ID:SECRET IMAGE; prints what each step answered as JSON.
+// would: add a post written in HTML, upload an image, edit the post to use it, publish it, read it, delete it; then,
+// with an administrator's key, add a page in HTML, edit it and delete it.
+// Usage: node ghost-admin-client.js URL ID:SECRET IMAGE PAGES-ID:SECRET; prints what each step answered as JSON.
 const GhostAdminAPI = require("@tryghost/admin-api");
 
 async function main() {
-  const [url, key, image] = process.argv.slice(2);
+  const [url, key, image, pagesKey] = process.argv.slice(2);
   const api = new GhostAdminAPI({ url, key, version: "v6.0" });
   const result = {};
 
@@ -38,6 +39,19 @@ async function main() {
     result.afterDelete = "still there";
   } catch (error) {
     result.afterDelete = error.name;
+  }
+
+  const pages = new GhostAdminAPI({ url, key: pagesKey, version: "v6.0" });
+  const page = await pages.pages.add({ title: "About the Admin API", html: "<p>A page written in <strong>HTML</strong>.</p>" }, { source: "html" });
+  result.page = { id: page.id, status: page.status, html: page.html, slug: page.slug };
+  const editedPage = await pages.pages.edit({ id: page.id, updated_at: page.updated_at, title: "About the Admin API, edited" });
+  result.editedPage = { title: editedPage.title, html: editedPage.html };
+  await pages.pages.delete({ id: page.id });
+  try {
+    await pages.pages.read({ id: page.id });
+    result.afterPageDelete = "still there";
+  } catch (error) {
+    result.afterPageDelete = error.name;
   }
 
   const site = await api.site.read();

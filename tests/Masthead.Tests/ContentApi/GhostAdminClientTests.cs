@@ -11,15 +11,16 @@ public sealed class GhostAdminClientTests(DemoSiteFixture site) : IClassFixture<
     private static string Client => Path.Combine(TestEnvironment.RepositoryRoot, "tests", "tools", "node_modules", "@tryghost", "admin-api");
 
     [Fact]
-    public async Task The_official_client_adds_a_post_in_html_uploads_an_image_edits_publishes_and_deletes()
+    public async Task The_official_client_adds_a_post_in_html_uploads_an_image_edits_publishes_and_deletes_then_adds_edits_and_deletes_a_page()
     {
         TestEnvironment.Require(Directory.Exists(Client), "Ghost's Admin API client is not installed: run `npm ci --prefix tests/tools` (.ci/run does).");
         var api = await AdminApiClient.WithNewKeyAsync(site.Server, NewsroomRole.Editor, "Ghost admin client");
         var image = Path.Combine(Path.GetTempPath(), $"admin-client-{Guid.NewGuid():N}.jpg");
         await File.WriteAllBytesAsync(image, Media.TestImages.Photo(800, 600, 1));
+        var pagesApi = await AdminApiClient.WithNewKeyAsync(site.Server, NewsroomRole.Administrator, "Ghost admin client, pages");
         var baseUrl = site.Server.BaseAddress.ToString().TrimEnd('/');
 
-        using var result = JsonDocument.Parse(await NodeScript.RunAsync(Script, baseUrl, api.Key, image));
+        using var result = JsonDocument.Parse(await NodeScript.RunAsync(Script, baseUrl, api.Key, image, pagesApi.Key));
         File.Delete(image);
         var root = result.RootElement;
 
@@ -37,5 +38,11 @@ public sealed class GhostAdminClientTests(DemoSiteFixture site) : IClassFixture<
         Assert.Equal("published", root.GetProperty("read").GetProperty("status").GetString());
         Assert.Equal("NotFoundError", root.GetProperty("afterDelete").GetString());
         Assert.Equal("The Larkmoor Lantern", root.GetProperty("site").GetString());
+        Assert.Equal("published", root.GetProperty("page").GetProperty("status").GetString());
+        Assert.Equal("about-the-admin-api", root.GetProperty("page").GetProperty("slug").GetString());
+        Assert.Contains("<strong>HTML</strong>", root.GetProperty("page").GetProperty("html").GetString());
+        Assert.Equal("About the Admin API, edited", root.GetProperty("editedPage").GetProperty("title").GetString());
+        Assert.Contains("<strong>HTML</strong>", root.GetProperty("editedPage").GetProperty("html").GetString());
+        Assert.Equal("NotFoundError", root.GetProperty("afterPageDelete").GetString());
     }
 }

@@ -82,6 +82,7 @@ public sealed class NqlParser
             case NqlTokenKind.LeftBracket:
                 Take();
                 var values = new List<NqlValue> { Value() };
+                // Only "," joins a list's values, as in Ghost's grammar: tag:[a+b] is refused at the "+" (both tags is tag:a+tag:b).
                 while (Accept(NqlTokenKind.Or))
                 {
                     values.Add(Value());

@@ -251,3 +251,29 @@ document.addEventListener("submit", (event) => {
 window.addEventListener("pageshow", () => {
   document.querySelectorAll("form[data-sending]").forEach((form) => delete form.dataset.sending);
 });
+
+// The Import page follows a running import: its progress in place every two seconds, then its report in place of
+// the page's content. Without this, the page's "Check again" link does the same by hand.
+(() => {
+  const progress = document.querySelector("[data-follow]");
+  if (!progress) {
+    return;
+  }
+  const follow = async () => {
+    const response = await fetch(progress.dataset.follow, { credentials: "same-origin" }).catch(() => null);
+    if (response && response.ok) {
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const next = page.querySelector("[data-follow]");
+      if (!next) {
+        const main = progress.closest("main");
+        main.replaceChildren(...page.querySelector("main").childNodes);
+        main.querySelector("#import-report-heading")?.focus();
+        return;
+      }
+      progress.querySelector(".import-stage").textContent = next.querySelector(".import-stage").textContent;
+      progress.querySelector("progress").replaceWith(next.querySelector("progress"));
+    }
+    setTimeout(follow, 2000);
+  };
+  setTimeout(follow, 2000);
+})();

@@ -57,7 +57,7 @@ public sealed class ImportJourneyTests(BrowserSiteFixture site) : IClassFixture<
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= width, $"{what} is {scrollWidth} pixels wide on a screen of {width}");
         var results = await page.RunAxe();
-        Assert.True(results.Violations.Length == 0,
-            $"axe found violations on {what} at {width}:\n{string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target))})"))}");
+        var violations = results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target))})");
+        Assert.True(results.Violations.Length == 0, $"axe found violations on {what} at {width}:\n{string.Join("\n", violations)}");
     }
 }

@@ -34,12 +34,7 @@ async function main() {
   result.read = { title: read.title, status: read.status };
 
   await api.posts.delete({ id: added.id });
-  try {
-    await api.posts.read({ id: added.id });
-    result.afterDelete = "still there";
-  } catch (error) {
-    result.afterDelete = error.name;
-  }
+  result.afterDelete = await errorOf(() => api.posts.read({ id: added.id }));
 
   const pages = new GhostAdminAPI({ url, key: pagesKey, version: "v6.0" });
   const page = await pages.pages.add({ title: "About the Admin API", html: "<p>A page written in <strong>HTML</strong>.</p>" }, { source: "html" });
@@ -47,16 +42,21 @@ async function main() {
   const editedPage = await pages.pages.edit({ id: page.id, updated_at: page.updated_at, title: "About the Admin API, edited" });
   result.editedPage = { title: editedPage.title, html: editedPage.html };
   await pages.pages.delete({ id: page.id });
-  try {
-    await pages.pages.read({ id: page.id });
-    result.afterPageDelete = "still there";
-  } catch (error) {
-    result.afterPageDelete = error.name;
-  }
+  result.afterPageDelete = await errorOf(() => pages.pages.read({ id: page.id }));
 
   const site = await api.site.read();
   result.site = site.title;
   process.stdout.write(JSON.stringify(result));
+}
+
+// The name of the error a read of a deleted item answers with, or "still there".
+async function errorOf(read) {
+  try {
+    await read();
+    return "still there";
+  } catch (error) {
+    return error.name;
+  }
 }
 
 main().catch((error) => {

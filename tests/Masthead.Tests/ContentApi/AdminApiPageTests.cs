@@ -65,7 +65,8 @@ public sealed class AdminApiPageTests(DemoSiteFixture site) : IClassFixture<Demo
         var id = page.GetProperty("id").GetString()!;
         var stale = DateTimeOffset.Parse(page.GetProperty("updated_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture).AddMinutes(-1).ToString("O");
 
-        var (conflict, error) = await api.SendAsync(HttpMethod.Put, $"pages/{id}/?source=html", new { pages = new[] { new { title = "Overwritten", html = "<p>Lost.</p>", updated_at = stale } } });
+        var (conflict, error) = await api.SendAsync(HttpMethod.Put, $"pages/{id}/?source=html",
+            new { pages = new[] { new { title = "Overwritten", html = "<p>Lost.</p>", updated_at = stale } } });
         var (missing, _) = await api.SendAsync(HttpMethod.Put, $"pages/{id}/", new { pages = new[] { new { title = "Overwritten" } } });
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
@@ -90,7 +91,8 @@ public sealed class AdminApiPageTests(DemoSiteFixture site) : IClassFixture<Demo
 
         var (read, _) = await api.SendAsync(HttpMethod.Get, $"pages/{id}/");
         var (add, error) = await api.SendAsync(HttpMethod.Post, "pages/?source=html", new { pages = new[] { new { title = $"Sneaked {role}", html = "<p>No.</p>" } } });
-        var (edit, _) = await api.SendAsync(HttpMethod.Put, $"pages/{id}/", new { pages = new[] { new { title = "Defaced", updated_at = page.GetProperty("updated_at").GetString() } } });
+        var (edit, _) = await api.SendAsync(HttpMethod.Put, $"pages/{id}/",
+            new { pages = new[] { new { title = "Defaced", updated_at = page.GetProperty("updated_at").GetString() } } });
         var (delete, _) = await api.SendAsync(HttpMethod.Delete, $"pages/{id}/");
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
@@ -111,7 +113,8 @@ public sealed class AdminApiPageTests(DemoSiteFixture site) : IClassFixture<Demo
         await Server.InScopeAsync(s => s.GetRequiredService<ContentApiKeyService>().RevokeAsync(Actor.System, api.Id));
 
         var (add, _) = await api.SendAsync(HttpMethod.Post, "pages/?source=html", new { pages = new[] { new { title = "After revoking", html = "<p>No.</p>" } } });
-        var (edit, _) = await api.SendAsync(HttpMethod.Put, $"pages/{id}/", new { pages = new[] { new { title = "Defaced", updated_at = page.GetProperty("updated_at").GetString() } } });
+        var (edit, _) = await api.SendAsync(HttpMethod.Put, $"pages/{id}/",
+            new { pages = new[] { new { title = "Defaced", updated_at = page.GetProperty("updated_at").GetString() } } });
         var (delete, _) = await api.SendAsync(HttpMethod.Delete, $"pages/{id}/");
 
         Assert.Equal(HttpStatusCode.Unauthorized, add.StatusCode);
@@ -125,7 +128,8 @@ public sealed class AdminApiPageTests(DemoSiteFixture site) : IClassFixture<Demo
     {
         var api = await AdminApiClient.WithNewKeyAsync(Server, NewsroomRole.Administrator);
 
-        var (draft, error) = await api.SendAsync(HttpMethod.Post, "pages/?source=html", new { pages = new[] { new { title = "Not yet", html = "<p>Soon.</p>", status = "draft" } } });
+        var (draft, error) = await api.SendAsync(HttpMethod.Post, "pages/?source=html",
+            new { pages = new[] { new { title = "Not yet", html = "<p>Soon.</p>", status = "draft" } } });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, draft.StatusCode);
         Assert.Equal("ValidationError", error.GetProperty("errors")[0].GetProperty("type").GetString());

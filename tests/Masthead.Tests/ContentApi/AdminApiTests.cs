@@ -103,8 +103,13 @@ public sealed class AdminApiTests(DemoSiteFixture site) : IClassFixture<DemoSite
         var id = own.GetProperty("id").GetString()!;
         var (_, theirs) = await other.SendAsync(HttpMethod.Post, "posts/?source=html", new { posts = new[] { new { title = "Their draft", html = "<p>Two.</p>" } } });
         var theirId = theirs.GetProperty("posts")[0].GetProperty("id").GetString()!;
-        var demoDraft = await Server.InScopeAsync(s => s.GetRequiredService<MastheadDb>().Articles.Where(a => a.Status == ArticleStatus.Draft && a.CreatedByKeyId == null)
-            .Select(a => new { a.Id, a.LastModifiedAt }).FirstAsync());
+        var personsDraft = await Server.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<MastheadDb>();
+            var writer = Actor.For(await db.Staff.AsNoTracking().SingleAsync(m => m.Slug == "tobias-wren"));
+            var draft = await s.GetRequiredService<ArticleService>().CreateAsync(writer, new ArticleInput { Headline = "A reporter's draft", BodyMarkdown = "Mine." });
+            return await db.Articles.Where(a => a.Id == draft).Select(a => new { a.Id, a.LastModifiedAt }).SingleAsync();
+        });
 
         var (edited, after) = await api.SendAsync(HttpMethod.Put, $"posts/{id}/?source=html",
             new { posts = new[] { new { title = "Own draft, revised", html = "<p>One, again.</p>", updated_at = own.GetProperty("updated_at").GetString() } } });
@@ -113,8 +118,8 @@ public sealed class AdminApiTests(DemoSiteFixture site) : IClassFixture<DemoSite
             new { posts = new[] { new { status = "published", updated_at = revised.GetProperty("updated_at").GetString() } } });
         var (editTheirs, _) = await api.SendAsync(HttpMethod.Put, $"posts/{theirId}/",
             new { posts = new[] { new { title = "Taken over", updated_at = theirs.GetProperty("posts")[0].GetProperty("updated_at").GetString() } } });
-        var (editDemo, _) = await api.SendAsync(HttpMethod.Put, $"posts/{demoDraft.Id}/",
-            new { posts = new[] { new { title = "Taken over", updated_at = demoDraft.LastModifiedAt.ToString("O") } } });
+        var (editPersons, _) = await api.SendAsync(HttpMethod.Put, $"posts/{personsDraft.Id}/",
+            new { posts = new[] { new { title = "Taken over", updated_at = personsDraft.LastModifiedAt.ToString("O") } } });
         var (deleteTheirs, _) = await api.SendAsync(HttpMethod.Delete, $"posts/{theirId}/");
         var (deleteOwn, _) = await api.SendAsync(HttpMethod.Delete, $"posts/{id}/");
 
@@ -122,7 +127,7 @@ public sealed class AdminApiTests(DemoSiteFixture site) : IClassFixture<DemoSite
         Assert.Equal("Own draft, revised", revised.GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, publish.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, editTheirs.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, editDemo.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, editPersons.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, deleteTheirs.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleteOwn.StatusCode);
         Assert.False(await Server.InScopeAsync(s => s.GetRequiredService<MastheadDb>().Articles.AnyAsync(a => a.Headline == "Taken over")));

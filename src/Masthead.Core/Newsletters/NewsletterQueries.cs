@@ -41,7 +41,16 @@ public sealed class NewsletterQueries(MastheadDb db, PublicationService publicat
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(HistoryCount)
             .Select(s => new
             {
-                s.Id, Newsletter = s.Newsletter!.Name, s.NewsletterId, s.Subject, s.SentByName, s.CreatedAt, s.State, s.QueuedCount, s.DeliveredForgotten, s.FailedForgotten,
+                s.Id,
+                Newsletter = s.Newsletter!.Name,
+                s.NewsletterId,
+                s.Subject,
+                s.SentByName,
+                s.CreatedAt,
+                s.State,
+                s.QueuedCount,
+                s.DeliveredForgotten,
+                s.FailedForgotten,
             })
             .ToListAsync(cancellationToken);
         var ids = sends.ConvertAll(s => (int?)s.Id);

@@ -98,6 +98,8 @@ public static class NewsletterBench
 
         var idle = await readers.WindowsAsync(options.IdleWindows, cancellationToken);
         var rest = await server.SettledRssAsync(cancellationToken);
+        Console.WriteLine($"At rest: {string.Join(", ", idle.Select(p => $"{p.Key} {p.Value.Rate:N0} requests/s ({p.Value.Errors} errors)"))}; "
+            + $"server RSS settled {rest / 1048576.0:N0} MB.");
         var quiet = await SendAsync(server, editor, sink, database, options, null, "Bench briefing: quiet", cancellationToken);
         sink.Reset();
         var busy = await SendAsync(server, editor, sink, database, options, readers, "Bench briefing: under load", cancellationToken);
@@ -135,6 +137,10 @@ public static class NewsletterBench
         var (created, queued, queuedCount) = await QueuedAsync(db, send);
         Verify(sink, options.Subscribers, subject);
         var (seen, queuingCpu) = await queuing;
+        // Each send's figures as soon as it is done, so that a run cut short still says what it measured.
+        Console.WriteLine($"{subject}: {queuedCount:N0} queued in {(queued - created).TotalSeconds:N2} s by the server's clock ({seen.TotalSeconds:N2} s seen, "
+            + $"server CPU {queuingCpu}); first to last message {span.TotalSeconds:N2} s ({options.Subscribers / span.TotalSeconds:N0}/s), "
+            + $"each reader once; peak RSS {rss.PeakBytes / 1048576.0:N0} MB.");
         return new SendFigures(subject, request, queued - created, seen, queuingCpu, queuedCount, Stopwatch.GetElapsedTime(started, sink.First!.Value),
             Stopwatch.GetElapsedTime(started, sink.Last!.Value), span, sent, rss.PeakBytes, during);
     }

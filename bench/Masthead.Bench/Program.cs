@@ -11,12 +11,15 @@ using Masthead.Bench;
 //   Masthead.Bench markdown [--repeats N] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...
 //   Masthead.Bench import [--posts 50000] [--keep FILE] [--repo DIR]
 //   Masthead.Bench mail [--requests N] [--rounds N] [--messages N] [--baseline-repo DIR] [--repo DIR] [--server-env NAME=VALUE]...
+//   Masthead.Bench newsletter [--subscribers N] [--rate N] [--connections C] [--window S] [--load wrk|builtin] [--data DIR] [--repo DIR] [--server-env NAME=VALUE]...
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string LiveUsage = "usage: Masthead.Bench live [--readers 5000] [--updates 50] [--interval-ms 200] [--warm-updates 20] [--connect-concurrency 200] "
     + "[--stream story|site] [--csv FILE] [--repo DIR] [--server-env NAME=VALUE]...";
 const string SearchUsage = "usage: Masthead.Bench search [--articles 100000] [--queries-per-kind 50] [--seed 7] [--data DIR] [--no-http] [--repo DIR]";
 const string MarkdownUsage = "usage: Masthead.Bench markdown [--repeats 5] [--family NAME]... [--no-http] [--repo DIR] [--server-env NAME=VALUE]...";
 const string MailUsage = "usage: Masthead.Bench mail [--requests 300] [--rounds 5] [--messages 1000] [--baseline-repo DIR] [--repo DIR] [--server-env NAME=VALUE]...";
+const string NewsletterUsage = "usage: Masthead.Bench newsletter [--subscribers 10000] [--rate 1000] [--connections 16] [--window 2] [--load wrk|builtin] [--data NEW-DIR] "
+    + "[--repo DIR] [--server-env NAME=VALUE]...";
 if (args is [BareKestrel.Mode, .. var serverArgs])
 {
     return await BareKestrel.RunAsync(serverArgs); // the suite's baseline, a child process of the suite
@@ -30,10 +33,11 @@ if (help || (args is ["live", .. var liveArgs] && liveArgs.Length % 2 != 0))
     Console.Error.WriteLine(SearchUsage);
     Console.Error.WriteLine(MarkdownUsage);
     Console.Error.WriteLine(MailUsage);
+    Console.Error.WriteLine(NewsletterUsage);
     return help ? 0 : 2;
 }
 
-var scenario = args is [("live" or "search" or "markdown" or "mail" or "import") and var mode, ..] ? mode : "suite";
+var scenario = args is [("live" or "search" or "markdown" or "mail" or "newsletter" or "import") and var mode, ..] ? mode : "suite";
 var rest = scenario == "suite" ? args : args[1..];
 
 // Ctrl+C, SIGTERM or SIGHUP cancel the run; the server is killed as the run unwinds.
@@ -74,6 +78,11 @@ try
     if (scenario == "mail")
     {
         return await MailBench.RunAsync(MailOptionsFrom(rest), cancel.Token) ? 0 : 1;
+    }
+
+    if (scenario == "newsletter")
+    {
+        return await NewsletterBench.RunAsync(NewsletterOptionsFrom(rest), cancel.Token) ? 0 : 1;
     }
 
     if (scenario == "search")
@@ -158,6 +167,28 @@ static MailBenchOptions MailOptionsFrom(string[] rest)
             "--repo" when i + 1 < rest.Length => options with { Repository = Path.GetFullPath(rest[++i]) },
             "--baseline-repo" when i + 1 < rest.Length => options with { BaselineRepository = Path.GetFullPath(rest[++i]) },
             _ => throw new ArgumentException($"Unknown option {rest[i]}.\n{MailUsage}"),
+        };
+    }
+
+    return options;
+}
+
+static NewsletterBenchOptions NewsletterOptionsFrom(string[] rest)
+{
+    var options = new NewsletterBenchOptions(FindRepository());
+    for (var i = 0; i < rest.Length; i++)
+    {
+        options = rest[i] switch
+        {
+            "--subscribers" when i + 1 < rest.Length => options with { Subscribers = int.Parse(rest[++i], CultureInfo.InvariantCulture) },
+            "--rate" when i + 1 < rest.Length => options with { Rate = double.Parse(rest[++i], CultureInfo.InvariantCulture) },
+            "--connections" when i + 1 < rest.Length => options with { Connections = int.Parse(rest[++i], CultureInfo.InvariantCulture) },
+            "--window" when i + 1 < rest.Length => options with { Window = TimeSpan.FromSeconds(double.Parse(rest[++i], CultureInfo.InvariantCulture)) },
+            "--load" when i + 1 < rest.Length => options with { Load = rest[++i] },
+            "--data" when i + 1 < rest.Length => options with { DataDirectory = Path.GetFullPath(rest[++i]) },
+            "--server-env" when i + 1 < rest.Length && rest[i + 1].Contains('=') => options with { ServerEnvironment = [.. options.ServerEnvironment, rest[++i]] },
+            "--repo" when i + 1 < rest.Length => options with { Repository = Path.GetFullPath(rest[++i]) },
+            _ => throw new ArgumentException($"Unknown option {rest[i]}.\n{NewsletterUsage}"),
         };
     }
 

@@ -11,6 +11,7 @@ public static class ContentApiServices
         services.AddScoped<ContentPageQueries>();
         services.AddScoped<ContentAuthorQueries>();
         services.AddScoped<ContentTagQueries>();
+        services.AddScoped<ContentNewsletterQueries>();
         return services;
     }
 }

@@ -33,9 +33,12 @@ public enum SiteArea
     Staff,
     StaticPages,
     Navigation,
+
+    /// <summary>A newsletter's name, description or place on the sign-up form: the Content API lists them.</summary>
+    Newsletters,
 }
 
-/// <summary>The publication's settings, a section, a tag, a staff profile, a static page or a menu changed: any page may show it.</summary>
+/// <summary>The publication's settings, a section, a tag, a staff profile, a static page, a menu or a newsletter changed: any page may show it.</summary>
 public sealed record SiteChanged(SiteArea Area) : IChangeEvent;
 
 /// <summary>

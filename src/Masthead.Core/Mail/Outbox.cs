@@ -1,4 +1,5 @@
 using Masthead.Core.Events;
+using Masthead.Core.Newsletters;
 using Masthead.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -129,14 +130,22 @@ public sealed class Outbox(MastheadDb db, TimeProvider time)
             .SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
     }
 
-    /// <summary>Deletes sent messages after a month and failed ones after three: the outbox is not an archive.</summary>
+    /// <summary>
+    /// Deletes sent messages after a month and failed ones after three: the outbox is not an archive. A newsletter send's
+    /// counts of them are kept on the send, for its history.
+    /// </summary>
     public async Task ForgetOldAsync(CancellationToken cancellationToken = default)
     {
         var now = Now;
         var sentBefore = now.AddDays(-30);
         var failedBefore = now.AddDays(-90);
-        await db.Outbox.Where(m => (m.State == OutgoingMailState.Sent && m.QueuedAt < sentBefore) || (m.State == OutgoingMailState.Failed && m.QueuedAt < failedBefore))
-            .ExecuteDeleteAsync(cancellationToken);
+        var old = db.Outbox.Where(m => (m.State == OutgoingMailState.Sent && m.QueuedAt < sentBefore) || (m.State == OutgoingMailState.Failed && m.QueuedAt < failedBefore));
+        if (!await old.AnyAsync(cancellationToken))
+        {
+            return; // a read, so that looking for nothing does not take the write lock
+        }
+
+        await db.InTransactionAsync(() => SendTallies.DeleteAsync(db, old, cancellationToken), cancellationToken);
     }
 
     /// <summary>When the next message is due, for a sender deciding how long to sleep; null when nothing waits.</summary>

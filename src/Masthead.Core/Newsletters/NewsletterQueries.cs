@@ -39,7 +39,19 @@ public sealed class NewsletterQueries(MastheadDb db, PublicationService publicat
     {
         var sends = await db.NewsletterSends.AsNoTracking().Where(s => newsletterId == null || s.NewsletterId == newsletterId)
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(HistoryCount)
-            .Select(s => new { s.Id, Newsletter = s.Newsletter!.Name, s.NewsletterId, s.Subject, s.SentByName, s.CreatedAt, s.State, s.QueuedCount })
+            .Select(s => new
+            {
+                s.Id,
+                Newsletter = s.Newsletter!.Name,
+                s.NewsletterId,
+                s.Subject,
+                s.SentByName,
+                s.CreatedAt,
+                s.State,
+                s.QueuedCount,
+                s.DeliveredForgotten,
+                s.FailedForgotten,
+            })
             .ToListAsync(cancellationToken);
         var ids = sends.ConvertAll(s => (int?)s.Id);
         var states = await db.Outbox.Where(m => ids.Contains(m.NewsletterSendId)).GroupBy(m => new { m.NewsletterSendId, m.State })
@@ -50,7 +62,7 @@ public sealed class NewsletterQueries(MastheadDb db, PublicationService publicat
             .GroupBy(d => d.SendId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         int Count(int id, OutgoingMailState state) => states.Where(s => s.NewsletterSendId == id && s.State == state).Sum(s => s.Count);
         return sends.ConvertAll(s => new SendRow(s.Id, s.Newsletter, s.Subject, s.SentByName, s.CreatedAt, s.State, s.QueuedCount,
-            Count(s.Id, OutgoingMailState.Sent), Count(s.Id, OutgoingMailState.Failed), left.GetValueOrDefault(s.Id)));
+            s.DeliveredForgotten + Count(s.Id, OutgoingMailState.Sent), s.FailedForgotten + Count(s.Id, OutgoingMailState.Failed), left.GetValueOrDefault(s.Id)));
     }
 
     public async Task<SubscriberCounts> CountsAsync(CancellationToken cancellationToken = default)

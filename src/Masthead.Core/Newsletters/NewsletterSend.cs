@@ -51,6 +51,15 @@ public sealed class NewsletterSend
 
     public DateTime? QueuedAt { get; set; }
 
+    /// <summary>
+    /// Messages of this send recorded as delivered whose outbox rows have since been deleted (the outbox keeps sent mail
+    /// a month, and a reader who asks to be forgotten takes theirs along): the history adds them to those still there.
+    /// </summary>
+    public int DeliveredForgotten { get; set; }
+
+    /// <summary>Likewise for messages that failed for good, which the outbox keeps three months.</summary>
+    public int FailedForgotten { get; set; }
+
     public IReadOnlyList<int> Articles =>
         ArticleIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.TryParse(s, out var id) ? id : 0).Where(id => id > 0).ToList();
 }

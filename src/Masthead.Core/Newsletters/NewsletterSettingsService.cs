@@ -1,4 +1,5 @@
 using Masthead.Core.Audit;
+using Masthead.Core.Events;
 using Masthead.Core.Publishing;
 using Masthead.Core.Storage;
 using Masthead.Core.Text;
@@ -64,6 +65,7 @@ public sealed class NewsletterSettingsService(MastheadDb db, TimeProvider time)
         newsletter.IsActive = input.IsActive;
         newsletter.IsDefault = input.IsDefault;
         db.Record(time.GetUtcNow().UtcDateTime, actor, AuditActions.NewsletterChanged, details: name);
+        db.Raise(new SiteChanged(SiteArea.Newsletters)); // the Content API's list of them, cached, on every node
         await db.SaveChangesAsync(cancellationToken);
         return newsletter.Id;
     }

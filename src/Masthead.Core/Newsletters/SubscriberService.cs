@@ -311,8 +311,8 @@ public sealed class SubscriberService(MastheadDb db, MailQueue mail, NewsletterO
     internal static Task ForgetAsync(MastheadDb db, int subscriberId, string normalizedEmail, CancellationToken cancellationToken) => db.InTransactionAsync(async () =>
     {
         var readerMail = new[] { MailKind.Newsletter, MailKind.Alert, MailKind.SubscriptionConfirmation };
-        await db.Outbox.Where(m => readerMail.Contains(m.Kind) && m.ToAddress.ToLower() == normalizedEmail
-            && (m.State == OutgoingMailState.Queued || m.State == OutgoingMailState.Failed || m.State == OutgoingMailState.Sent)).ExecuteDeleteAsync(cancellationToken);
+        await SendTallies.DeleteAsync(db, db.Outbox.Where(m => readerMail.Contains(m.Kind) && m.ToAddress.ToLower() == normalizedEmail
+            && (m.State == OutgoingMailState.Queued || m.State == OutgoingMailState.Failed || m.State == OutgoingMailState.Sent)), cancellationToken);
         await db.SignInAttempts.Where(a => a.Step == SignInStep.Subscribe && a.Email == normalizedEmail).ExecuteDeleteAsync(cancellationToken);
         await db.SendDeliveries.Where(d => d.SubscriberId == subscriberId).ExecuteDeleteAsync(cancellationToken);
         await db.ConsentRecords.Where(c => c.SubscriberId == subscriberId).ExecuteDeleteAsync(cancellationToken);

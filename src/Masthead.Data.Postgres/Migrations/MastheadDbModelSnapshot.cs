@@ -1310,6 +1310,12 @@ namespace Masthead.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DeliveredForgotten")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FailedForgotten")
+                        .HasColumnType("integer");
+
                     b.Property<string>("IntroMarkdown")
                         .IsRequired()
                         .HasMaxLength(5000)

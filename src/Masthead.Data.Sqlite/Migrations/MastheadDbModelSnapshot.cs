@@ -1261,6 +1261,12 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeliveredForgotten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedForgotten")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IntroMarkdown")
                         .IsRequired()
                         .HasMaxLength(5000)

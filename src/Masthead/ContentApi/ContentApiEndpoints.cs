@@ -14,7 +14,7 @@ namespace Masthead.ContentApi;
 /// <summary>
 /// A read-only API compatible with Ghost's Content API, so Ghost front ends, apps and static-site generators work
 /// with a Masthead publication unchanged: GET /ghost/api/content/{posts,pages,authors,tags}/ with /{id}/ and
-/// /slug/{slug}/, and /settings/, each with ?key=. The versioned prefixes older clients use (/ghost/api/v4/content/...)
+/// /slug/{slug}/, /settings/ and /newsletters/, each with ?key=. The versioned prefixes older clients use (/ghost/api/v4/content/...)
 /// answer the same. The OpenAPI document is at /ghost/api/content/openapi.json.
 /// </summary>
 public static class ContentApiEndpoints
@@ -54,7 +54,7 @@ public static class ContentApiEndpoints
             MapResource(cached, GhostResources.Tags, TagReads);
             cached.MapMethods("/settings", ReadMethods, SettingsAsync);
             cached.MapMethods("/tiers", ReadMethods, context => EmptyAsync(context, "tiers"));
-            cached.MapMethods("/newsletters", ReadMethods, context => EmptyAsync(context, "newsletters"));
+            cached.MapMethods("/newsletters", ReadMethods, NewslettersAsync);
             SearchIndex.Map(cached);
             api.MapGet("/{**rest}", GhostErrors.NoSuchResourceAsync);
         }
@@ -110,7 +110,15 @@ public static class ContentApiEndpoints
             return json => SettingsJson.Write(json, publication, site.Header, site.Footer, output);
         });
 
-    /// <summary>Masthead has no paid tiers or newsletters; Ghost themes that ask get an empty list rather than an error.</summary>
+    /// <summary>The newsletters readers can join; Ghost browses them only, with no read by id or slug.</summary>
+    private static Task NewslettersAsync(HttpContext context, [FromServices] ContentNewsletterQueries queries) =>
+        AnswerAsync(context, GhostResources.Newsletters, browse: true, async (output, cancel) =>
+        {
+            var list = await queries.BrowseAsync(output.Request, cancel);
+            return json => GhostResources.Newsletters.WriteList(json, list, output);
+        });
+
+    /// <summary>Masthead has no paid tiers; Ghost themes that ask get an empty list rather than an error.</summary>
     private static Task EmptyAsync(HttpContext context, string name)
     {
         var resource = new GhostResource<int>(name, name, new GhostFields<int>(), [], hasFormats: false);

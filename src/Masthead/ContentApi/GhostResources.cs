@@ -39,6 +39,22 @@ internal static class GhostResources
         .Address("url", t => "/tag/" + t.Slug)
         .Included((json, t, _) => WriteCount(json, t.PostCount), topLevelOnly: true);
 
+    /// <summary>
+    /// A newsletter as Ghost's Content API shows one: what a reader can join, never who has. Masthead keeps no uuid,
+    /// sender or dates for a newsletter (its mail goes from the publication's address), so those are null.
+    /// </summary>
+    public static readonly GhostFields<ContentNewsletter> NewsletterFields = new GhostFields<ContentNewsletter>()
+        .Add("id", (json, n, _) => json.WriteId("id", n.Id))
+        .Nulls("uuid")
+        .String("name", n => n.Name)
+        .Text("description", n => n.Description)
+        .String("slug", n => n.Slug)
+        .Nulls("sender_email")
+        .Boolean("subscribe_on_signup", n => n.SubscribeOnSignup)
+        .Constant("visibility", "members")
+        .Number("sort_order", n => n.SortOrder)
+        .Nulls("created_at", "updated_at");
+
     /// <summary>What posts and pages share.</summary>
     private static readonly GhostFields<ContentPost> DocumentFields = new GhostFields<ContentPost>()
         .Add("id", (json, p, _) => WritePostId(json, "id", p))
@@ -93,6 +109,8 @@ internal static class GhostResources
     public static readonly GhostResource<ContentAuthor> Authors = new("authors", "author", AuthorFields, ["count.posts"], hasFormats: false);
 
     public static readonly GhostResource<ContentTag> Tags = new("tags", "tag", TagFields, ["count.posts"], hasFormats: false);
+
+    public static readonly GhostResource<ContentNewsletter> Newsletters = new("newsletters", "newsletter", NewsletterFields, [], hasFormats: false);
 
     public static readonly GhostResource Settings = new("settings", "setting", [], [], hasFormats: false);
 

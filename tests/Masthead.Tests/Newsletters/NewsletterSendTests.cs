@@ -7,6 +7,7 @@ using Masthead.Core.Storage;
 using Masthead.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Masthead.Tests.Newsletters;
 
@@ -172,11 +173,46 @@ public sealed class NewsletterSendTests(NewsletterSiteFixture site) : IClassFixt
 
         using var members = await api.SendAsync("members/");
         var newsletters = await api.GetAsync("newsletters/");
+        var defaults = await api.GetAsync("newsletters/?filter=subscribe_on_signup:true&fields=name,slug");
         var feed = await Server.Client.GetStringAsync("/feed.json");
+        var listed = newsletters.GetProperty("newsletters").EnumerateArray().ToList();
 
         Assert.Equal(HttpStatusCode.NotFound, members.StatusCode);
-        Assert.Equal(0, newsletters.GetProperty("newsletters").GetArrayLength()); // kept empty for Ghost themes that ask
-        Assert.All(answers.Append(feed), answer => Assert.DoesNotContain(readers[0], answer, StringComparison.OrdinalIgnoreCase));
+        // What a reader can join, in the sign-up form's order and Ghost's shape; never who has joined, or how many.
+        Assert.Equal(["daily-briefing", "weekly-digest", "breaking-news"], listed.Select(n => n.GetProperty("slug").GetString()));
+        Assert.Equal(
+            ["id", "uuid", "name", "description", "slug", "sender_email", "subscribe_on_signup", "visibility", "sort_order", "created_at", "updated_at"],
+            listed[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("The daily briefing", listed[0].GetProperty("name").GetString());
+        Assert.Equal("members", listed[0].GetProperty("visibility").GetString());
+        Assert.Equal(3, newsletters.GetProperty("meta").GetProperty("pagination").GetProperty("total").GetInt32());
+        Assert.Equal(["daily-briefing", "breaking-news"], defaults.GetProperty("newsletters").EnumerateArray().Select(n => n.GetProperty("slug").GetString()));
+        Assert.Equal(["id", "name", "slug"], defaults.GetProperty("newsletters")[0].EnumerateObject().Select(p => p.Name).Order());
+        Assert.All(answers.Append(feed).Append(newsletters.GetRawText()), answer => Assert.DoesNotContain(readers[0], answer, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_sending_history_keeps_its_counts_after_the_outbox_has_deleted_the_messages()
+    {
+        await site.AddReadersAsync("history", 3, newsletterId: 1);
+        var sendId = await SendBriefingAsync(1, "Daily: for the record");
+        await NewsletterDeliveryFaultTests.EventuallyAsync(() => site.DbAsync(async db =>
+            await db.NewsletterSends.AnyAsync(s => s.Id == sendId && s.State == NewsletterSendState.Queued
+                && s.QueuedCount == db.Outbox.Count(m => m.NewsletterSendId == sendId && m.State == OutgoingMailState.Sent))));
+        var delivered = await site.DbAsync(db => db.NewsletterSends.Where(s => s.Id == sendId).Select(s => s.QueuedCount).SingleAsync());
+        using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
+        var before = (await editor.GetDocumentAsync("/newsroom/newsletters")).QuerySelector($"#send-{sendId} .delivered")?.TextContent;
+
+        // A month on, the outbox deletes what it sent.
+        await Server.InScopeAsync(services =>
+            new Outbox(services.GetRequiredService<MastheadDb>(), new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(31))).ForgetOldAsync());
+        var left = await site.DbAsync(db => db.Outbox.CountAsync(m => m.NewsletterSendId == sendId));
+        var after = (await editor.GetDocumentAsync("/newsroom/newsletters")).QuerySelector($"#send-{sendId} .delivered")?.TextContent;
+
+        Assert.True(delivered >= 3, $"{delivered} queued");
+        Assert.Equal(delivered.ToString(System.Globalization.CultureInfo.InvariantCulture), before);
+        Assert.Equal(0, left);
+        Assert.Equal(before, after);
     }
 
     private async Task<int> SendBriefingAsync(int newsletterId, string subject) => await Server.InScopeAsync(async services =>
@@ -244,7 +280,7 @@ public sealed class NewsletterDeliveryFaultTests(SlowNewsletterSiteFixture site)
         Assert.All(readers, r => Assert.Single(site.Smtp.To(r), m => m.Subject == "Daily: through a fault"));
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    internal static async Task EventuallyAsync(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 600; i++)
         {

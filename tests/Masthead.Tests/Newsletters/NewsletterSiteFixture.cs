@@ -5,6 +5,7 @@ using Masthead.Core.Storage;
 using Masthead.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Masthead.Tests.Newsletters;
 
@@ -24,10 +25,15 @@ public class NewsletterSiteFixture : IAsyncLifetime
 
     protected virtual string[] Arguments => ["--Masthead:Newsletters:SignupsPerClientPerHour=100000"];
 
+    /// <summary>Services the server is started with instead of its own, such as a clock.</summary>
+    protected virtual void Replace(IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         Smtp = await TestSmtpServer.StartAsync();
-        _server = await MastheadServer.StartAsync(demo: true, extraArgs:
+        _server = await MastheadServer.StartAsync(demo: true, services: Replace, extraArgs:
         [
             .. Smtp.Arguments(),
             "--Masthead:Mail:RetryAfterSeconds=1",
@@ -45,8 +51,12 @@ public class NewsletterSiteFixture : IAsyncLifetime
         DbAsync(db => db.Subscribers.AsNoTracking().Include(s => s.Subscriptions).SingleOrDefaultAsync(s => s.NormalizedEmail == email.ToLowerInvariant()));
 
     /// <summary>Adds <paramref name="count"/> confirmed readers of <paramref name="newsletterId"/>, addressed {prefix}-{n}@example.org.</summary>
-    public Task<List<string>> AddReadersAsync(string prefix, int count, int newsletterId) => DbAsync(async db =>
+    public Task<List<string>> AddReadersAsync(string prefix, int count, int newsletterId) => AddReadersAsync(Server, prefix, count, newsletterId);
+
+    /// <summary>Adds <paramref name="count"/> confirmed readers of <paramref name="newsletterId"/> to <paramref name="server"/>'s database.</summary>
+    public static Task<List<string>> AddReadersAsync(MastheadServer server, string prefix, int count, int newsletterId) => server.InScopeAsync(async services =>
     {
+        var db = services.GetRequiredService<MastheadDb>();
         var now = DateTime.UtcNow;
         var emails = Enumerable.Range(1, count).Select(n => $"{prefix}-{n}@example.org").ToList();
         foreach (var email in emails)
@@ -82,6 +92,16 @@ public class NewsletterSiteFixture : IAsyncLifetime
 public sealed class SlowNewsletterSiteFixture : NewsletterSiteFixture
 {
     protected override string[] Arguments => ["--Masthead:Newsletters:MessagesPerSecond=20", "--Masthead:Newsletters:BatchSize=7"];
+}
+
+/// <summary>The same site on a clock the test moves, wanting the sign-up form drawn three seconds before it is posted.</summary>
+public sealed class ClockedNewsletterSiteFixture : NewsletterSiteFixture
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override string[] Arguments => ["--Masthead:Newsletters:SignupsPerClientPerHour=100000", "--Masthead:Newsletters:MinimumFillSeconds=3"];
+
+    protected override void Replace(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
 
 /// <summary>The same site, holding each client to three sign-ups an hour.</summary>

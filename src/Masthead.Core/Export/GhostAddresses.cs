@@ -28,6 +28,14 @@ public static partial class GhostAddresses
     public static string Html(string html) =>
         html.Contains("=\"/", StringComparison.Ordinal) ? SitePath().Replace(html, m => m.Groups["attr"].Value + "=\"" + Url(m.Groups["path"].Value)) : html;
 
+    /// <summary>Ghost's caption is HTML and has no credit: Masthead's plain caption and credit, escaped and joined; null when both are empty.</summary>
+    public static string? Caption(string? caption, string? credit)
+    {
+        var parts = new[] { caption, credit }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => System.Net.WebUtility.HtmlEncode(p!.Trim()));
+        var joined = string.Join(" ", parts);
+        return joined.Length == 0 ? null : joined;
+    }
+
     [GeneratedRegex("(?<attr>\\b(?:src|href))=\"(?<path>/(?!/)[^\"]*)", RegexOptions.None, matchTimeoutMilliseconds: 2000)]
     private static partial Regex SitePath();
 }

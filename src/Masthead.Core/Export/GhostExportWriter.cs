@@ -200,7 +200,7 @@ public sealed class GhostExportWriter(MastheadDb db, TimeProvider time)
         WriteText(json, "meta_title", row.Social.SearchTitle);
         WriteText(json, "meta_description", row.Social.SearchDescription);
         WriteText(json, "feature_image_alt", row.Lead?.Alt);
-        WriteText(json, "feature_image_caption", Caption(row.Lead));
+        WriteText(json, "feature_image_caption", GhostAddresses.Caption(row.Lead?.Caption, row.Lead?.Credit));
         json.WriteEndObject();
     }
 
@@ -237,7 +237,7 @@ public sealed class GhostExportWriter(MastheadDb db, TimeProvider time)
     private async Task<int> WriteUsersAsync(Utf8JsonWriter json, DateTime now, CancellationToken cancellationToken)
     {
         var staff = await db.Staff.AsNoTracking().OrderBy(s => s.Id)
-            .Select(s => new UserRow(s, db.Users.Where(u => u.StaffMemberId == s.Id).Select(u => u.Email).FirstOrDefault()))
+            .Select(s => new UserRow(s, db.Users.Where(u => u.StaffMemberId == s.Id).OrderBy(u => u.Id).Select(u => u.Email).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         json.WriteStartArray("users");
         foreach (var (member, email) in staff)
@@ -296,14 +296,6 @@ public sealed class GhostExportWriter(MastheadDb db, TimeProvider time)
         NewsroomRole.Reporter => "Author",
         _ => "Contributor",
     };
-
-    /// <summary>Ghost's caption is HTML and has no credit: Masthead's plain caption and credit are escaped and joined, as the Content API writes them.</summary>
-    private static string? Caption(LeadImage? image)
-    {
-        var parts = new[] { image?.Caption, image?.Credit }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => System.Net.WebUtility.HtmlEncode(p!.Trim()));
-        var caption = string.Join(" ", parts);
-        return caption.Length == 0 ? null : caption;
-    }
 
     /// <summary>Null, never "", when empty, as Ghost writes it.</summary>
     private static void WriteText(Utf8JsonWriter json, string name, string? value)

@@ -81,7 +81,8 @@ internal static class BackupCommands
                     migration, counts, files, bytes);
                 await manifest.WriteAsync(target.FullName, cancellationToken);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Backed up {counts.Articles:N0} articles, {counts.Pages:N0} pages, {counts.Staff:N0} staff and {files:N0} media files ({bytes / 1048576.0:0.0} MB) into {target.FullName}."));
+                    $"Backed up {counts.Articles:N0} articles, {counts.Pages:N0} pages, {counts.Staff:N0} staff and {files:N0} media files " +
+                    $"({bytes / 1048576.0:0.0} MB) into {target.FullName}."));
                 if (database is null)
                 {
                     Console.WriteLine("The PostgreSQL database is not in this backup: back it up with pg_dump, as docs/operating.md shows.");

@@ -37,7 +37,8 @@ internal static class ExportCommand
             {
                 try
                 {
-                    var (files, bytes) = await OutputFile.WriteAsync(media, stream => scope.ServiceProvider.GetRequiredService<MediaExportZip>().WriteAsync(stream, cancellationToken));
+                    var zip = scope.ServiceProvider.GetRequiredService<MediaExportZip>();
+                    var (files, bytes) = await OutputFile.WriteAsync(media, stream => zip.WriteAsync(stream, cancellationToken));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {files:N0} media files ({bytes / 1048576.0:0.0} MB) to {media.FullName}."));
                 }
                 catch (MediaStoreUnavailableException exception)

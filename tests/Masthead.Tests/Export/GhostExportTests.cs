@@ -50,10 +50,18 @@ public sealed class GhostExportTests : IAsyncLifetime
             await publishing.SubmitAsync(Actor.System, await CreateAsync("A piece waiting for an editor"));
             await publishing.ScheduleAsync(Actor.System, await CreateAsync("A piece for next week"), DateTime.UtcNow.AddDays(7));
             db.Autosaves.Add(new Autosave { StaffMemberId = staff[0], Fields = $"{{\"BodyMarkdown\":\"{AutosaveText}\"}}", SavedAt = DateTime.UtcNow });
-            db.Subscribers.Add(new Subscriber { Email = SubscriberEmail, NormalizedEmail = SubscriberEmail.ToUpperInvariant(), LinkKey = "export-test-link-key", CreatedAt = DateTime.UtcNow });
+            db.Subscribers.Add(new Subscriber
+            {
+                Email = SubscriberEmail,
+                NormalizedEmail = SubscriberEmail.ToUpperInvariant(),
+                LinkKey = "export-test-link-key",
+                CreatedAt = DateTime.UtcNow,
+            });
             db.ContentApiKeys.Add(new ContentApiKey
             {
-                Name = "Export test", Secret = "e".PadRight(ContentApiKey.AdminIdLength, '7'), AdminRole = NewsroomRole.Editor,
+                Name = "Export test",
+                Secret = "e".PadRight(ContentApiKey.AdminIdLength, '7'),
+                AdminRole = NewsroomRole.Editor,
                 AdminSecret = "f".PadRight(ContentApiKey.AdminSecretLength, '9'),
             });
             await db.SaveChangesAsync();
@@ -200,7 +208,14 @@ public sealed class GhostExportTests : IAsyncLifetime
     {
         var rows = await services.GetRequiredService<MastheadDb>().Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => new
         {
-            a.Slug, a.Headline, a.Standfirst, a.Status, a.PublishedAt, a.ScheduledFor, a.UrlDate, a.BodyText,
+            a.Slug,
+            a.Headline,
+            a.Standfirst,
+            a.Status,
+            a.PublishedAt,
+            a.ScheduledFor,
+            a.UrlDate,
+            a.BodyText,
             Authors = a.Authors.OrderBy(x => x.Position).Select(x => x.StaffMember!.Name).ToList(),
             Section = a.Section!.Slug,
             Tags = a.Tags.Select(t => t.Tag!.Slug).ToList(),

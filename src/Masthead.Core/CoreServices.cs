@@ -61,6 +61,8 @@ public static class CoreServices
         services.AddScoped<Import.ImportedAddresses>();
         services.AddScoped<Import.WordPress.WordPressImporter>();
         services.AddScoped<Import.Ghost.GhostImporter>();
+        services.AddScoped<Export.GhostExportWriter>();
+        services.AddScoped<Export.MediaExportZip>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<PublishingService>();
         services.AddScoped<NewsroomQueries>();

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Masthead.Cli;
 
 /// <summary>
-/// `masthead [serve|migrate|seed-demo|user|key|migrate-media|import]`. Configuration overrides (--urls, --Masthead:DataDirectory=...) go to
+/// `masthead [serve|migrate|seed-demo|user|key|migrate-media|import|export|backup|restore]`. Configuration overrides (--urls, --Masthead:DataDirectory=...) go to
 /// the host; any other token the commands do not know is refused with exit code 2, before anything starts.
 /// </summary>
 public static class MastheadCommandLine
@@ -44,7 +44,8 @@ public static class MastheadCommandLine
             "Any setting can also be given as --Section:Key=Value, e.g. --Masthead:DataDirectory=/srv/news.")
         {
             urls, serve, migrate, seedDemo, UserCommands.Create(HostArgs), KeyCommands.Create(HostArgs), MigrateMediaCommand.Create(HostArgs),
-            ImportCommands.Create(HostArgs),
+            ImportCommands.Create(HostArgs), ExportCommand.Create(HostArgs),
+            BackupCommands.CreateBackup(HostArgs), BackupCommands.CreateRestore(HostArgs),
         };
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(HostArgs(result), cancellationToken));
 

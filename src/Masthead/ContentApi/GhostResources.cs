@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Masthead.Core.Articles;
 using Masthead.Core.ContentApi;
@@ -93,7 +92,7 @@ internal static class GhostResources
         .Nulls("og_image", "og_title", "og_description", "twitter_image", "twitter_title", "twitter_description", "meta_title",
             "meta_description", "email_subject", "frontmatter")
         .Text("feature_image_alt", p => p.Image?.Alt)
-        .Text("feature_image_caption", p => Caption(p.Image));
+        .Text("feature_image_caption", p => Core.Export.GhostAddresses.Caption(p.Image?.Caption, p.Image?.Credit));
 
     public static readonly GhostFields<ContentPost> PostFields = DocumentFields.Extend()
         .Add("live", (json, p, output) => LiveJson.Write(json, p, output))
@@ -197,18 +196,5 @@ internal static class GhostResources
         }
 
         json.WriteEndArray();
-    }
-
-    /// <summary>Ghost's caption is HTML; Masthead's caption and credit are plain text, so they are escaped and joined.</summary>
-    private static string? Caption(LeadImageView? image)
-    {
-        if (image is null)
-        {
-            return null;
-        }
-
-        var parts = new[] { image.Caption, image.Credit }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => WebUtility.HtmlEncode(p!.Trim()));
-        var caption = string.Join(" ", parts);
-        return caption.Length == 0 ? null : caption;
     }
 }

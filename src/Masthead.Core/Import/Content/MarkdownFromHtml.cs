@@ -114,6 +114,9 @@ internal sealed class MarkdownFromHtml(ContentConversion conversion)
             case "iframe":
                 WriteFrame(element, output);
                 break;
+            case "div" when CalloutKind(element) is { } kind:
+                WriteCallout(element, kind, output);
+                break;
             case "div" or "section" or "article" or "header" or "footer" or "main" or "aside" or "center":
                 WriteBlocks(element, output);
                 break;
@@ -142,6 +145,20 @@ internal sealed class MarkdownFromHtml(ContentConversion conversion)
         if (figure.QuerySelector("blockquote") is { } quote && (IsPullQuote(quote) || figure.ClassList.Contains("wp-block-pullquote")))
         {
             WritePullQuote(quote, output);
+            return;
+        }
+
+        if (figure.ClassList.Contains("pull-quote") && figure.QuerySelector("blockquote") is { } pulled)
+        {
+            WritePullQuote(pulled, output, caption); // as Masthead renders its own, its attribution the figure's caption
+            return;
+        }
+
+        if (figure.ClassList.Contains("embed") && figure.QuerySelector("a.embed-load[href]") is { } embed)
+        {
+            var link = conversion.Link(embed.GetAttribute("href")!);
+            var named = figure.QuerySelector(".embed-title")?.TextContent.Trim() ?? "";
+            output.Block(named.Length > 0 ? $"[{EscapeText(named)}]({Destination(link)})" : link); // Masthead's own embed: the line it is written as
             return;
         }
 
@@ -225,10 +242,28 @@ internal sealed class MarkdownFromHtml(ContentConversion conversion)
         output.Block(lines.Append("\n:::").ToString());
     }
 
-    internal void WritePullQuote(IElement quote, MarkdownOutput output)
+    /// <summary>The kind of a callout as Masthead renders it (in a Ghost-format export Masthead wrote), or null.</summary>
+    private static string? CalloutKind(IElement element) =>
+        element.ClassList.Contains("callout") && element.FirstElementChild is { LocalName: "p" } title && title.ClassList.Contains("callout-title")
+            ? Text.Blocks.BodyBlocks.Callouts.FirstOrDefault(kind => element.ClassList.Contains("callout-" + kind))
+            : null;
+
+    /// <summary>The callout block again, its kind label left out of the title the block's own rendering adds it to.</summary>
+    private void WriteCallout(IElement callout, string kind, MarkdownOutput output)
+    {
+        var title = callout.FirstElementChild!;
+        title.QuerySelector("span.callout-kind")?.Remove();
+        var heading = title.TextContent.Trim().TrimStart(':').Trim().Replace('\n', ' ');
+        title.Remove();
+        var body = new MarkdownOutput();
+        WriteBlocks(callout, body);
+        output.Block($"::: {kind}{(heading.Length > 0 ? " " + heading : "")}\n{body.ToString().Trim()}\n:::");
+    }
+
+    internal void WritePullQuote(IElement quote, MarkdownOutput output, string? attribution = null)
     {
         var cite = quote.QuerySelector("cite");
-        var citation = cite is null ? "" : InlineOf(cite).Trim();
+        var citation = cite is null ? attribution ?? "" : InlineOf(cite).Trim();
         cite?.Remove();
         var words = new MarkdownOutput();
         WriteBlocks(quote, words);

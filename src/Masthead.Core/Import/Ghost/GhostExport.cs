@@ -27,17 +27,27 @@ internal sealed class GhostExport
 
     public List<GhostPost> Posts { get; } = [];
 
+    /// <summary>The tags that were sections, in an export Masthead wrote (<c>meta.masthead.sections</c>).</summary>
+    public HashSet<string> Sections { get; } = new(StringComparer.Ordinal);
+
     public static GhostExport Read(JsonElement root)
     {
-        var (data, path) = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("db", out var db)
-            ? (Index(db, 0, "$.db").GetProperty("data"), "$.db[0].data")
-            : (Property(root, "data", "$"), "$.data");
+        var export = new GhostExport();
+        JsonElement db = default;
+        var wrapped = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("db", out db);
+        var inner = wrapped ? Index(db, 0, "$.db") : root;
+        var (data, path) = wrapped ? (Property(inner, "data", "$.db[0]"), "$.db[0].data") : (Property(root, "data", "$"), "$.data");
         if (data.ValueKind != JsonValueKind.Object)
         {
             throw Refused(path, "an object");
         }
 
-        var export = new GhostExport();
+        if (inner.TryGetProperty("meta", out var about) && about.ValueKind == JsonValueKind.Object && about.TryGetProperty("masthead", out var masthead)
+            && masthead.ValueKind == JsonValueKind.Object && masthead.TryGetProperty("sections", out var sections) && sections.ValueKind == JsonValueKind.Array)
+        {
+            export.Sections.UnionWith(sections.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!));
+        }
+
         foreach (var (user, at) in Rows(data, "users", path))
         {
             var id = String(user, "id", at)!;

@@ -32,6 +32,7 @@ public sealed class GhostImporter(MastheadDb db, ImportWriter writer, MediaServi
         using var document = await ParseAsync(path, cancellationToken);
         var export = GhostExport.Read(document.RootElement);
         var sections = (await db.Sections.AsNoTracking().Select(s => s.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        sections.UnionWith(export.Sections);
         await using var dryRun = options.DryRun ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await writer.BeginAsync("ghost", "Ghost", report, cancellationToken);
         var files = new MediaImports(db, media, writer, folder, address => MediaFolder.RelativePath(address, ImagesMarker), options.DryRun);

@@ -3,9 +3,22 @@ using System.Text.Json;
 
 namespace Masthead.Core.Import.Ghost;
 
+/// <summary>A post's row; its content (<see cref="Html"/>, <see cref="Lexical"/>, <see cref="Mobiledoc"/>) is read from the
+/// document when the post is imported, so that an export's posts are not all held twice, as JSON and as text.</summary>
 internal sealed record GhostPost(
-    string Id, string Uuid, string Type, string Status, string Title, string Slug, string? Html, string? Lexical, string? Mobiledoc,
-    string? FeatureImage, string? CustomExcerpt, DateTime? PublishedAt, DateTime? CreatedAt, DateTime? UpdatedAt);
+    string Id, string Uuid, string Type, string Status, string Title, string Slug, JsonElement Row,
+    string? FeatureImage, string? CustomExcerpt, DateTime? PublishedAt, DateTime? CreatedAt, DateTime? UpdatedAt)
+{
+    public static readonly string[] ContentFields = ["html", "lexical", "mobiledoc"];
+
+    public string? Html => Content("html");
+
+    public string? Lexical => Content("lexical");
+
+    public string? Mobiledoc => Content("mobiledoc");
+
+    private string? Content(string name) => Row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
 
 internal sealed record GhostUser(string Id, string Name, string Slug, string Bio);
 
@@ -80,9 +93,17 @@ internal sealed class GhostExport
         {
             var id = String(post, "id", at) ?? throw Refused($"{at}.id", "a string");
             var page = post.TryGetProperty("page", out var old) && old.ValueKind is JsonValueKind.True or JsonValueKind.Number && old.ToString() is "true" or "1";
+            foreach (var field in GhostPost.ContentFields)
+            {
+                if (post.TryGetProperty(field, out var content) && content.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                {
+                    throw Refused($"{at}.{field}", "a string");
+                }
+            }
+
             export.Posts.Add(new GhostPost(
                 id, String(post, "uuid", at) ?? id, String(post, "type", at) ?? (page ? "page" : "post"), String(post, "status", at) ?? "draft",
-                String(post, "title", at) ?? "", String(post, "slug", at) ?? "", String(post, "html", at), String(post, "lexical", at), String(post, "mobiledoc", at),
+                String(post, "title", at) ?? "", String(post, "slug", at) ?? "", post,
                 String(post, "feature_image", at), String(post, "custom_excerpt", at),
                 Date(post, "published_at", at), Date(post, "created_at", at), Date(post, "updated_at", at)));
         }

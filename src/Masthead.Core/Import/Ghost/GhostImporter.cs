@@ -15,7 +15,8 @@ namespace Masthead.Core.Import.Ghost;
 /// wrote): posts and pages with their tags, authors, feature images, excerpts and dates. A post's content is its
 /// <c>html</c> when the export has it, else its <c>lexical</c> or <c>mobiledoc</c> rendered to HTML, then converted
 /// as WordPress's is. The first of a post's tags that is a section here becomes its section. The file is parsed whole
-/// (it is small next to a WordPress export; at most <see cref="MaxBytes"/>), and is checked before anything is written.
+/// (it is small next to a WordPress export; at most <see cref="MaxBytes"/>), and is checked before anything is written;
+/// each post's content is taken from the parsed document only when that post is imported.
 /// </summary>
 public sealed class GhostImporter(MastheadDb db, ImportWriter writer, MediaService media)
 {
@@ -70,10 +71,12 @@ public sealed class GhostImporter(MastheadDb db, ImportWriter writer, MediaServi
                 $"The file is {size / 1048576.0:N0} MB; a Ghost export may be at most {MaxBytes / 1048576:N0} MB. Nothing was imported."));
         }
 
-        await using var stream = File.OpenRead(path);
+        // Read at its known size into one array the document keeps: parsing from a stream would grow a buffer by
+        // doubling it, holding up to three times the file at once.
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         try
         {
-            return await JsonDocument.ParseAsync(stream, new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken);
+            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException malformed)
         {

@@ -11,12 +11,12 @@ public static class PostgresStorage
 {
     public static IServiceCollection AddMastheadPostgres(this IServiceCollection services, string connectionString)
     {
-        services.AddMastheadDb(options => Configure(options, connectionString));
+        services.AddMastheadDb(options => Configure(options, connectionString).UseModel(CompiledModel.MastheadDbModel.Instance));
         services.AddScoped<IArticleSearch, PostgresArticleSearch>();
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, postgres => postgres
             .MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)
             .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));

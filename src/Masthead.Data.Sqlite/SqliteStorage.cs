@@ -19,7 +19,7 @@ public static class SqliteStorage
     public static IServiceCollection AddMastheadSqlite(this IServiceCollection services, string connectionString)
     {
         SqliteProcessSettings.Apply();
-        services.AddMastheadDb(options => Configure(options, connectionString));
+        services.AddMastheadDb(options => Configure(options, connectionString).UseModel(CompiledModel.MastheadDbModel.Instance));
         // Each scope's context runs on a pooled open connection that keeps its statements compiled (see Statements/).
         services.AddSingleton(_ => new SqliteConnectionPool(connectionString));
         services.AddScoped<IScopedDbSetup, PooledConnectionLease>();
@@ -28,7 +28,7 @@ public static class SqliteStorage
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite
             .MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name)
             .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))

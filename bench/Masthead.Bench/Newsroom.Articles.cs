@@ -49,6 +49,36 @@ public sealed partial class Newsroom
         return (elapsed, refusal.Success ? System.Net.WebUtility.HtmlDecode(refusal.Groups[1].Value) : null);
     }
 
+    /// <summary>
+    /// Posts the editor's fields to its autosave handler, as the editor's script does while the person types; returns how
+    /// long the answer took, and fails unless the server says it kept them.
+    /// </summary>
+    public async Task<TimeSpan> AutosaveAsync(int articleId, string headline, string body, CancellationToken cancellationToken)
+    {
+        var page = $"/newsroom/articles/{articleId}";
+        if (_autosaveForm?.Form.Action != page)
+        {
+            var html = await GetPageAsync(page, cancellationToken);
+            var form = Forms(page, html).FirstOrDefault(f => f.Action == page) ?? throw new BenchException($"{page} has no article form.");
+            _autosaveForm = (form, FormVersion().Match(html).Groups[1].Value);
+        }
+
+        var (editor, version) = _autosaveForm.Value;
+        var started = Stopwatch.GetTimestamp();
+        using var response = await _http.PostAsync($"{page}?handler=Autosave", new FormUrlEncodedContent(
+        [
+            new("Form.Headline", headline), new("Form.BodyMarkdown", body), new("Form.Version", version), new("__RequestVerificationToken", editor.Token),
+        ]), cancellationToken);
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (response.StatusCode != System.Net.HttpStatusCode.OK || !answer.Contains("\"keptAt\":\"", StringComparison.Ordinal))
+        {
+            throw new BenchException($"The autosave answered {(int)response.StatusCode}: {answer[..Math.Min(answer.Length, 300)]}");
+        }
+
+        return elapsed;
+    }
+
     /// <summary>The form of a workflow step (Publish, Submit, Unpublish...) from the article's editor page, ready to post.</summary>
     public async Task<WorkflowStep> OpenStepAsync(int articleId, string handler, CancellationToken cancellationToken)
     {
@@ -75,6 +105,9 @@ public sealed partial class Newsroom
         internal Form Form { get; }
         internal string Handler { get; }
     }
+
+    [GeneratedRegex("name=\"Form.Version\"[^>]*value=\"(\\d+)\"")]
+    private static partial Regex FormVersion();
 
     [GeneratedRegex("""<p class="errors" role="alert">The body cannot be shown: (.*?)</p>""", RegexOptions.Singleline)]
     private static partial Regex PreviewRefusal();

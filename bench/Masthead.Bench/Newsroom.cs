@@ -16,6 +16,7 @@ public sealed partial class Newsroom(Uri baseAddress) : IDisposable
     private Form? _updateForm;
     private Form? _bannerForm;
     private Form? _previewForm;
+    private (Form Form, string Version)? _autosaveForm;
 
     /// <summary>Signs in as the demo publication's editor (src/Masthead.Core/Demo: DemoAccounts).</summary>
     public Task SignInAsDemoEditorAsync(CancellationToken cancellationToken) =>

@@ -76,6 +76,12 @@ public static class Suite
                 baseline = null;
             }
 
+            if (options.Runs("autosave"))
+            {
+                Console.WriteLine($"autosave: {AutosaveBench.Saves} autosaves of a draft of each of {string.Join(" and ", AutosaveBench.Words.Select(w => $"{w:N0}"))} words ...");
+                report.Autosaves = await AutosaveBench.RunAsync(server.BaseAddress, cancellationToken);
+            }
+
             await StopAsync(server, ServerKind.Cached, report, cancellationToken);
             server = null;
 

@@ -9,13 +9,13 @@ public sealed record SuiteOptions(string Repository)
         usage: Masthead.Bench [scenario...] [--articles 10000] [--connections 32] [--duration 10] [--warmup 3] [--threads 2]
                               [--load wrk|builtin] [--search-connections 2] [--readers 2000] [--data DIR] [--repo DIR] [--csv FILE]
                               [--server-env NAME=VALUE]...
-          scenarios (none = all): baseline front article section rss publish live-fanout images front-uncached article-uncached content-api search-api
+          scenarios (none = all): baseline front article section rss publish live-fanout images autosave front-uncached article-uncached content-api search-api
         """;
 
     /// <summary>Load on each of these needs the bare-Kestrel baseline in the same run, for the ratio.</summary>
     public static readonly string[] Throughput = ["front", "article", "section", "rss", "front-uncached", "article-uncached", "content-api", "search-api"];
 
-    public static readonly string[] All = ["baseline", .. Throughput[..4], "publish", "live-fanout", "images", .. Throughput[4..]];
+    public static readonly string[] All = ["baseline", .. Throughput[..4], "publish", "live-fanout", "images", "autosave", .. Throughput[4..]];
 
     public IReadOnlyList<string> Scenarios { get; init; } = All;
     public int Articles { get; init; } = 10_000;

@@ -21,6 +21,8 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
     public PublishResult? Publish { get; set; }
     public LiveResult? Live { get; set; }
     public ImagesResult? Images { get; set; }
+
+    public List<AutosaveRun>? Autosaves { get; set; }
     public string? BaselineGc { get; set; }
 
     private LoadResult? Baseline => Result("baseline")?.Load;
@@ -89,6 +91,17 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
                 ["ImageMagick, the same variants from the same file", ImageMagickRun.Describe(images.ImageMagick)],
                 ["variant served (image-variant, baseline-image)", images.VariantPath],
             ]);
+        }
+
+        if (Autosaves is { } autosaves)
+        {
+            Console.WriteLine($"\nAutosave on the cached server: {AutosaveBench.Saves} autosaves of one draft one after another, each a word longer (ms to the answer)\n");
+            SuiteTable.Print(["draft", "body", "p50", "p95", "p99", "max"],
+                [.. autosaves.Select(run => new[]
+                {
+                    $"{run.Words:N0} words", $"{run.Bytes / 1024.0:N0} KB", $"{run.Ms.Percentile(50):N1}", $"{run.Ms.Percentile(95):N1}",
+                    $"{run.Ms.Percentile(99):N1}", $"{run.Ms.Max():N1}",
+                })]);
         }
 
         Console.WriteLine("\nTargets\n");

@@ -39,6 +39,7 @@ public static class CoreServices
         services.AddScoped<Navigation.MenuService>();
         services.AddSingleton<PublishedCounts>();
         services.AddSingleton<NewestInList>();
+        services.AddSingleton<RelatedChoices>();
         services.AddSingleton<Banner.BannerCache>();
         services.AddScoped<Banner.BannerQueries>();
         services.AddScoped<Banner.BannerService>();

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Masthead.Core.Articles;
 
 /// <summary>What readers may see: published articles only, as read-only projections.</summary>
-public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, PublishedCounts counts, NewestInList newestInList)
+public sealed class ArticleQueries(
+    MastheadDb db, SiteDataService siteData, PublishedCounts counts, NewestInList newestInList, RelatedChoices relatedChoices)
 {
     public const int MaxPageSize = 100;
 
@@ -164,6 +165,18 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
     /// </summary>
     public async Task<List<ArticleSummary>> RelatedAsync(ArticleView article, int count, CancellationToken cancellationToken = default)
     {
+        var chosen = await relatedChoices.GetOrLoadAsync((article.Id, count), () => ChooseRelatedAsync(article, count, cancellationToken));
+        if (chosen.Length == 0)
+        {
+            return [];
+        }
+
+        var summaries = (await Summaries(db.Articles.AsNoTracking().Where(a => chosen.Contains(a.Id)), cancellationToken)).ToDictionary(a => a.Id);
+        return [.. chosen.Where(summaries.ContainsKey).Select(id => summaries[id])];
+    }
+
+    private async Task<int[]> ChooseRelatedAsync(ArticleView article, int count, CancellationToken cancellationToken)
+    {
         var tagIds = article.Tags.Select(t => t.Id).ToList();
         var inSection = article.Summary.Section is { } section
             ? Newest(await ListAsync(new RelatedList(IsTag: false, section.Id), cancellationToken), article.Id)
@@ -184,12 +197,10 @@ public sealed class ArticleQueries(MastheadDb db, SiteDataService siteData, Publ
         var shared = (await db.ArticleTags.AsNoTracking().Where(t => ids.Contains(t.ArticleId) && tagIds.Contains(t.TagId))
             .Select(t => t.ArticleId).ToListAsync(cancellationToken)).CountBy(id => id).ToDictionary();
         var sameSection = inSection.Select(c => c.Id).ToHashSet();
-        var chosen = candidates
+        return [.. candidates
             .OrderByDescending(c => shared.GetValueOrDefault(c.Id) * 2 + (sameSection.Contains(c.Id) ? 1 : 0))
             .ThenByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
-            .Take(count).Select(c => c.Id).ToList();
-        var summaries = (await Summaries(db.Articles.AsNoTracking().Where(a => chosen.Contains(a.Id)), cancellationToken)).ToDictionary(a => a.Id);
-        return [.. chosen.Where(summaries.ContainsKey).Select(id => summaries[id])];
+            .Take(count).Select(c => c.Id)];
     }
 
     /// <summary>The newest <see cref="RelatedCandidates"/> of <paramref name="listed"/>, leaving out the article itself.</summary>

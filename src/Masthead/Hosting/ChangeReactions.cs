@@ -32,6 +32,7 @@ internal static class ChangeReactions
         // An article was created, edited, published, scheduled, unpublished or corrected.
         .Clears<ArticleChanged, PublishedCounts>()     // counts behind paging and the Content API's totals
         .Clears<ArticleChanged, NewestInList>()        // the lists related stories are chosen from
+        .Clears<ArticleChanged, RelatedChoices>()      // and the related stories chosen from them
         .On<ArticleChanged, OutputCacheEviction>()     // its page, the front page, its section, tag and author pages, corrections
         .On<ArticleChanged, ContentApiCacheEviction>() // every Content API answer
         .On<ArticleChanged, LiveReaders>()             // an unpublished live story's open streams end
@@ -43,6 +44,8 @@ internal static class ChangeReactions
         // Settings, a section, a tag, a staff profile, a static page or a menu changed: every page may show it.
         .Clears<SiteChanged, PublicationCache>()
         .Clears<SiteChanged, SiteDataCache>()          // sections, pages, staff, tags and menus held for reader pages
+        .Clears<SiteChanged, NewestInList>()           // a tag or section merged or removed changes its list
+        .Clears<SiteChanged, RelatedChoices>()         // and what is related
         .On<SiteChanged, OutputCacheEviction>()        // every page and Content API answer
 
         // A live story changed: its page first, so a reader who loads it now sees the update; then open pages get it.
@@ -75,6 +78,7 @@ internal static class ChangeReactions
         // An import wrote part of an archive: articles, pages, sections, tags, staff and media may be on any page.
         .Clears<ArchiveImported, PublishedCounts>()
         .Clears<ArchiveImported, NewestInList>()
+        .Clears<ArchiveImported, RelatedChoices>()
         .Clears<ArchiveImported, PublicationCache>()
         .Clears<ArchiveImported, SiteDataCache>()
         .Clears<ArchiveImported, MediaCatalog>()
@@ -83,6 +87,7 @@ internal static class ChangeReactions
         // This node may have missed other nodes' events (it was cut off from Redis): read everything again.
         .Clears<ChangesMissed, PublishedCounts>()
         .Clears<ChangesMissed, NewestInList>()
+        .Clears<ChangesMissed, RelatedChoices>()
         .Clears<ChangesMissed, PublicationCache>()
         .Clears<ChangesMissed, SiteDataCache>()
         .Clears<ChangesMissed, FrontPageCache>()

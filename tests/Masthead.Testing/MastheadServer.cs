@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,13 @@ public sealed class MastheadServer : IAsyncDisposable
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseAddress };
     }
 
+    /// <summary>
+    /// PBKDF2 iterations for the staff passwords of test servers, far below production's (Identity's default, which
+    /// PasswordHashingTests holds it to): every demo seed hashes four passwords and every sign-in checks one, and at
+    /// 100,000 iterations each costs tens of milliseconds of a shared CPU. The hashes are otherwise the same.
+    /// </summary>
+    public const int PasswordHashIterations = 1_000;
+
     public string DataDirectory { get; }
     public Uri BaseAddress { get; }
 
@@ -41,10 +49,12 @@ public sealed class MastheadServer : IAsyncDisposable
 
     /// <param name="dataDirectory">An existing data directory to reuse and keep; by default a new one that is deleted on dispose.</param>
     /// <param name="services">Replaces services before the server starts, e.g. a fake TimeProvider.</param>
+    /// <remarks>A new database is a copy of one migrated once per run (<see cref="MigratedTemplate"/>), seeded as a first run.</remarks>
     public static async Task<MastheadServer> StartAsync(bool demo = true, string? dataDirectory = null, Action<IServiceCollection>? services = null, params string[] extraArgs)
     {
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= NewDataDirectory();
+        var database = await TestDatabase.ArgumentsForAsync(dataDirectory, migrated: true);
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
@@ -56,11 +66,16 @@ public sealed class MastheadServer : IAsyncDisposable
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations=Error",
             "--Masthead:RateLimits:SignInsPerMinute=10000",
             "--Masthead:RateLimits:ContactMessagesPerHour=10000",
-            .. await TestDatabase.ArgumentsForAsync(dataDirectory),
+            .. database.Arguments,
             .. extraArgs,
         ];
-        var app = MastheadApp.Build(args, builder => services?.Invoke(builder.Services));
-        await DatabaseStartup.PrepareAsync(app.Services);
+        var app = MastheadApp.Build(args, builder =>
+        {
+            builder.Services.Configure<PasswordHasherOptions>(hashing => hashing.IterationCount = PasswordHashIterations);
+            services?.Invoke(builder.Services);
+        });
+        var migration = await DatabaseStartup.MigrateAsync(app.Services);
+        await DatabaseStartup.FinishPreparingAsync(app.Services, firstRun: migration.WasNew || database.MadeMigrated);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new MastheadServer(app, dataDirectory, ownsDataDirectory, new Uri(address));

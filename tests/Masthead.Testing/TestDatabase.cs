@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Masthead.Data.Sqlite;
 using Npgsql;
 
 namespace Masthead.Testing;
@@ -17,22 +18,39 @@ public static class TestDatabase
 
     private static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable);
 
-    /// <summary>The command-line settings that point a server at the database for <paramref name="dataDirectory"/>, created if missing.</summary>
-    public static async Task<string[]> ArgumentsForAsync(string dataDirectory)
+    /// <summary>The command-line settings that point a server at the database for <paramref name="dataDirectory"/>, created empty if missing.</summary>
+    public static async Task<string[]> ArgumentsForAsync(string dataDirectory) => (await ArgumentsForAsync(dataDirectory, migrated: false)).Arguments;
+
+    /// <param name="migrated">A database made here is a copy of the run's migrated <see cref="MigratedTemplate"/>, not an empty one.</param>
+    /// <returns>The settings, and whether a migrated database was made here: a first run, which its schema no longer shows.</returns>
+    public static async Task<(string[] Arguments, bool MadeMigrated)> ArgumentsForAsync(string dataDirectory, bool migrated)
     {
         if (!UsePostgres)
         {
-            return [];
+            if (!migrated || File.Exists(SqliteStorage.DatabaseFileIn(dataDirectory)))
+            {
+                return ([], false);
+            }
+
+            await MigratedTemplate.CopySqliteAsync(dataDirectory);
+            return ([], true);
         }
 
         TestEnvironment.Require(!string.IsNullOrWhiteSpace(PostgresServer),
             $"{PostgresVariable} is not set: give it a connection string to a PostgreSQL server where the tests may create databases.");
         var name = DatabaseNameFor(dataDirectory);
+        bool made;
         await using (var connection = await OpenServerAsync())
         {
             await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
             exists.Parameters.AddWithValue("name", name);
-            if (await exists.ExecuteScalarAsync() is null)
+            var missing = await exists.ExecuteScalarAsync() is null;
+            made = missing && migrated;
+            if (made)
+            {
+                await MigratedTemplate.CreatePostgresCopyAsync(connection, PostgresServer!, name);
+            }
+            else if (missing)
             {
                 await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
                 await create.ExecuteNonQueryAsync();
@@ -40,7 +58,7 @@ public static class TestDatabase
         }
 
         var database = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
-        return ["--Masthead:Database:Provider=Postgres", $"--ConnectionStrings:Masthead={database}"];
+        return (["--Masthead:Database:Provider=Postgres", $"--ConnectionStrings:Masthead={database}"], made);
     }
 
     /// <summary>Drops the database that belonged to <paramref name="dataDirectory"/>, if the tests run on PostgreSQL.</summary>

@@ -89,8 +89,15 @@ public static class DatabaseStartup
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var result = await MigrateAsync(services, cancellationToken);
+        await FinishPreparingAsync(services, result.WasNew, cancellationToken);
+    }
+
+    /// <summary>What <see cref="PrepareAsync"/> does after migrating: on a first run, seed the demo if asked.</summary>
+    /// <param name="firstRun">The database held nothing before this start.</param>
+    public static async Task FinishPreparingAsync(IServiceProvider services, bool firstRun, CancellationToken cancellationToken = default)
+    {
         var options = services.GetRequiredService<IOptions<MastheadOptions>>().Value;
-        if (result.WasNew && options.DemoOnFirstRun)
+        if (firstRun && options.DemoOnFirstRun)
         {
             await SeedDemoAsync(services, cancellationToken);
         }

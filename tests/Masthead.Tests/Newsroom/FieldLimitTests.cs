@@ -12,15 +12,16 @@ namespace Masthead.Tests.Newsroom;
 /// <summary>
 /// Every field staff and readers write has a limit the page and the database agree on: the input says it, the server
 /// refuses more beside the field and keeps what was typed, and nothing over it is stored or echoed into a cookie.
+/// The tests share one server: each refusal leaves the publication as the demo made it.
 /// </summary>
-public sealed class FieldLimitTests
+public sealed class FieldLimitTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
     private static readonly string Megabyte = new('x', 1_000_000);
 
     [Fact]
     public async Task Lead_image_text_and_the_revision_note_over_their_limits_are_refused_beside_each_field()
     {
-        await using var server = await MastheadServer.StartAsync();
+        var server = site.Server;
         using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
         var before = await server.InScopeAsync(services => services.GetRequiredService<MastheadDb>().Articles.CountAsync());
 
@@ -54,7 +55,7 @@ public sealed class FieldLimitTests
     [Fact]
     public async Task A_lead_image_address_over_its_limit_or_not_an_image_address_is_refused()
     {
-        await using var server = await MastheadServer.StartAsync();
+        var server = site.Server;
         using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
 
         foreach (var address in new[] { "/media/" + new string('a', 2_000), "javascript:alert(1)", "/\\evil.example/x.png" })
@@ -73,7 +74,7 @@ public sealed class FieldLimitTests
     [Fact]
     public async Task Section_and_tag_names_of_200000_characters_are_refused_without_a_flash_that_breaks_every_later_request()
     {
-        await using var server = await MastheadServer.StartAsync();
+        var server = site.Server;
         using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
         var longName = new string('n', 200_000);
         var politics = await server.InScopeAsync(services => services.GetRequiredService<SectionService>().GetBySlugAsync("politics"));
@@ -107,7 +108,7 @@ public sealed class FieldLimitTests
     [Fact]
     public async Task Settings_over_their_columns_are_refused_beside_each_field_and_nothing_is_saved()
     {
-        await using var server = await MastheadServer.StartAsync();
+        var server = site.Server;
         using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
 
         using var response = await admin.SubmitAsync("/newsroom/settings", "form.settings", new()
@@ -134,7 +135,7 @@ public sealed class FieldLimitTests
     [Fact]
     public async Task A_send_back_comment_over_its_limit_is_refused_and_kept()
     {
-        await using var server = await MastheadServer.StartAsync();
+        var server = site.Server;
         using var contributor = await NewsroomClient.SignInAsync(server, DemoLogins.Contributor);
         using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
         var id = await contributor.WriteAsync("For review");
@@ -151,7 +152,7 @@ public sealed class FieldLimitTests
     [Fact]
     public async Task An_invitation_to_an_address_longer_than_its_column_is_refused()
     {
-        await using var server = await MastheadServer.StartAsync();
+        var server = site.Server;
         using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
         var address = new string('a', 300) + "@larkmoorlantern.example";
 
@@ -168,7 +169,7 @@ public sealed class FieldLimitTests
     [Fact]
     public async Task The_contact_form_says_its_limits_on_every_field()
     {
-        await using var server = await MastheadServer.StartAsync();
+        var server = site.Server;
 
         var form = await server.GetDocumentAsync("/contact");
 

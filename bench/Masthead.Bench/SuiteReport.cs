@@ -31,10 +31,7 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
     public LoadResult? BaselineFor(ScenarioResult result) =>
         result.Scenario.Name is "image-variant" or "baseline-image" ? Result("baseline-image")?.Load : Baseline;
 
-    public void Print()
-    {
-        Console.WriteLine($"\n## Masthead benchmark suite: {options.Articles:N0} generated articles, "
-            + $"{options.Duration.TotalSeconds:N0} s per scenario after {options.Warmup.TotalSeconds:N0} s of warm-up\n");
+    private void PrintThroughput() =>
         SuiteTable.Print(["scenario", "server", "conn", "req/s", "% of baseline", "p50 ms", "p95 ms", "p99 ms", "errors", "server CPU s", "CPU ms/req", "peak RSS MB"],
             Results.Select(r => new[]
             {
@@ -43,6 +40,15 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
                 $"{r.Load.P50Ms:N2}", $"{r.Load.P95Ms:N2}", $"{r.Load.P99Ms:N2}", r.Load.Errors.ToString(),
                 $"{r.ServerCpu.Total.TotalSeconds:N2}", $"{r.ServerCpu.Total.TotalMilliseconds / Math.Max(1, r.Load.Requests):N3}", $"{r.PeakRssBytes / 1048576.0:N0}",
             }));
+
+    public void Print()
+    {
+        Console.WriteLine($"\n## Masthead benchmark suite: {options.Articles:N0} generated articles, "
+            + $"{options.Duration.TotalSeconds:N0} s per scenario after {options.Warmup.TotalSeconds:N0} s of warm-up\n");
+        if (Results.Count > 0)
+        {
+            PrintThroughput();
+        }
 
         Console.WriteLine("\nStart-up and memory at rest (VmRSS once it has settled)\n");
         SuiteTable.Print(["server", "start-up to first answer", "RSS after start", "RSS after its load"],

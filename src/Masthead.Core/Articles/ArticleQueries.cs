@@ -161,7 +161,8 @@ public sealed class ArticleQueries(
     /// Up to <paramref name="count"/> published articles related to <paramref name="article"/>, never itself: those
     /// sharing the most of its tags, then its section, newest first among equals. They are drawn from the newest
     /// <see cref="RelatedCandidates"/> of its section and of its tags, so related means recent too; those lists are
-    /// held in <see cref="NewestInList"/> until an article changes.
+    /// held in <see cref="NewestInList"/>, and the ids chosen from them in <see cref="RelatedChoices"/>, until an article
+    /// changes.
     /// </summary>
     public async Task<List<ArticleSummary>> RelatedAsync(ArticleView article, int count, CancellationToken cancellationToken = default)
     {

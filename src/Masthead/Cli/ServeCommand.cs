@@ -10,11 +10,33 @@ internal static class ServeCommand
     {
         return await ConsoleErrors.GuardAsync(async () =>
         {
-            var app = MastheadApp.Build(hostArgs);
-            await DatabaseStartup.PrepareAsync(app.Services, cancellationToken);
-            await PrintSetupLinkAsync(app, cancellationToken);
-            await PrintMailStatusAsync(app, cancellationToken);
-            await app.RunAsync();
+            await using var app = MastheadApp.Build(hostArgs);
+            var migration = await DatabaseStartup.MigrateAsync(app.Services, cancellationToken);
+            if (migration.WasNew)
+            {
+                await DatabaseStartup.FinishPreparingAsync(app.Services, firstRun: true, cancellationToken);
+            }
+
+            // On an existing database the server listens first: what is left is housekeeping no page waits for,
+            // and each query it compiles before the first answer would delay that answer.
+            await app.StartAsync(cancellationToken);
+            try
+            {
+                if (!migration.WasNew)
+                {
+                    await DatabaseStartup.FinishPreparingAsync(app.Services, firstRun: false, cancellationToken);
+                }
+
+                await PrintSetupLinkAsync(app, cancellationToken);
+                await PrintMailStatusAsync(app, cancellationToken);
+            }
+            catch
+            {
+                await app.StopAsync(CancellationToken.None);
+                throw;
+            }
+
+            await app.WaitForShutdownAsync(CancellationToken.None);
             return 0;
         });
     }

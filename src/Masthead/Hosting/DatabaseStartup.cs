@@ -85,14 +85,7 @@ public static class DatabaseStartup
         }
     }
 
-    /// <summary>What `serve` does before it listens.</summary>
-    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        var result = await MigrateAsync(services, cancellationToken);
-        await FinishPreparingAsync(services, result.WasNew, cancellationToken);
-    }
-
-    /// <summary>What <see cref="PrepareAsync"/> does after migrating: on a first run, seed the demo if asked.</summary>
+    /// <summary>What `serve` does after migrating: on a first run, seed the demo if asked; else bring old demo images into the library.</summary>
     /// <param name="firstRun">The database held nothing before this start.</param>
     public static async Task FinishPreparingAsync(IServiceProvider services, bool firstRun, CancellationToken cancellationToken = default)
     {

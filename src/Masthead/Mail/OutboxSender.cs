@@ -28,6 +28,8 @@ public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory sco
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // the first look runs beside the server's start, not before it listens
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = Look;

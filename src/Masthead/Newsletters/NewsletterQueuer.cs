@@ -27,6 +27,8 @@ public sealed class NewsletterQueuer(IServiceScopeFactory scopes, NewsletterOpti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // the first look runs beside the server's start, not before it listens
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -21,6 +21,8 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // the first look runs beside the server's start, not before it listens
+
         using var timer = new PeriodicTimer(Period, time);
         do
         {

@@ -17,6 +17,8 @@ public sealed class PinExpiry(IServiceScopeFactory scopes, TimeProvider time, IL
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // the first look runs beside the server's start, not before it listens
+
         using var timer = new PeriodicTimer(Period, time);
         do
         {

@@ -5,7 +5,8 @@ namespace Masthead.Caching;
 
 /// <summary>
 /// Public pages are the same for every reader: cache them for anonymous GETs, vary only by the page number of
-/// paged lists (so random query strings cannot fill the cache), and never store a response that sets a cookie.
+/// paged lists (so random query strings cannot fill the cache) and by the compression the reader accepts (one of
+/// three, see <see cref="PageEncoding"/>), and never store a response that sets a cookie.
 /// </summary>
 internal sealed class PublicPageCachePolicy : IOutputCachePolicy
 {
@@ -27,6 +28,7 @@ internal sealed class PublicPageCachePolicy : IOutputCachePolicy
             context.CacheVaryByRules.QueryKeys = new StringValues("page");
         }
 
+        context.CacheVaryByRules.VaryByValues["encoding"] = PageEncoding.Choose(request) ?? "identity";
         context.Tags.Add(CacheTags.Site);
         return ValueTask.CompletedTask;
     }

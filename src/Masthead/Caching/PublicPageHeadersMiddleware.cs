@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Masthead.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,9 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
 {
     /// <summary>Pages are buffered to hash them; pooled buffers spare the garbage collector a page-sized array per request.</summary>
     private static readonly RecyclableMemoryStreamManager Buffers = new();
+
+    /// <summary>A cached page is compressed once and sent many times; with no output cache, once per request.</summary>
+    private readonly CompressionLevel _compression = options.Value.OutputCache ? CompressionLevel.Optimal : CompressionLevel.Fastest;
 
     private readonly string _cacheControl = options.Value.PublicMaxAgeSeconds > 0
         ? $"public, max-age={options.Value.PublicMaxAgeSeconds}, stale-while-revalidate=60"
@@ -64,13 +68,36 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
             return; // leaves an empty error response for the status code pages to fill
         }
 
-        response.ContentLength = buffer.Length;
+        using var compressed = Compressed(context, buffer);
+        var body = compressed ?? buffer;
+        response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            foreach (var segment in buffer.GetReadOnlySequence())
+            foreach (var segment in body.GetReadOnlySequence())
             {
                 await originalBody.Writer.WriteAsync(segment, context.RequestAborted);
             }
         }
+    }
+
+    /// <returns>The page compressed as the request accepts, or null to send it as written.</returns>
+    private RecyclableMemoryStream? Compressed(HttpContext context, RecyclableMemoryStream page)
+    {
+        var response = context.Response;
+        if (!PageEncoding.IsCompressible(response.ContentType) || !StringValues.IsNullOrEmpty(response.Headers.ContentEncoding))
+        {
+            return null;
+        }
+
+        PageEncoding.MarkVaried(response);
+        if (PageEncoding.Choose(context.Request) is not { } encoding)
+        {
+            return null;
+        }
+
+        var compressed = Buffers.GetStream();
+        PageEncoding.Compress(page, compressed, encoding, _compression);
+        response.Headers.ContentEncoding = encoding;
+        return compressed;
     }
 }

@@ -15,6 +15,7 @@ public static class MailSetup
         services.AddSingleton<MailServers>();
         services.AddSingleton(new MailMessages(options.Mail));
         services.AddSingleton(new MailDirectory(options.MailDirectoryFullPath));
+        services.AddSingleton<BulkWorkMemory>();
         services.AddSingleton<MailDelivery>();
         services.AddSingleton<MailTester>();
         services.AddSingleton<OutboxSender>();

@@ -10,7 +10,8 @@ namespace Masthead.Mail;
 /// is due, and at least every <see cref="Look"/> in case a wake-up was missed. Each message is claimed before it is
 /// sent, so the nodes share the work and none sends what another has. No request ever waits for it.
 /// </summary>
-public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxSender> logger) : BackgroundService
+public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory scopes, BulkWorkMemory memory, TimeProvider time, ILogger<OutboxSender> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Look = TimeSpan.FromSeconds(15);
 
@@ -35,7 +36,7 @@ public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory sco
             var wait = Look;
             try
             {
-                await delivery.DeliverDueAsync(cancellationToken: stoppingToken);
+                memory.Add(await delivery.DeliverDueAsync(cancellationToken: stoppingToken));
                 wait = await UntilNextDueAsync(stoppingToken);
                 await TidyAsync(stoppingToken);
             }
@@ -67,6 +68,7 @@ public sealed class OutboxSender(MailDelivery delivery, IServiceScopeFactory sco
         var next = await scope.ServiceProvider.GetRequiredService<Outbox>().NextDueAsync(cancellationToken);
         if (next is not { } due)
         {
+            memory.ReturnIfLarge(); // the outbox is empty: a newsletter's delivery has ended
             return Look;
         }
 

@@ -12,7 +12,8 @@ namespace Masthead.Newsletters;
 /// <see cref="Look"/>. The nodes share a send batch by batch (<see cref="NewsletterQueuing"/>). Once a minute it also
 /// makes each newsletter's scheduled issue when its hour has come in the publication's time zone.
 /// </summary>
-public sealed class NewsletterQueuer(IServiceScopeFactory scopes, NewsletterOptions options, TimeProvider time, ILogger<NewsletterQueuer> logger)
+public sealed class NewsletterQueuer(
+    IServiceScopeFactory scopes, NewsletterOptions options, BulkWorkMemory memory, TimeProvider time, ILogger<NewsletterQueuer> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Look = TimeSpan.FromSeconds(5);
@@ -65,8 +66,11 @@ public sealed class NewsletterQueuer(IServiceScopeFactory scopes, NewsletterOpti
 
             while (!cancellationToken.IsCancellationRequested && await QueueBatchAsync(queuing, prepared, cancellationToken))
             {
+                memory.Add(options.BatchSize);
             }
         }
+
+        memory.ReturnIfLarge();
     }
 
     private async Task<bool> QueueBatchAsync(NewsletterQueuing queuing, PreparedSend prepared, CancellationToken cancellationToken)

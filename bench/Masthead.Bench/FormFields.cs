@@ -17,7 +17,8 @@ public static partial class FormFields
         {
             var tag = input.Value;
             var (name, type) = (Attribute(tag, "name"), Attribute(tag, "type") ?? "text");
-            if (name is null or "__RequestVerificationToken" || type is "submit" or "button" or "file" || (type is "checkbox" or "radio" && !tag.Contains(" checked", StringComparison.Ordinal)))
+            var notChecked = type is "checkbox" or "radio" && !tag.Contains(" checked", StringComparison.Ordinal);
+            if (name is null or "__RequestVerificationToken" || type is "submit" or "button" or "file" || notChecked)
             {
                 continue;
             }

@@ -127,7 +127,8 @@ public sealed class SuiteData(string dataDirectory, SeedInfo seed)
     /// <summary>Runs `masthead key add --name bench` on the data directory; the key is the last line it prints.</summary>
     private static async Task<string> CreateApiKeyAsync(string dll, string workingDirectory, string data, CancellationToken cancellationToken)
     {
-        var output = await RunCommandAsync(dll, ["key", "add", "--name", "bench", $"--Masthead:DataDirectory={data}"], new Dictionary<string, string>(), workingDirectory, cancellationToken);
+        var output = await RunCommandAsync(dll, ["key", "add", "--name", "bench", $"--Masthead:DataDirectory={data}"], new Dictionary<string, string>(), workingDirectory,
+            cancellationToken);
         var key = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
         return key is { Length: >= 16 } && key.All(char.IsAsciiLetterOrDigit) ? key : throw new BenchException($"`masthead key add` printed no key:\n{output}");
     }

@@ -93,7 +93,8 @@ public sealed class SuitePostgres : IAsyncDisposable
         }
 
         var file = Path.Combine(kept, KeptFile);
-        if (File.Exists(file) && (await File.ReadAllTextAsync(file, cancellationToken)).Trim() is { } older && older != seed && older.StartsWith("bench_seed_", StringComparison.Ordinal))
+        var older = File.Exists(file) ? (await File.ReadAllTextAsync(file, cancellationToken)).Trim() : null;
+        if (older is not null && older != seed && older.StartsWith("bench_seed_", StringComparison.Ordinal))
         {
             await ExecuteAsync(connection, $"""DROP DATABASE IF EXISTS "{older}" WITH (FORCE)""", cancellationToken);
         }

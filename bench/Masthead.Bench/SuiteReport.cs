@@ -59,7 +59,8 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
             results.Select(r => (string[])
             [
                 r.Scenario.Name, $"{r.Load.RequestsPerSecond:N0}",
-                .. parts.Select(part => r.CpuByPart.Where(p => p.Part == part).Select(p => $"{p.Cpu.Total.TotalMilliseconds / Math.Max(1, r.Load.Requests):N3}").FirstOrDefault("-")),
+                .. parts.Select(part => r.CpuByPart.Where(p => p.Part == part)
+                    .Select(p => $"{p.Cpu.Total.TotalMilliseconds / Math.Max(1, r.Load.Requests):N3}").FirstOrDefault("-")),
                 $"{r.ServerCpu.Total.TotalMilliseconds / Math.Max(1, r.Load.Requests):N3}",
                 .. parts.Select(part => r.PeakRssByPart.TryGetValue(part, out var bytes) ? $"{bytes / 1048576.0:N0}" : "-"),
             ]));
@@ -106,7 +107,8 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
 
         if (Live is { } live)
         {
-            Console.WriteLine($"\nLive fan-out on the cached server{(options.Nodes > 1 ? $"s: readers through nginx, updates posted to the first node" : "")} ({options.Readers:N0} readers, the `live` mode's default is 5,000; 50 updates every 200 ms)\n");
+            var where = options.Nodes > 1 ? "s: readers through nginx, updates posted to the first node" : "";
+            Console.WriteLine($"\nLive fan-out on the cached server{where} ({options.Readers:N0} readers, the `live` mode's default is 5,000; 50 updates every 200 ms)\n");
             SuiteTable.Print(["figure", "value"],
             [
                 ["readers connected", $"{live.Connected:N0} of {options.Readers:N0} in {live.ConnectTime.TotalSeconds:N1} s ({live.Failed} failed, {live.Dropped} dropped)"],

@@ -147,7 +147,8 @@ public sealed class CopyFromSqliteTests
     /// <summary>The table and column of every id the database generates (names from the model).</summary>
     private static IEnumerable<(string Table, string Column)> GeneratedIds(IModel model) =>
         model.GetEntityTypes()
-            .Where(t => !t.IsOwned() && t.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } id] && (id.ClrType == typeof(int) || id.ClrType == typeof(long)))
+            .Where(t => !t.IsOwned() && t.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } id]
+                && (id.ClrType == typeof(int) || id.ClrType == typeof(long)))
             .Select(t => (t.GetTableName()!, t.FindPrimaryKey()!.Properties[0].GetColumnName()));
 
     /// <summary>Every row of a table as JSON, sorted, so two databases compare value by value.</summary>

@@ -33,6 +33,8 @@ public sealed class BaselineServer : IMeasuredServer, IAsyncDisposable
     public Uri BaseAddress { get; }
     public int Pid => _process.Id;
 
+    public IReadOnlyList<ProcessPart> Parts() => [new("server", [Pid], DotNet: true)];
+
     /// <summary>The garbage collector the child reported, e.g. "server, concurrent".</summary>
     public string GcMode => _gcLine.Task.IsCompletedSuccessfully ? _gcLine.Task.Result : "unknown";
 

@@ -58,6 +58,36 @@ public static class ChildProcess
         }
     }
 
+    /// <summary>Runs a program to its end; its output, or an error with it when it failed.</summary>
+    public static async Task<string> RunAsync(string file, string[] arguments, IReadOnlyDictionary<string, string> environment, string? workingDirectory,
+        CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = workingDirectory ?? "",
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            return process.ExitCode == 0 ? await output
+                : throw new BenchException($"`{Path.GetFileName(file)} {string.Join(' ', arguments)}` failed ({process.ExitCode}):\n{await output}{await errors}");
+        }
+        finally
+        {
+            Kill(process);
+        }
+    }
+
     [DllImport("libc", EntryPoint = "kill")]
     private static extern int Kill(int pid, int signal);
 }

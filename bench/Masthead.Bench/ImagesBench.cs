@@ -37,7 +37,7 @@ public static class ImagesBench
     private const int SingleUploads = 5;
     private const int Concurrent = 4;
 
-    public static async Task<ImagesResult> RunAsync(MastheadServer server, string work, CancellationToken cancellationToken)
+    public static async Task<ImagesResult> RunAsync(IMeasuredServer server, string work, CancellationToken cancellationToken)
     {
         var photo = Photo();
         var source = Path.Combine(work, "photo-12mp.jpg");
@@ -67,7 +67,7 @@ public static class ImagesBench
         }
 
         var rssBefore = await server.SettledRssAsync(cancellationToken);
-        var sampler = new PeakRssSampler(server.Pid);
+        var sampler = new PeakRssSampler(server.Parts());
         var wall = Stopwatch.StartNew();
         try
         {

@@ -49,9 +49,10 @@ public static class LiveFanOut
     }
 
     /// <summary>The fan-out against a server that is already running (its demo story, started from the live desk if it is not live).</summary>
-    public static async Task<LiveResult> MeasureAsync(MastheadServer server, LiveOptions options, CancellationToken cancellationToken)
+    /// <param name="editorAddress">Where the editor posts, if not where the readers connect: one node of several.</param>
+    public static async Task<LiveResult> MeasureAsync(IMeasuredServer server, LiveOptions options, CancellationToken cancellationToken, Uri? editorAddress = null)
     {
-        using var editor = new Newsroom(server.BaseAddress);
+        using var editor = new Newsroom(editorAddress ?? server.BaseAddress);
         await editor.SignInAsDemoEditorAsync(cancellationToken);
         var (path, articleId) = await editor.FindStoryAsync(Slug, cancellationToken);
         await editor.StartCoverageAsync(articleId, cancellationToken);
@@ -104,7 +105,7 @@ public static class LiveFanOut
     /// meanwhile takes up to a third of the server's CPU. So the same load runs first, unmeasured, for at least
     /// WarmUpdates updates and until the JIT thread has been quiet for ten (none at all with WarmUpdates 0).
     /// </summary>
-    private static async Task<(int Updates, bool JitQuiet)> WarmUpAsync(MastheadServer server, Newsroom editor, LiveOptions options, CancellationToken cancellationToken)
+    private static async Task<(int Updates, bool JitQuiet)> WarmUpAsync(IMeasuredServer server, Newsroom editor, LiveOptions options, CancellationToken cancellationToken)
     {
         var (updates, quiet, jitBefore) = (0, false, server.JitCpuTime());
         while (options.WarmUpdates > 0 && !quiet && updates < MaxWarmUpdates)

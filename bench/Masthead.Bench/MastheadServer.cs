@@ -11,7 +11,7 @@ namespace Masthead.Bench;
 /// port on 127.0.0.1. Disposing it kills the process and deletes the data directory; StopAsync stops it gracefully
 /// first.
 /// </summary>
-public sealed class MastheadServer : IMeasuredServer, IDisposable
+public sealed class MastheadServer : ISuiteServer, IDisposable
 {
     private readonly Process _process;
     private readonly string _dataDirectory;
@@ -119,40 +119,21 @@ public sealed class MastheadServer : IMeasuredServer, IDisposable
     /// <summary>From starting the process to the first answer to GET /healthz (polled every 10 ms).</summary>
     public TimeSpan StartupTime { get; private set; }
 
-    /// <summary>Resident memory, from VmRSS in /proc/PID/status.</summary>
-    public long RssBytes() => ProcessStats.RssBytes(Pid);
-
-    /// <summary>
-    /// RSS once it has settled: sampled every half second until it moved less than 1 MB over two seconds (at most
-    /// 20 s), since the runtime keeps finishing JIT and GC work for a moment after a burst.
-    /// </summary>
-    public async Task<long> SettledRssAsync(CancellationToken cancellationToken)
-    {
-        var samples = new List<long> { RssBytes() };
-        for (var waited = 0; waited < 40 && (samples.Count < 5 || Math.Abs(samples[^1] - samples[^5]) >= 1 << 20); waited++)
-        {
-            await Task.Delay(500, cancellationToken);
-            samples.Add(RssBytes());
-        }
-
-        return samples[^1];
-    }
-
-    /// <summary>User and system CPU time so far, from utime and stime in /proc/PID/stat.</summary>
-    public CpuTime CpuTime() => ProcessStats.CpuTime(Pid);
-
-    /// <summary>CPU time so far of the runtime's tiered-compilation (JIT) thread.</summary>
-    public TimeSpan JitCpuTime() => ProcessStats.JitCpuTime(Pid);
-
-    /// <summary>CPU time so far of the garbage collector's own threads (server GC and background GC).</summary>
-    public TimeSpan GcCpuTime() =>
-        ProcessStats.CpuTimeByThread(Pid).Where(t => t.Key is ".NET Server GC" or ".NET BGC").Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
+    public IReadOnlyList<ProcessPart> Parts() => [new("server", [Pid], DotNet: true)];
 
     /// <summary>Stops the server gracefully (SIGTERM, so it closes its database cleanly), by force after 15 s; then disposes it.</summary>
     public async Task StopAsync()
     {
         await ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(15));
         Dispose();
+    }
+
+    public string Describe() => $"at {BaseAddress} (PID {Pid})";
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     public void Dispose()

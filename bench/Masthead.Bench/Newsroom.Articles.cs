@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text.RegularExpressions;
 
 namespace Masthead.Bench;
@@ -79,20 +80,36 @@ public sealed partial class Newsroom
         return elapsed;
     }
 
-    /// <summary>The form of a workflow step (Publish, Submit, Unpublish...) from the article's editor page, ready to post.</summary>
+    /// <summary>
+    /// A workflow step (Publish, Submit, Unpublish...) from the article's editor page, ready to post: a form of its
+    /// own, or a button of the article form (formaction) that saves the form with the step, posted with the form's
+    /// fields as the page shows them, as a browser does.
+    /// </summary>
     public async Task<WorkflowStep> OpenStepAsync(int articleId, string handler, CancellationToken cancellationToken)
     {
         var page = $"/newsroom/articles/{articleId}";
-        var form = Forms(page, await GetPageAsync(page, cancellationToken)).FirstOrDefault(f => f.Action.EndsWith($"?handler={handler}", StringComparison.Ordinal))
-            ?? throw new BenchException($"The editor of article {articleId} offers no {handler} step.");
-        return new WorkflowStep(form, handler);
+        var html = await GetPageAsync(page, cancellationToken);
+        var forms = Forms(page, html);
+        if (forms.FirstOrDefault(f => f.Action.EndsWith($"?handler={handler}", StringComparison.Ordinal)) is { } own)
+        {
+            return new WorkflowStep(own, handler, []);
+        }
+
+        var button = Regex.Match(html, $"form=\"article-form\" formaction=\"([^\"]*\\?handler={handler})\"");
+        var article = ArticleForm().Match(html);
+        if (!button.Success || !article.Success || forms.FirstOrDefault(f => f.Action == page) is not { } form)
+        {
+            throw new BenchException($"The editor of article {articleId} offers no {handler} step.");
+        }
+
+        return new WorkflowStep(form with { Action = WebUtility.HtmlDecode(button.Groups[1].Value) }, handler, FormFields.Of(article.Value));
     }
 
     /// <summary>Posts the step; returns how long the request took (until its redirect answer, which is not followed).</summary>
     public async Task<TimeSpan> TakeStepAsync(WorkflowStep step, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var response = await PostAsync(step.Form, [], cancellationToken);
+        using var response = await PostAsync(step.Form, step.Fields, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         EnsureRedirect(response, step.Handler);
         return elapsed;
@@ -100,11 +117,15 @@ public sealed partial class Newsroom
 
     public sealed class WorkflowStep
     {
-        internal WorkflowStep(Form form, string handler) => (Form, Handler) = (form, handler);
+        internal WorkflowStep(Form form, string handler, KeyValuePair<string, string>[] fields) => (Form, Handler, Fields) = (form, handler, fields);
 
         internal Form Form { get; }
         internal string Handler { get; }
+        internal KeyValuePair<string, string>[] Fields { get; }
     }
+
+    [GeneratedRegex("""<form[^>]*\bid="article-form"[^>]*>.*?</form>""", RegexOptions.Singleline)]
+    private static partial Regex ArticleForm();
 
     [GeneratedRegex("name=\"Form.Version\"[^>]*value=\"(\\d+)\"")]
     private static partial Regex FormVersion();

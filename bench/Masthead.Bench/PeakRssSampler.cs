@@ -1,29 +1,41 @@
 namespace Masthead.Bench;
 
-/// <summary>A server process the suite measures: where it answers, and its process id for /proc.</summary>
-public interface IMeasuredServer
-{
-    Uri BaseAddress { get; }
-    int Pid { get; }
-}
-
-/// <summary>Samples a process's VmRSS every 100 ms from creation until disposed, keeping the highest.</summary>
+/// <summary>Samples the VmRSS of a process, or of a server's parts summed, every 100 ms from creation until disposed, keeping the highest.</summary>
 public sealed class PeakRssSampler : IAsyncDisposable
 {
-    private readonly int _pid;
+    private readonly IReadOnlyList<ProcessPart> _parts;
+    private readonly Dictionary<string, long> _peakByPart = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
     private long _peak;
 
     public PeakRssSampler(int pid)
+        : this([new ProcessPart("process", [pid], DotNet: false)])
     {
-        _pid = pid;
+    }
+
+    /// <param name="parts">The processes to sum, looked up once: sampling must not scan /proc ten times a second.</param>
+    public PeakRssSampler(IReadOnlyList<ProcessPart> parts)
+    {
+        _parts = parts;
         Sample();
         _sampling = SampleAsync();
     }
 
     /// <summary>The highest RSS seen so far, in bytes.</summary>
     public long PeakBytes => Interlocked.Read(ref _peak);
+
+    /// <summary>The highest RSS of each part, in bytes (each part's own peak: they need not fall at the same moment).</summary>
+    public IReadOnlyDictionary<string, long> PeakBytesByPart
+    {
+        get
+        {
+            lock (_peakByPart)
+            {
+                return new Dictionary<string, long>(_peakByPart);
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -50,17 +62,21 @@ public sealed class PeakRssSampler : IAsyncDisposable
 
     private void Sample()
     {
-        try
+        // A process that has gone counts 0; a server that has gone makes the run fail on its own.
+        var total = 0L;
+        lock (_peakByPart)
         {
-            var rss = ProcessStats.RssBytes(_pid);
-            if (rss > Interlocked.Read(ref _peak))
+            foreach (var part in _parts)
             {
-                Interlocked.Exchange(ref _peak, rss);
+                var rss = part.MemoryBytes();
+                _peakByPart[part.Name] = Math.Max(_peakByPart.GetValueOrDefault(part.Name), rss);
+                total += rss;
             }
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+
+        if (total > Interlocked.Read(ref _peak))
         {
-            // The process has gone; the run will fail on its own.
+            Interlocked.Exchange(ref _peak, total);
         }
     }
 }

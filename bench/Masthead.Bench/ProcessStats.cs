@@ -14,6 +14,33 @@ public static class ProcessStats
         return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>VmRSS, or 0 when the process has ended.</summary>
+    public static long RssBytesOrZero(int pid)
+    {
+        try
+        {
+            return RssBytes(pid);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Proportional set size (Pss in /proc/PID/smaps_rollup), or 0 when the process has ended or cannot be read.</summary>
+    public static long PssBytesOrZero(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/smaps_rollup").First(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+            return long.Parse(line["Pss:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>User and system CPU time so far, from utime and stime in /proc/PID/stat.</summary>
     public static CpuTime CpuTime(int pid) => ParseStat(File.ReadAllText($"/proc/{pid}/stat"));
 
@@ -43,6 +70,50 @@ public static class ProcessStats
         return byName;
     }
 
+    /// <summary>Every process named <paramref name="name"/> (/proc/PID/comm) whose command line, as it reads now, passes <paramref name="matches"/>.</summary>
+    public static List<int> Find(string name, Func<string, bool> matches)
+    {
+        var found = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(folder, "comm")).Trim() == name && matches(File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' ')))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // It ended meanwhile, or is not ours to read.
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The process and its children (nginx's master and its workers).</summary>
+    public static List<int> WithChildren(int pid) =>
+        [pid, .. Find(File.ReadAllText($"/proc/{pid}/comm").Trim(), _ => true).Where(child => ParentOf(child) == pid)];
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture); // field 4, ppid
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private static CpuTime ParseStat(string stat)
     {
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // fields[0] is field 3 (state)
@@ -55,6 +126,8 @@ public static class ProcessStats
 public readonly record struct CpuTime(TimeSpan User, TimeSpan System)
 {
     public TimeSpan Total => User + System;
+
+    public static CpuTime operator +(CpuTime a, CpuTime b) => new(a.User + b.User, a.System + b.System);
 
     public static CpuTime operator -(CpuTime after, CpuTime before) => new(after.User - before.User, after.System - before.System);
 

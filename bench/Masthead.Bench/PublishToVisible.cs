@@ -50,11 +50,17 @@ public static class PublishToVisible
                 ("/", body => body.Contains($"/{slug}\"", StringComparison.Ordinal)),
                 ("/feed.xml", body => body.Contains($"/{slug}<", StringComparison.Ordinal)),
             ];
-            var visible = await Task.WhenAll(surfaces.Select(s => FirstSeenAsync(reader, s.Path, s.Shows, started, cancellationToken)));
+            var polls = await Task.WhenAll(surfaces.Select(s => FirstSeenAsync(reader, s.Path, s.Shows, started, cancellationToken)));
+            var visible = polls.Select(p => p.Ms).ToArray();
             result.PublishRequestMs.Add((await publishing).TotalMilliseconds);
             for (var s = 0; s < Surfaces.Length; s++)
             {
                 result.VisibleMs[Surfaces[s]].Add(visible[s]);
+                if (polls[s].TimedOut > 0)
+                {
+                    result.Notes.Add($"{Surfaces[s]}: {polls[s].TimedOut} poll(s) for {slug} had no answer within {reader.Timeout.TotalSeconds:N0} s; polling went on");
+                }
+
                 if (visible[s] is null)
                 {
                     var fresh = await ShowsUncachedAsync(reader, surfaces[s].Path, surfaces[s].Shows, cancellationToken);
@@ -78,22 +84,32 @@ public static class PublishToVisible
         return response.StatusCode == HttpStatusCode.OK && shows(await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
-    /// <summary>Milliseconds from <paramref name="started"/> until GET <paramref name="path"/> answered 200 with a body that <paramref name="shows"/>; null after 10 s.</summary>
-    private static async Task<double?> FirstSeenAsync(HttpClient reader, string path, Func<string, bool> shows, long started, CancellationToken cancellationToken)
+    /// <summary>
+    /// Milliseconds from <paramref name="started"/> until GET <paramref name="path"/> answered 200 with a body that
+    /// <paramref name="shows"/>, null after 10 s; and how many polls had no answer within the client's timeout.
+    /// </summary>
+    private static async Task<(double? Ms, int TimedOut)> FirstSeenAsync(HttpClient reader, string path, Func<string, bool> shows, long started,
+        CancellationToken cancellationToken)
     {
+        var timedOut = 0;
         while (Stopwatch.GetElapsedTime(started) < GiveUp)
         {
-            using (var response = await reader.GetAsync(path, cancellationToken))
+            try
             {
+                using var response = await reader.GetAsync(path, cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK && shows(await response.Content.ReadAsStringAsync(cancellationToken)))
                 {
-                    return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, timedOut);
                 }
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                timedOut++;
             }
 
             await Task.Delay(5, cancellationToken);
         }
 
-        return null;
+        return (null, timedOut);
     }
 }

@@ -21,8 +21,15 @@ public enum ServerKind
 /// </summary>
 public sealed record Scenario(string Name, ServerKind Server, IReadOnlyList<string> Paths, string Expect, int Connections);
 
-/// <summary>What a scenario measured: the load's figures and, meanwhile, the server's CPU time and highest RSS.</summary>
-public sealed record ScenarioResult(Scenario Scenario, LoadResult Load, CpuTime ServerCpu, long PeakRssBytes);
+/// <summary>
+/// What a scenario measured: the load's figures and, meanwhile, the server's CPU time and highest RSS, in total and
+/// by part (a single server has one part; two nodes behind nginx have the nodes, nginx, PostgreSQL and Redis).
+/// </summary>
+public sealed record ScenarioResult(Scenario Scenario, LoadResult Load, CpuTime ServerCpu, long PeakRssBytes)
+{
+    public IReadOnlyList<(string Part, CpuTime Cpu)> CpuByPart { get; init; } = [];
+    public IReadOnlyDictionary<string, long> PeakRssByPart { get; init; } = new Dictionary<string, long>();
+}
 
 /// <summary>Checks a scenario's answers, warms it up, then measures it while watching the server through /proc.</summary>
 public sealed class ScenarioRunner(ILoadGenerator load, SuiteOptions options)
@@ -37,22 +44,28 @@ public sealed class ScenarioRunner(ILoadGenerator load, SuiteOptions options)
         var request = new LoadRequest(server.BaseAddress, scenario.Paths, scenario.Connections, options.Threads, options.Duration);
         Console.WriteLine($"{scenario.Name}: {(scenario.Paths.Count == 1 ? "GET " + scenario.Paths[0] : $"{scenario.Paths.Count:N0} paths")}, " +
             $"{scenario.Connections} connections, warm-up {options.Warmup.TotalSeconds:N0} s, measured {options.Duration.TotalSeconds:N0} s ...");
-        await WarmUpAsync(request, server.Pid, cancellationToken);
+        await WarmUpAsync(request, server, cancellationToken);
 
-        var cpu = ProcessStats.CpuTime(server.Pid);
-        var rss = new PeakRssSampler(server.Pid);
+        var parts = server.Parts();
+        var cpu = CpuSnapshot.Take(parts);
+        var rss = new PeakRssSampler(parts);
         LoadResult result;
+        IReadOnlyList<(string Part, CpuTime Cpu)> used;
         try
         {
             result = await load.RunAsync(request, cancellationToken);
-            cpu = ProcessStats.CpuTime(server.Pid) - cpu;
+            used = CpuSnapshot.Take(server.Parts()).Since(cpu);
         }
         finally
         {
             await rss.DisposeAsync();
         }
 
-        return new ScenarioResult(scenario, result, cpu, rss.PeakBytes);
+        return new ScenarioResult(scenario, result, used.Aggregate(default(CpuTime), (sum, p) => sum + p.Cpu), rss.PeakBytes)
+        {
+            CpuByPart = used,
+            PeakRssByPart = rss.PeakBytesByPart,
+        };
     }
 
     /// <summary>
@@ -60,13 +73,13 @@ public sealed class ScenarioRunner(ILoadGenerator load, SuiteOptions options)
     /// thread's CPU in the last round; at most ten rounds): until then a quarter of the server's CPU can go to
     /// recompiling hot code, and the figures would describe a server that just started, not one that has been up.
     /// </summary>
-    private async Task WarmUpAsync(LoadRequest request, int pid, CancellationToken cancellationToken)
+    private async Task WarmUpAsync(LoadRequest request, IMeasuredServer server, CancellationToken cancellationToken)
     {
         for (var round = 0; round < MaxWarmUpRounds && options.Warmup > TimeSpan.Zero; round++)
         {
-            var jit = ProcessStats.JitCpuTime(pid);
+            var jit = server.JitCpuTime();
             await load.RunAsync(request with { Duration = options.Warmup }, cancellationToken);
-            if (ProcessStats.JitCpuTime(pid) - jit < QuietJit)
+            if (server.JitCpuTime() - jit < QuietJit)
             {
                 return;
             }

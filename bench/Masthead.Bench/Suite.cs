@@ -25,16 +25,22 @@ public static class Suite
         }
 
         var work = Directory.CreateTempSubdirectory("masthead-suite-").FullName;
-        MastheadServer? server = null;
+        ISuiteServer? server = null;
         BaselineServer? baseline = null;
+        SuitePostgres? postgres = null;
         try
         {
             var dll = await MastheadServer.BuildAsync(options.Repository, cancellationToken);
             var data = await SuiteData.PrepareAsync(dll, options, work, cancellationToken);
+            if (options.Nodes > 1)
+            {
+                postgres = await SuitePostgres.PrepareAsync(dll, data, options, work, cancellationToken);
+            }
+
             var scenarios = await SuiteScenarios.BuildAsync(data, options, cancellationToken);
             var runner = new ScenarioRunner(load, options);
 
-            server = await StartAsync(dll, data, options, ServerKind.Cached, report, cancellationToken);
+            server = await StartAsync(dll, data, postgres, options, ServerKind.Cached, report, cancellationToken);
             if (options.Runs("baseline"))
             {
                 var (body, contentType) = await FetchAsync(server.BaseAddress, scenarios["article"].Paths[0], cancellationToken);
@@ -42,6 +48,13 @@ public static class Suite
                 report.BaselineGc = baseline.GcMode;
                 Console.WriteLine($"Baseline: bare Kestrel (PID {baseline.Pid}, GC {baseline.GcMode}) serving the {body.Length:N0} bytes of {scenarios["article"].Paths[0]}.");
                 report.Results.Add(await runner.RunAsync(scenarios["baseline"], baseline, cancellationToken));
+                if (postgres is not null)
+                {
+                    // The same bare Kestrel behind the same nginx: what nginx alone costs a request.
+                    await using var front = await NginxFront.StartAsync(options.Repository, [baseline], () => [], cancellationToken);
+                    report.Results.Add(await runner.RunAsync(scenarios["baseline"] with { Name = "baseline-nginx" }, front, cancellationToken));
+                }
+
                 await baseline.DisposeAsync();
                 baseline = null;
             }
@@ -60,7 +73,10 @@ public static class Suite
             if (options.Runs("live-fanout"))
             {
                 Console.WriteLine($"live-fanout: {options.Readers:N0} readers of {LiveFanOut.Slug} ...");
-                report.Live = await LiveFanOut.MeasureAsync(server, new LiveOptions(options.Repository, Readers: options.Readers), cancellationToken);
+                // With several nodes the readers come through nginx, spread over the nodes, and the editor posts to the first node:
+                // the other nodes' readers get each update through Redis.
+                report.Live = await LiveFanOut.MeasureAsync(server, new LiveOptions(options.Repository, Readers: options.Readers), cancellationToken,
+                    (server as NodeCluster)?.Nodes[0].BaseAddress);
             }
 
             if (options.Runs("images"))
@@ -87,7 +103,7 @@ public static class Suite
 
             if (UncachedThroughput.Any(options.Runs))
             {
-                server = await StartAsync(dll, data, options, ServerKind.Uncached, report, cancellationToken);
+                server = await StartAsync(dll, data, postgres, options, ServerKind.Uncached, report, cancellationToken);
                 foreach (var name in UncachedThroughput.Where(options.Runs))
                 {
                     report.Results.Add(await runner.RunAsync(scenarios[name], server, cancellationToken));
@@ -106,10 +122,19 @@ public static class Suite
         }
         finally
         {
-            server?.Dispose();
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+
             if (baseline is not null)
             {
                 await baseline.DisposeAsync();
+            }
+
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
             }
 
             SqliteConnection.ClearAllPools();
@@ -124,32 +149,39 @@ public static class Suite
         }
     }
 
-    /// <summary>Starts Masthead on the suite's data and notes its start-up time and settled RSS.</summary>
-    private static async Task<MastheadServer> StartAsync(string dll, SuiteData data, SuiteOptions options, ServerKind kind, SuiteReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts Masthead on the suite's data, one node on SQLite or (with <paramref name="postgres"/>) the nodes on
+    /// PostgreSQL and Redis behind nginx, and notes its start-up time and settled RSS.
+    /// </summary>
+    private static async Task<ISuiteServer> StartAsync(string dll, SuiteData data, SuitePostgres? postgres, SuiteOptions options, ServerKind kind, SuiteReport report,
+        CancellationToken cancellationToken)
     {
         string[] arguments = kind == ServerKind.Uncached ? ["--Masthead:OutputCache=false"] : [];
-        var server = await MastheadServer.StartAsync(dll, options.ServerEnvironment, cancellationToken, data.DataDirectory, arguments);
+        ISuiteServer server = postgres is null
+            ? await MastheadServer.StartAsync(dll, options.ServerEnvironment, cancellationToken, data.DataDirectory, arguments)
+            : await NodeCluster.StartAsync(dll, options, postgres, data.DataDirectory, arguments, cancellationToken);
         try
         {
             var rss = await server.SettledRssAsync(cancellationToken);
-            report.Servers[kind] = new ServerFigures(server.StartupTime, rss);
-            Console.WriteLine($"Masthead ({SuiteReport.ServerName(kind)}) is up at {server.BaseAddress} (PID {server.Pid}): " +
+            report.Servers[kind] = new ServerFigures(server.StartupTime, rss) { RssByPart = server.RssByPart() };
+            Console.WriteLine($"Masthead ({SuiteReport.ServerName(kind)}) is up: {server.Describe()}; " +
                 $"first answer {server.StartupTime.TotalSeconds:N2} s after start, RSS at rest {SuiteReport.Mb(rss)}.");
             return server;
         }
         catch
         {
-            server.Dispose();
+            await server.DisposeAsync();
             throw;
         }
     }
 
     /// <summary>Notes the server's settled RSS after its load, then stops it gracefully.</summary>
-    private static async Task StopAsync(MastheadServer server, ServerKind kind, SuiteReport report, CancellationToken cancellationToken)
+    private static async Task StopAsync(ISuiteServer server, ServerKind kind, SuiteReport report, CancellationToken cancellationToken)
     {
         try
         {
             report.Servers[kind].RssAfterRun = await server.SettledRssAsync(cancellationToken);
+            report.Servers[kind].RssAfterRunByPart = server.RssByPart();
         }
         finally
         {

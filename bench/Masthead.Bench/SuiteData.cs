@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Masthead.Data.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -128,28 +127,17 @@ public sealed class SuiteData(string dataDirectory, SeedInfo seed)
     /// <summary>Runs `masthead key add --name bench` on the data directory; the key is the last line it prints.</summary>
     private static async Task<string> CreateApiKeyAsync(string dll, string workingDirectory, string data, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet", [dll, "key", "add", "--name", "bench", $"--Masthead:DataDirectory={data}"])
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        try
-        {
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            var key = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-            return process.ExitCode == 0 && key is { Length: >= 16 } && key.All(char.IsAsciiLetterOrDigit) ? key
-                : throw new BenchException($"`masthead key add` failed ({process.ExitCode}):\n{await output}{await errors}");
-        }
-        finally
-        {
-            ChildProcess.Kill(process);
-        }
+        var output = await RunCommandAsync(dll, ["key", "add", "--name", "bench", $"--Masthead:DataDirectory={data}"], new Dictionary<string, string>(), workingDirectory,
+            cancellationToken);
+        var key = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return key is { Length: >= 16 } && key.All(char.IsAsciiLetterOrDigit) ? key : throw new BenchException($"`masthead key add` printed no key:\n{output}");
     }
+
+    /// <summary>Runs a `masthead` command to its end in Production, with more environment; its output, or an error with it when it failed.</summary>
+    public static Task<string> RunCommandAsync(string dll, string[] arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory,
+        CancellationToken cancellationToken) =>
+        ChildProcess.RunAsync("dotnet", [dll, .. arguments], new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            workingDirectory, cancellationToken);
 
     private static void CopyDirectory(string from, string to)
     {

@@ -8,7 +8,7 @@ public sealed record SuiteOptions(string Repository)
     public const string Usage = """
         usage: Masthead.Bench [scenario...] [--articles 10000] [--connections 32] [--duration 10] [--warmup 3] [--threads 2]
                               [--load wrk|builtin] [--search-connections 2] [--readers 2000] [--data DIR] [--repo DIR] [--csv FILE]
-                              [--server-env NAME=VALUE]...
+                              [--server-env NAME=VALUE]... [--nodes 1] [--postgres CONNECTION-STRING] [--redis HOST:PORT]
           scenarios (none = all): baseline front article section rss publish live-fanout images autosave front-uncached article-uncached content-api search-api
         """;
 
@@ -37,6 +37,17 @@ public sealed record SuiteOptions(string Repository)
     public string? CsvPath { get; init; }
     public int Seed { get; init; } = 7;
     public List<string> ServerEnvironment { get; init; } = [];
+
+    /// <summary>1: one Masthead on SQLite. More: that many nodes on PostgreSQL and Redis behind nginx.</summary>
+    public int Nodes { get; init; } = 1;
+
+    /// <summary>A PostgreSQL server where the bench may create databases, for --nodes.</summary>
+    public string Postgres { get; init; } = Environment.GetEnvironmentVariable("MASTHEAD_BENCH_POSTGRES") is { Length: > 0 } postgres ? postgres : DefaultPostgres;
+
+    /// <summary>Redis for --nodes, as host:port.</summary>
+    public string Redis { get; init; } = Environment.GetEnvironmentVariable("MASTHEAD_BENCH_REDIS") is { Length: > 0 } redis ? redis : "127.0.0.1:6379";
+
+    public const string DefaultPostgres = "Host=127.0.0.1;Username=masthead_ci;Password=masthead_ci;Database=postgres";
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -70,6 +81,9 @@ public sealed record SuiteOptions(string Repository)
                 "--data" => options with { DataDirectory = Path.GetFullPath(value) },
                 "--csv" => options with { CsvPath = Path.GetFullPath(value) },
                 "--repo" => options with { Repository = repository = Path.GetFullPath(value) },
+                "--nodes" => options with { Nodes = Positive(arg, value) },
+                "--postgres" => options with { Postgres = value },
+                "--redis" when value.Contains(':') => options with { Redis = value },
                 "--server-env" when value.Contains('=') => options with { ServerEnvironment = [.. options.ServerEnvironment, value] },
                 _ => throw new ArgumentException($"Unknown option {arg}.\n{Usage}"),
             };

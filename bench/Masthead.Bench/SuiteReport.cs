@@ -7,6 +7,10 @@ namespace Masthead.Bench;
 public sealed record ServerFigures(TimeSpan StartupTime, long RssAfterStart)
 {
     public long? RssAfterRun { get; set; }
+
+    /// <summary>The RSS after start and after the load of each part (the nodes, nginx, PostgreSQL, Redis) when there are several.</summary>
+    public IReadOnlyList<(string Part, long Bytes)> RssByPart { get; init; } = [];
+    public IReadOnlyList<(string Part, long Bytes)> RssAfterRunByPart { get; set; } = [];
 }
 
 /// <summary>Everything the suite measured, and the tables it prints at the end.</summary>
@@ -41,13 +45,40 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
                 $"{r.ServerCpu.Total.TotalSeconds:N2}", $"{r.ServerCpu.Total.TotalMilliseconds / Math.Max(1, r.Load.Requests):N3}", $"{r.PeakRssBytes / 1048576.0:N0}",
             }));
 
+    /// <summary>
+    /// With several nodes: each scenario's CPU per request and peak RSS in each part (nodes, nginx, PostgreSQL,
+    /// Redis), so the difference from one node on SQLite can be placed.
+    /// </summary>
+    private void PrintParts()
+    {
+        var results = Results.Where(r => r.CpuByPart.Count > 1).ToList();
+        var parts = results.SelectMany(r => r.CpuByPart.Select(p => p.Part)).Distinct().ToList();
+        Console.WriteLine("\nWhere the CPU and memory went: CPU ms per request of each part during the measured run, and its peak memory in MB " +
+            "(VmRSS; PostgreSQL's backends as PSS, their shared buffers divided among them; baseline-nginx: the bare Kestrel behind nginx)\n");
+        SuiteTable.Print(["scenario", "req/s", .. parts.Select(p => $"{p} CPU ms/req"), "total CPU ms/req", .. parts.Select(p => $"{p} MB")],
+            results.Select(r => (string[])
+            [
+                r.Scenario.Name, $"{r.Load.RequestsPerSecond:N0}",
+                .. parts.Select(part => r.CpuByPart.Where(p => p.Part == part)
+                    .Select(p => $"{p.Cpu.Total.TotalMilliseconds / Math.Max(1, r.Load.Requests):N3}").FirstOrDefault("-")),
+                $"{r.ServerCpu.Total.TotalMilliseconds / Math.Max(1, r.Load.Requests):N3}",
+                .. parts.Select(part => r.PeakRssByPart.TryGetValue(part, out var bytes) ? $"{bytes / 1048576.0:N0}" : "-"),
+            ]));
+    }
+
     public void Print()
     {
-        Console.WriteLine($"\n## Masthead benchmark suite: {options.Articles:N0} generated articles, "
+        var setup = options.Nodes > 1 ? $"{options.Nodes} nodes on PostgreSQL and Redis behind nginx" : "one node on SQLite";
+        Console.WriteLine($"\n## Masthead benchmark suite, {setup}: {options.Articles:N0} generated articles, "
             + $"{options.Duration.TotalSeconds:N0} s per scenario after {options.Warmup.TotalSeconds:N0} s of warm-up\n");
         if (Results.Count > 0)
         {
             PrintThroughput();
+        }
+
+        if (Results.Any(r => r.CpuByPart.Count > 1))
+        {
+            PrintParts();
         }
 
         Console.WriteLine("\nStart-up and memory at rest (VmRSS once it has settled)\n");
@@ -56,6 +87,11 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
             {
                 ServerName(s.Key), $"{s.Value.StartupTime.TotalSeconds:N2} s", Mb(s.Value.RssAfterStart), s.Value.RssAfterRun is { } after ? Mb(after) : "-",
             }));
+        foreach (var (kind, figures) in Servers.Where(s => s.Value.RssByPart.Count > 1))
+        {
+            Console.WriteLine($"- {ServerName(kind)}: after start {Parts(figures.RssByPart)}; after its load {Parts(figures.RssAfterRunByPart)} " +
+                "(PostgreSQL: this run's backends, as PSS)");
+        }
 
         if (Publish is { } publish)
         {
@@ -71,7 +107,8 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
 
         if (Live is { } live)
         {
-            Console.WriteLine($"\nLive fan-out on the cached server ({options.Readers:N0} readers, the `live` mode's default is 5,000; 50 updates every 200 ms)\n");
+            var where = options.Nodes > 1 ? "s: readers through nginx, updates posted to the first node" : "";
+            Console.WriteLine($"\nLive fan-out on the cached server{where} ({options.Readers:N0} readers, the `live` mode's default is 5,000; 50 updates every 200 ms)\n");
             SuiteTable.Print(["figure", "value"],
             [
                 ["readers connected", $"{live.Connected:N0} of {options.Readers:N0} in {live.ConnectTime.TotalSeconds:N1} s ({live.Failed} failed, {live.Dropped} dropped)"],
@@ -81,6 +118,7 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
                 ["RSS at rest / with readers", $"{Mb(live.Rest.Rss)} / {Mb(live.Loaded.Rss)} ({live.BytesPerReader / 1024:N1} KB per reader)"],
                 ["server CPU: updates",
                     $"{live.UpdateCpu.Total.TotalSeconds:N2} s ({live.UpdateCpu.Total.TotalMilliseconds / Math.Max(1, live.PostLatencies.Length):N0} ms per update)"],
+                .. live.FirstError is { } error ? new[] { new[] { "first reader error", error } } : [],
             ]);
         }
 
@@ -154,6 +192,8 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
     };
 
     public static string Mb(long bytes) => $"{bytes / 1048576.0:N0} MB";
+
+    private static string Parts(IReadOnlyList<(string Part, long Bytes)> parts) => string.Join(", ", parts.Select(p => $"{p.Part} {Mb(p.Bytes)}"));
 
     /// <summary>A percentile of the times a surface took to show the article, where never counts as slowest.</summary>
     private static string Ms(List<double?> values, double percentile) =>

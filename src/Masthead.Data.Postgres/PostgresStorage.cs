@@ -26,7 +26,7 @@ public static class PostgresStorage
     {
         foreach (var type in db.Model.GetEntityTypes().Where(t => !t.IsOwned()))
         {
-            if (type.FindPrimaryKey()?.Properties is not [{ ValueGenerated: ValueGenerated.OnAdd } id] || id.ClrType != typeof(int))
+            if (type.FindPrimaryKey()?.Properties is not [{ ValueGenerated: ValueGenerated.OnAdd } id] || (id.ClrType != typeof(int) && id.ClrType != typeof(long)))
             {
                 continue;
             }

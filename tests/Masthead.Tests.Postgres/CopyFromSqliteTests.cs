@@ -45,6 +45,16 @@ public sealed class CopyFromSqliteTests
             postgres.ContactMessages.Add(new ContactMessage { Name = "After", Email = "after@example.org", Subject = "Moved", Body = "Hello." });
             await postgres.SaveChangesAsync();
             Assert.Equal(nextId, await postgres.ContactMessages.MaxAsync(m => m.Id));
+            // Tables with 64-bit ids too (the audit log, live events, sessions): the first sign-in after a move writes to the audit log.
+            Assert.True(await postgres.LiveEvents.AnyAsync());
+            foreach (var (table, column) in GeneratedIds(postgres.Model))
+            {
+                var nextSql = $"SELECT nextval(pg_get_serial_sequence('\"{table}\"', '{column}')) AS \"Value\"";
+                var highestSql = $"SELECT COALESCE(MAX(\"{column}\"), 0)::bigint AS \"Value\" FROM \"{table}\"";
+                var next = await postgres.Database.SqlQueryRaw<long>(nextSql).SingleAsync();
+                var highest = await postgres.Database.SqlQueryRaw<long>(highestSql).SingleAsync();
+                Assert.True(next > highest, $"{table}'s next id {next} is not above its highest, {highest}.");
+            }
         }
         finally
         {
@@ -133,6 +143,13 @@ public sealed class CopyFromSqliteTests
         });
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The table and column of every id the database generates (names from the model).</summary>
+    private static IEnumerable<(string Table, string Column)> GeneratedIds(IModel model) =>
+        model.GetEntityTypes()
+            .Where(t => !t.IsOwned() && t.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } id]
+                && (id.ClrType == typeof(int) || id.ClrType == typeof(long)))
+            .Select(t => (t.GetTableName()!, t.FindPrimaryKey()!.Properties[0].GetColumnName()));
 
     /// <summary>Every row of a table as JSON, sorted, so two databases compare value by value.</summary>
     private static async Task<List<string>> RowsAsync(MastheadDb db, IEntityType table)

@@ -90,7 +90,7 @@ internal static class MigratedTemplate
         await DatabaseStartup.MigrateAsync(app.Services);
     }
 
-    private static void DropQuietly(string serverConnectionString, string name)
+    internal static void DropQuietly(string serverConnectionString, string name)
     {
         try
         {
@@ -105,7 +105,7 @@ internal static class MigratedTemplate
         }
     }
 
-    private static void DeleteQuietly(string directory)
+    internal static void DeleteQuietly(string directory)
     {
         try
         {

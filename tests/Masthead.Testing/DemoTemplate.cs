@@ -66,15 +66,7 @@ internal static class DemoTemplate
         await MigratedTemplate.CopySqliteAsync(seeded.DataDirectory);
         await SeedAsync(seeded, []);
         SqliteConnection.ClearAllPools();
-        var file = SqliteStorage.DatabaseFileIn(seeded.DataDirectory);
-        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-            await checkpoint.ExecuteNonQueryAsync();
-        }
-
+        await MigratedTemplate.CheckpointAsync(SqliteStorage.DatabaseFileIn(seeded.DataDirectory));
         return seeded;
     }
 

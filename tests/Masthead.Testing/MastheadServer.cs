@@ -51,14 +51,14 @@ public sealed class MastheadServer : IAsyncDisposable
     /// <param name="services">Replaces services before the server starts, e.g. a fake TimeProvider.</param>
     /// <remarks>
     /// A new database is a copy of one migrated once per run (<see cref="MigratedTemplate"/>), seeded as a first run;
-    /// or, for a new data directory with the demo and nothing that would change its seed, a copy of one the demo was
+    /// or, for an empty data directory with the demo and nothing that would change its seed, a copy of one the demo was
     /// seeded into (<see cref="DemoTemplate"/>), media files and all.
     /// </remarks>
     public static async Task<MastheadServer> StartAsync(bool demo = true, string? dataDirectory = null, Action<IServiceCollection>? services = null, params string[] extraArgs)
     {
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= NewDataDirectory();
-        var template = ownsDataDirectory && demo && services is null && DemoTemplate.LeavesSeedAlone(extraArgs) ? DatabaseTemplate.Demo : DatabaseTemplate.Migrated;
+        var template = demo && services is null && DemoTemplate.LeavesSeedAlone(extraArgs) && IsEmpty(dataDirectory) ? DatabaseTemplate.Demo : DatabaseTemplate.Migrated;
         var database = await TestDatabase.ArgumentsForAsync(dataDirectory, template);
         var app = Build(dataDirectory, demo, [.. database.Arguments, .. extraArgs], services);
         var migration = await DatabaseStartup.MigrateAsync(app.Services);
@@ -90,6 +90,8 @@ public sealed class MastheadServer : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
     }
+
+    private static bool IsEmpty(string dataDirectory) => !Directory.Exists(dataDirectory) || !Directory.EnumerateFileSystemEntries(dataDirectory).Any();
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("N"));
 

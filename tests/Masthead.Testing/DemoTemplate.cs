@@ -95,7 +95,9 @@ internal static class DemoTemplate
         }
 
         // The database's write-ahead log is checkpointed into the file and empty.
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)))
+        var files = Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal));
+        foreach (var file in files)
         {
             File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
         }

@@ -42,7 +42,7 @@ public sealed class MastheadNodeProcess : IAsyncDisposable
         [
             Path.Combine(AppContext.BaseDirectory, "masthead.dll"), "serve", $"--urls=http://127.0.0.1:{port}",
             $"--Masthead:DataDirectory={dataDirectory}", "--Masthead:RateLimits:SignInsPerMinute=10000",
-            .. await TestDatabase.ArgumentsForAsync(dataDirectory), .. extraArgs,
+            .. await DatabaseArgumentsAsync(dataDirectory, extraArgs), .. extraArgs,
         ];
         foreach (var arg in args)
         {
@@ -72,6 +72,10 @@ public sealed class MastheadNodeProcess : IAsyncDisposable
 
         return node;
     }
+
+    /// <summary>A new database with the demo is a copy of the run's <see cref="DemoTemplate"/>, as a test server's is; any other starts empty.</summary>
+    private static async Task<string[]> DatabaseArgumentsAsync(string dataDirectory, string[] extraArgs) =>
+        (await TestDatabase.ArgumentsForAsync(dataDirectory, DemoTemplate.LeavesSeedAlone(extraArgs) ? DatabaseTemplate.Demo : DatabaseTemplate.Empty)).Arguments;
 
     public async ValueTask DisposeAsync()
     {

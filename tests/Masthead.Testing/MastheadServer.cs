@@ -49,12 +49,28 @@ public sealed class MastheadServer : IAsyncDisposable
 
     /// <param name="dataDirectory">An existing data directory to reuse and keep; by default a new one that is deleted on dispose.</param>
     /// <param name="services">Replaces services before the server starts, e.g. a fake TimeProvider.</param>
-    /// <remarks>A new database is a copy of one migrated once per run (<see cref="MigratedTemplate"/>), seeded as a first run.</remarks>
+    /// <remarks>
+    /// A new database is a copy of one migrated once per run (<see cref="MigratedTemplate"/>), seeded as a first run;
+    /// or, for an empty data directory with the demo and nothing that would change its seed, a copy of one the demo was
+    /// seeded into (<see cref="DemoTemplate"/>), media files and all.
+    /// </remarks>
     public static async Task<MastheadServer> StartAsync(bool demo = true, string? dataDirectory = null, Action<IServiceCollection>? services = null, params string[] extraArgs)
     {
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= NewDataDirectory();
-        var database = await TestDatabase.ArgumentsForAsync(dataDirectory, migrated: true);
+        var template = demo && services is null && DemoTemplate.LeavesSeedAlone(extraArgs) && IsEmpty(dataDirectory) ? DatabaseTemplate.Demo : DatabaseTemplate.Migrated;
+        var database = await TestDatabase.ArgumentsForAsync(dataDirectory, template);
+        var app = Build(dataDirectory, demo, [.. database.Arguments, .. extraArgs], services);
+        var migration = await DatabaseStartup.MigrateAsync(app.Services);
+        await DatabaseStartup.FinishPreparingAsync(app.Services, firstRun: migration.WasNew || database.MadeFirstRun);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new MastheadServer(app, dataDirectory, ownsDataDirectory, new Uri(address));
+    }
+
+    /// <summary>The app a test server runs, not yet started; <see cref="DemoTemplate"/> seeds with the same.</summary>
+    internal static WebApplication Build(string dataDirectory, bool demo, string[] extraArgs, Action<IServiceCollection>? services = null)
+    {
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
@@ -66,20 +82,16 @@ public sealed class MastheadServer : IAsyncDisposable
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations=Error",
             "--Masthead:RateLimits:SignInsPerMinute=10000",
             "--Masthead:RateLimits:ContactMessagesPerHour=10000",
-            .. database.Arguments,
             .. extraArgs,
         ];
-        var app = MastheadApp.Build(args, builder =>
+        return MastheadApp.Build(args, builder =>
         {
             builder.Services.Configure<PasswordHasherOptions>(hashing => hashing.IterationCount = PasswordHashIterations);
             services?.Invoke(builder.Services);
         });
-        var migration = await DatabaseStartup.MigrateAsync(app.Services);
-        await DatabaseStartup.FinishPreparingAsync(app.Services, firstRun: migration.WasNew || database.MadeMigrated);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new MastheadServer(app, dataDirectory, ownsDataDirectory, new Uri(address));
     }
+
+    private static bool IsEmpty(string dataDirectory) => !Directory.Exists(dataDirectory) || !Directory.EnumerateFileSystemEntries(dataDirectory).Any();
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("N"));
 

@@ -50,16 +50,18 @@ internal static class MigratedTemplate
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(dataDirectory);
         await MigrateAsync(dataDirectory, []);
         var file = SqliteStorage.DatabaseFileIn(dataDirectory);
-        // Everything into the file itself, so that a copy of the file alone is the whole database.
-        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-            await checkpoint.ExecuteNonQueryAsync();
-        }
-
+        await CheckpointAsync(file);
         return file;
+    }
+
+    /// <summary>Writes everything into the SQLite file itself, so that a copy of the file alone is the whole database.</summary>
+    internal static async Task CheckpointAsync(string file)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync();
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await checkpoint.ExecuteNonQueryAsync();
     }
 
     private static async Task<string> MigratePostgresAsync(NpgsqlConnection server, string serverConnectionString)
@@ -90,7 +92,7 @@ internal static class MigratedTemplate
         await DatabaseStartup.MigrateAsync(app.Services);
     }
 
-    private static void DropQuietly(string serverConnectionString, string name)
+    internal static void DropQuietly(string serverConnectionString, string name)
     {
         try
         {
@@ -105,7 +107,7 @@ internal static class MigratedTemplate
         }
     }
 
-    private static void DeleteQuietly(string directory)
+    internal static void DeleteQuietly(string directory)
     {
         try
         {

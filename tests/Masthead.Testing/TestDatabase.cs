@@ -19,16 +19,25 @@ public static class TestDatabase
     private static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable);
 
     /// <summary>The command-line settings that point a server at the database for <paramref name="dataDirectory"/>, created empty if missing.</summary>
-    public static async Task<string[]> ArgumentsForAsync(string dataDirectory) => (await ArgumentsForAsync(dataDirectory, migrated: false)).Arguments;
+    public static async Task<string[]> ArgumentsForAsync(string dataDirectory) => (await ArgumentsForAsync(dataDirectory, DatabaseTemplate.Empty)).Arguments;
 
-    /// <param name="migrated">A database made here is a copy of the run's migrated <see cref="MigratedTemplate"/>, not an empty one.</param>
-    /// <returns>The settings, and whether a migrated database was made here: a first run, which its schema no longer shows.</returns>
-    public static async Task<(string[] Arguments, bool MadeMigrated)> ArgumentsForAsync(string dataDirectory, bool migrated)
+    /// <param name="template">What a database made here is a copy of: nothing, the run's <see cref="MigratedTemplate"/> or its <see cref="DemoTemplate"/>.</param>
+    /// <returns>
+    /// The settings, and whether a migrated database without the demo was made here: a first run, which its schema no
+    /// longer shows.
+    /// </returns>
+    public static async Task<(string[] Arguments, bool MadeFirstRun)> ArgumentsForAsync(string dataDirectory, DatabaseTemplate template)
     {
         if (!UsePostgres)
         {
-            if (!migrated || File.Exists(SqliteStorage.DatabaseFileIn(dataDirectory)))
+            if (template == DatabaseTemplate.Empty || File.Exists(SqliteStorage.DatabaseFileIn(dataDirectory)))
             {
+                return ([], false);
+            }
+
+            if (template == DatabaseTemplate.Demo)
+            {
+                await DemoTemplate.CopySqliteAsync(dataDirectory);
                 return ([], false);
             }
 
@@ -39,16 +48,20 @@ public static class TestDatabase
         TestEnvironment.Require(!string.IsNullOrWhiteSpace(PostgresServer),
             $"{PostgresVariable} is not set: give it a connection string to a PostgreSQL server where the tests may create databases.");
         var name = DatabaseNameFor(dataDirectory);
-        bool made;
+        var madeFirstRun = false;
         await using (var connection = await OpenServerAsync())
         {
             await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
             exists.Parameters.AddWithValue("name", name);
             var missing = await exists.ExecuteScalarAsync() is null;
-            made = missing && migrated;
-            if (made)
+            if (missing && template == DatabaseTemplate.Demo)
+            {
+                await DemoTemplate.CreatePostgresCopyAsync(connection, PostgresServer!, name, dataDirectory);
+            }
+            else if (missing && template == DatabaseTemplate.Migrated)
             {
                 await MigratedTemplate.CreatePostgresCopyAsync(connection, PostgresServer!, name);
+                madeFirstRun = true;
             }
             else if (missing)
             {
@@ -57,8 +70,14 @@ public static class TestDatabase
             }
         }
 
-        var database = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
-        return (["--Masthead:Database:Provider=Postgres", $"--ConnectionStrings:Masthead={database}"], made);
+        return (ConnectionArguments(name), madeFirstRun);
+    }
+
+    /// <summary>The settings for the database <paramref name="name"/> on the test PostgreSQL server.</summary>
+    internal static string[] ConnectionArguments(string name, bool pooling = true)
+    {
+        var database = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, Pooling = pooling }.ConnectionString;
+        return ["--Masthead:Database:Provider=Postgres", $"--ConnectionStrings:Masthead={database}"];
     }
 
     /// <summary>Drops the database that belonged to <paramref name="dataDirectory"/>, if the tests run on PostgreSQL.</summary>
@@ -82,7 +101,7 @@ public static class TestDatabase
         }
     }
 
-    private static async Task<NpgsqlConnection> OpenServerAsync()
+    internal static async Task<NpgsqlConnection> OpenServerAsync()
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
@@ -91,4 +110,12 @@ public static class TestDatabase
 
     private static string DatabaseNameFor(string dataDirectory) =>
         "masthead_test_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory))))[..20];
+}
+
+/// <summary>What a test database starts as.</summary>
+public enum DatabaseTemplate
+{
+    Empty,
+    Migrated,
+    Demo,
 }

@@ -6,8 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Masthead.Tests.Newsroom;
 
 /// <summary>The publication's logo goes into every page's img, og:image and JSON-LD, so only an image address is kept.</summary>
-public sealed class LogoAddressTests
+/// <remarks>One server for the class: each test reads the logo it starts from, whichever test set it.</remarks>
+public sealed class LogoAddressTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
+    private MastheadServer Server => site.Server;
+
     [Theory]
     [InlineData("javascript:alert(document.domain)")]
     [InlineData("JaVaScRiPt:alert(1)")]
@@ -19,10 +22,9 @@ public sealed class LogoAddressTests
     [InlineData("logo.png")]
     public async Task A_logo_address_that_is_not_an_image_address_is_refused_and_the_old_logo_stays(string address)
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
-        var before = (await server.InScopeAsync(services => services.GetRequiredService<PublicationService>().GetAsync())).LogoUrl;
-        var logoShownBefore = (await server.GetDocumentAsync("/")).QuerySelector(".masthead-logo")?.GetAttribute("src");
+        using var admin = await NewsroomClient.SignInAsync(Server, DemoLogins.Administrator);
+        var before = (await Server.InScopeAsync(services => services.GetRequiredService<PublicationService>().GetAsync())).LogoUrl;
+        var logoShownBefore = (await Server.GetDocumentAsync("/")).QuerySelector(".masthead-logo")?.GetAttribute("src");
 
         using var response = await admin.SubmitAsync("/newsroom/settings", "form.settings", new() { ["Form.LogoUrl"] = address });
         var page = await response.ParseAsync();
@@ -30,8 +32,8 @@ public sealed class LogoAddressTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("Give the logo as an http or https address", page.QuerySelector("[data-valmsg-for='Form.LogoUrl']")!.TextContent);
         Assert.Equal(address, page.QuerySelector("input[name='Form.LogoUrl']")!.GetAttribute("value"));
-        Assert.Equal(before, (await server.InScopeAsync(services => services.GetRequiredService<PublicationService>().GetAsync())).LogoUrl);
-        var front = await server.GetDocumentAsync("/");
+        Assert.Equal(before, (await Server.InScopeAsync(services => services.GetRequiredService<PublicationService>().GetAsync())).LogoUrl);
+        var front = await Server.GetDocumentAsync("/");
         Assert.NotNull(logoShownBefore);
         Assert.Equal(logoShownBefore, front.QuerySelector(".masthead-logo")?.GetAttribute("src"));
         Assert.DoesNotContain(front.QuerySelectorAll("meta[property='og:image']"), meta => meta.GetAttribute("content")!.Contains(address, StringComparison.Ordinal));
@@ -42,12 +44,11 @@ public sealed class LogoAddressTests
     [InlineData("https://cdn.example.org/logo.png")]
     public async Task An_image_address_on_this_site_or_over_http_is_kept(string address)
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
+        using var admin = await NewsroomClient.SignInAsync(Server, DemoLogins.Administrator);
 
         using var response = await admin.SubmitAsync("/newsroom/settings", "form.settings", new() { ["Form.LogoUrl"] = address });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(address, (await server.GetDocumentAsync("/")).QuerySelector(".masthead-logo")!.GetAttribute("src"));
+        Assert.Equal(address, (await Server.GetDocumentAsync("/")).QuerySelector(".masthead-logo")!.GetAttribute("src"));
     }
 }

@@ -39,8 +39,8 @@ public sealed class HeldListsTests : IAsyncLifetime
     private async Task<List<string>> ApiTitlesAsync(string path = Newest) =>
         [.. (await _api.GetAsync(path)).GetProperty("posts").EnumerateArray().Select(p => p.GetProperty("title").GetString()!)];
 
-    private async Task<JsonElement> ApiPostAsync(int id) =>
-        (await _api.GetAsync(Newest)).GetProperty("posts").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private async Task<JsonElement> ApiPostAsync(int id) => (await _api.GetAsync(Newest)).GetProperty("posts").EnumerateArray()
+        .Single(p => p.GetProperty("id").GetString() == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task An_article_published_edited_and_unpublished_through_the_admin_api_shows_and_leaves_at_once()

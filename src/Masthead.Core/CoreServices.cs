@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddSingleton<SiteDataCache>();
         services.AddScoped<SiteDataService>();
         services.AddSingleton<FrontPage.FrontPageCache>();
+        services.AddSingleton<FrontPage.FrontPageContentCache>();
         services.AddScoped<FrontPage.FrontPageService>();
         services.AddScoped<FrontPage.FrontPageQueries>();
         services.AddScoped<Navigation.MenuService>();

@@ -7,6 +7,7 @@ public static class ContentApiServices
     public static IServiceCollection AddContentApiQueries(this IServiceCollection services)
     {
         services.AddScoped<ContentApiKeyService>();
+        services.AddSingleton<NewestPosts>();
         services.AddScoped<ContentPostQueries>();
         services.AddScoped<ContentPageQueries>();
         services.AddScoped<ContentAuthorQueries>();

@@ -12,9 +12,9 @@ namespace Masthead.Core.ContentApi;
 /// <summary>
 /// Published articles for the Content API's posts, as projections: one query for the page of rows, one for the total
 /// (skipped on the last page), one for their bylines, tags, sections and notes together, and one for live updates
-/// when a developing story is among them.
+/// when a developing story is among them. The newest, unfiltered, are held in <see cref="NewestPosts"/>.
 /// </summary>
-public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, PublishedCounts counts)
+public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, PublishedCounts counts, NewestPosts newest)
 {
     private const int ExcerptLength = 500;
 
@@ -99,16 +99,43 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
             filtered = filtered.Where(NqlCompiler.Compile(filter, Filters, time.GetUtcNow().UtcDateTime));
         }
 
-        var rows = latest
-            ? await ContentPostRelations.ListAsync(NewestPage(skip, request.Limit)(db), cancellationToken)
-            : await Ordering.Apply(filtered, request, new ContentOrder("id", true)).Page(skip, request.Limit)
-                .Select(Projection).ToListAsync(cancellationToken);
+        var posts = latest && skip + request.Limit <= ContentRequest.MaxLimit
+            ? await HeldNewestAsync(skip, request, cancellationToken)
+            : await CompleteAsync(latest
+                ? await ContentPostRelations.ListAsync(NewestPage(skip, request.Limit)(db), cancellationToken)
+                : await Ordering.Apply(filtered, request, new ContentOrder("id", true)).Page(skip, request.Limit)
+                    .Select(Projection).ToListAsync(cancellationToken), request, allUpdates: false, cancellationToken);
 
         // A separate count is cheaper than counting inside the row query: EF Core re-processes a nested query every time.
-        var total = rows.Count < request.Limit && (rows.Count > 0 || request.Page == 1) ? skip + rows.Count
+        var total = posts.Count < request.Limit && (posts.Count > 0 || request.Page == 1) ? skip + posts.Count
             : latest ? await counts.GetAsync(ArticleFilter.All, () => PublishedCount(db))
             : await filtered.CountAsync(cancellationToken);
-        return new ContentList<ContentPost>(await CompleteAsync(rows, request, allUpdates: false, cancellationToken), request.Page, request.Limit, total);
+        return new ContentList<ContentPost>(posts, request.Page, request.Limit, total);
+    }
+
+    /// <summary>What <see cref="NewestPosts"/> holds: bylines and tags, which a request that did not include them leaves out.</summary>
+    private static readonly ContentRequest HeldRequest = new(Include: ContentIncludes.Authors | ContentIncludes.Tags, Plaintext: false);
+
+    /// <summary>A page of the newest posts from <see cref="NewestPosts"/>, read and held first when it holds too few.</summary>
+    private async Task<List<ContentPost>> HeldNewestAsync(int skip, ContentRequest request, CancellationToken cancellationToken)
+    {
+        var count = skip + request.Limit;
+        var held = newest.Current is { } current && current.Covers(count) ? current : await newest.LoadAsync(async () =>
+        {
+            var rows = await ContentPostRelations.ListAsync(NewestPage(0, count)(db), cancellationToken);
+            return new HeldPosts(await CompleteAsync(rows, HeldRequest, allUpdates: false, cancellationToken), IsAll: rows.Count < count);
+        });
+        var page = held.Posts.Skip(skip).Take(request.Limit).ToList();
+        var ids = page.ConvertAll(p => p.Id);
+        var plaintexts = request.Plaintext ? (await ContentPostRelations.ListAsync(BodyTexts(db, ids), cancellationToken)).ToDictionary() : null;
+        var withAuthors = request.Includes(ContentIncludes.Authors);
+        var withTags = request.Includes(ContentIncludes.Tags);
+        return plaintexts is null && withAuthors && withTags ? page : page.ConvertAll(p => p with
+        {
+            Authors = withAuthors ? p.Authors : null,
+            Tags = withTags ? p.Tags : null,
+            Plaintext = plaintexts?.GetValueOrDefault(p.Id),
+        });
     }
 
     private static Func<MastheadDb, IAsyncEnumerable<PostRow>> NewestPage(int skip, int size) => skip > 0

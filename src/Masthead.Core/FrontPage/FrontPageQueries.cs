@@ -1,5 +1,6 @@
 using Masthead.Core.Articles;
 using Masthead.Core.Sections;
+using Masthead.Core.SiteData;
 
 namespace Masthead.Core.FrontPage;
 
@@ -8,8 +9,17 @@ namespace Masthead.Core.FrontPage;
 /// stories in their slots, the empty slots filled with the latest stories, then the section blocks, each with its
 /// section's latest stories that are not already above. One statement reads every story it shows.
 /// </summary>
-public sealed class FrontPageQueries(ArticleQueries articles)
+public sealed class FrontPageQueries(ArticleQueries articles, FrontPageService curation, SiteDataService siteData, FrontPageContentCache held)
 {
+    /// <summary>
+    /// The front page as saved, from <see cref="FrontPageContentCache"/> or else built and held. The curation and the
+    /// sections are read inside the load, after the cache notes its generation, so a change committed meanwhile is
+    /// never held: their caches are cleared before this one (Hosting/ChangeReactions.cs).
+    /// </summary>
+    public ValueTask<FrontPageContent> CurrentAsync(CancellationToken cancellationToken = default) =>
+        held.GetOrLoadAsync(async () =>
+            await BuildAsync(await curation.GetAsync(cancellationToken), (await siteData.GetAsync(cancellationToken)).Sections, cancellationToken));
+
     public async Task<FrontPageContent> BuildAsync(FrontPageCuration curation, IReadOnlyList<SectionView> sections, CancellationToken cancellationToken = default)
     {
         var chosen = curation.Stories.Where(s => s.Slot is >= 0 and < FrontPageLayout.Slots).ToList();

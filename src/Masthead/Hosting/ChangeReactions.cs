@@ -3,6 +3,7 @@ using Masthead.Caching;
 using Masthead.ContentApi;
 using Masthead.Core.Articles;
 using Masthead.Core.Banner;
+using Masthead.Core.ContentApi;
 using Masthead.Core.Events;
 using Masthead.Core.FrontPage;
 using Masthead.Core.Media;
@@ -33,6 +34,8 @@ internal static class ChangeReactions
         .Clears<ArticleChanged, PublishedCounts>()     // counts behind paging and the Content API's totals
         .Clears<ArticleChanged, NewestInList>()        // the lists related stories are chosen from
         .Clears<ArticleChanged, RelatedChoices>()      // and the related stories chosen from them
+        .Clears<ArticleChanged, FrontPageContentCache>() // the front page's stories
+        .Clears<ArticleChanged, NewestPosts>()         // the Content API's newest posts
         .On<ArticleChanged, OutputCacheEviction>()     // its page, the front page, its section, tag and author pages, corrections
         .On<ArticleChanged, ContentApiCacheEviction>() // every Content API answer
         .On<ArticleChanged, LiveReaders>()             // an unpublished live story's open streams end
@@ -46,9 +49,13 @@ internal static class ChangeReactions
         .Clears<SiteChanged, SiteDataCache>()          // sections, pages, staff, tags and menus held for reader pages
         .Clears<SiteChanged, NewestInList>()           // a tag or section merged or removed changes its list
         .Clears<SiteChanged, RelatedChoices>()         // and what is related
+        .Clears<SiteChanged, FrontPageContentCache>()  // its section blocks and bylines
+        .Clears<SiteChanged, NewestPosts>()            // their authors and tags
         .On<SiteChanged, OutputCacheEviction>()        // every page and Content API answer
 
         // A live story changed: its page first, so a reader who loads it now sees the update; then open pages get it.
+        .Clears<LiveChanged, FrontPageContentCache>()  // LIVE badges (an update clears it too: one build again)
+        .Clears<LiveChanged, NewestPosts>()            // a developing story's updates
         .On<LiveChanged, OutputCacheEviction>()        // the story's page; every page when coverage starts or ends (LIVE badges)
         .On<LiveChanged, ContentApiCacheEviction>()
         .On<LiveChanged, LiveReaders>()                // the event to the story's readers connected to this node
@@ -59,6 +66,8 @@ internal static class ChangeReactions
 
         // Editors saved the front page, or a story's time there ran out: the front page and the featured posts change.
         .Clears<FrontPageChanged, FrontPageCache>()    // the chosen stories and blocks held for the front page
+        .Clears<FrontPageChanged, FrontPageContentCache>() // and the front page built from them
+        .Clears<FrontPageChanged, NewestPosts>()       // featured
         .On<FrontPageChanged, OutputCacheEviction>()   // the front page
         .On<FrontPageChanged, ContentApiCacheEviction>() // every Content API answer: posts carry featured
 
@@ -81,6 +90,8 @@ internal static class ChangeReactions
         .Clears<ArchiveImported, RelatedChoices>()
         .Clears<ArchiveImported, PublicationCache>()
         .Clears<ArchiveImported, SiteDataCache>()
+        .Clears<ArchiveImported, FrontPageContentCache>()
+        .Clears<ArchiveImported, NewestPosts>()
         .Clears<ArchiveImported, MediaCatalog>()
         .On<ArchiveImported, OutputCacheEviction>()    // every cached page and answer
 
@@ -91,6 +102,8 @@ internal static class ChangeReactions
         .Clears<ChangesMissed, PublicationCache>()
         .Clears<ChangesMissed, SiteDataCache>()
         .Clears<ChangesMissed, FrontPageCache>()
+        .Clears<ChangesMissed, FrontPageContentCache>()
+        .Clears<ChangesMissed, NewestPosts>()
         .Clears<ChangesMissed, ContentApiKeyCache>()
         .Clears<ChangesMissed, MediaCatalog>()
         .Clears<ChangesMissed, StaffSessionCache>()

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Masthead.Site;
 
 /// <summary>The front page: editors' chosen stories, the latest in the slots they left, and a block per section.</summary>
-public sealed class FrontPage(FrontPageService curation, FrontPageQueries front) : SitePage
+public sealed class FrontPage(FrontPageQueries front) : SitePage
 {
     public FrontPageContent Stories { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Stories = await front.BuildAsync(await curation.GetAsync(cancellationToken), Sections, cancellationToken);
+        Stories = await front.CurrentAsync(cancellationToken);
         HttpContext.TagResponse([CacheTags.Front]);
         CurrentNav = "/";
         Meta.Title = string.IsNullOrWhiteSpace(Publication.Tagline) ? Publication.Name : $"{Publication.Name} - {Publication.Tagline}";

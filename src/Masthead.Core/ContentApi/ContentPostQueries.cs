@@ -99,7 +99,7 @@ public sealed class ContentPostQueries(MastheadDb db, TimeProvider time, Publish
             filtered = filtered.Where(NqlCompiler.Compile(filter, Filters, time.GetUtcNow().UtcDateTime));
         }
 
-        var posts = latest && skip + request.Limit <= ContentRequest.MaxLimit
+        var posts = latest && skip <= ContentRequest.MaxLimit - request.Limit // not skip + limit: a page far past the end overflows
             ? await HeldNewestAsync(skip, request, cancellationToken)
             : await CompleteAsync(latest
                 ? await ContentPostRelations.ListAsync(NewestPage(skip, request.Limit)(db), cancellationToken)

@@ -4,8 +4,8 @@ namespace Masthead.Hosting;
 /// Returns the memory a bulk job (a newsletter queued or delivered to thousands of readers) left behind. Such a job
 /// allocates hundreds of megabytes that are garbage once it ends (a send to 10,000 readers: 390 MB on the heap,
 /// 36 MB of it live), but the server collector collects its oldest generation only when the machine runs short, so
-/// the process kept that memory for hours: a small newsroom's server may run other things. One blocking, compacting
-/// collection after the job (tens of milliseconds on a heap this size) gives it back to the system.
+/// the process kept that memory, on a server a small newsroom may use for other things too. One blocking, compacting
+/// collection after the job gives it back to the system.
 /// </summary>
 public sealed class BulkWorkMemory(ILogger<BulkWorkMemory> logger)
 {

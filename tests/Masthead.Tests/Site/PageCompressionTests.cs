@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Masthead.Newsletters;
 using Masthead.Testing;
 
 namespace Masthead.Tests.Site;
@@ -22,16 +25,19 @@ public sealed class PageCompressionTests(DemoSiteFixture site) : IClassFixture<D
         Assert.Empty(plain.Content.Headers.ContentEncoding);
         Assert.Equal("br", brotli.Content.Headers.ContentEncoding.Single());
         Assert.Equal("gzip", gzip.Content.Headers.ContentEncoding.Single());
-        foreach (var response in new[] { plain, brotli, gzip })
-        {
-            Assert.Contains("Accept-Encoding", response.Headers.Vary);
-            Assert.Equal(plain.Headers.ETag, response.Headers.ETag);
-        }
-
         Assert.Equal(brotliBytes.Length, brotli.Content.Headers.ContentLength);
         Assert.True(brotliBytes.Length < plainBytes.Length / 2, $"{brotliBytes.Length} bytes of Brotli for {plainBytes.Length}");
-        Assert.Equal(plainBytes, Decompress(new BrotliStream(new MemoryStream(brotliBytes), CompressionMode.Decompress)));
-        Assert.Equal(plainBytes, Decompress(new GZipStream(new MemoryStream(gzipBytes), CompressionMode.Decompress)));
+
+        var fromBrotli = Decompress(new BrotliStream(new MemoryStream(brotliBytes), CompressionMode.Decompress));
+        var fromGzip = Decompress(new GZipStream(new MemoryStream(gzipBytes), CompressionMode.Decompress));
+        foreach (var (response, page) in new[] { (plain, plainBytes), (brotli, fromBrotli), (gzip, fromGzip) })
+        {
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            // Each encoding is rendered on its own, so the sign-up form's stamp differs when a second passes between
+            // renders; the rest is the same page, and the ETag follows the page.
+            Assert.Equal(Unstamped(plainBytes), Unstamped(page));
+            Assert.Equal(page.AsSpan().SequenceEqual(plainBytes), plain.Headers.ETag!.Equals(response.Headers.ETag));
+        }
     }
 
     [Fact]
@@ -86,6 +92,9 @@ public sealed class PageCompressionTests(DemoSiteFixture site) : IClassFixture<D
         var response = await Server.Client.SendAsync(request);
         return (response, await response.Content.ReadAsByteArrayAsync());
     }
+
+    private static string Unstamped(byte[] page) => Regex.Replace(
+        Encoding.UTF8.GetString(page), $"name=\"{NewsletterSignupGuard.StampField}\" value=\"[^\"]*\"", "(stamp)");
 
     private static byte[] Decompress(Stream compressed)
     {

@@ -51,15 +51,16 @@ public sealed class MastheadServer : IAsyncDisposable
     /// <param name="services">Replaces services before the server starts, e.g. a fake TimeProvider.</param>
     /// <remarks>
     /// A new database is a copy of one migrated once per run (<see cref="MigratedTemplate"/>), seeded as a first run;
-    /// or, for an empty data directory with the demo and nothing that would change its seed, a copy of one the demo was
-    /// seeded into (<see cref="DemoTemplate"/>), media files and all.
+    /// or, for an empty data directory with the demo and nothing that would change its seed (a fake clock set to about now
+    /// does not), a copy of one the demo was seeded into (<see cref="DemoTemplate"/>), media files and all.
     /// </remarks>
     public static async Task<MastheadServer> StartAsync(bool demo = true, string? dataDirectory = null, Action<IServiceCollection>? services = null, params string[] extraArgs)
     {
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= NewDataDirectory();
-        var template = demo && services is null && DemoTemplate.LeavesSeedAlone(extraArgs) && IsEmpty(dataDirectory) ? DatabaseTemplate.Demo : DatabaseTemplate.Migrated;
-        var database = await TestDatabase.ArgumentsForAsync(dataDirectory, template);
+        DateTime? demoAsOf = null;
+        var copiesDemo = demo && DemoTemplate.LeavesSeedAlone(extraArgs) && IsEmpty(dataDirectory) && DemoTemplate.LeavesSeedAlone(services, out demoAsOf);
+        var database = await TestDatabase.ArgumentsForAsync(dataDirectory, copiesDemo ? DatabaseTemplate.Demo : DatabaseTemplate.Migrated, demoAsOf);
         var app = Build(dataDirectory, demo, [.. database.Arguments, .. extraArgs], services);
         var migration = await DatabaseStartup.MigrateAsync(app.Services);
         await DatabaseStartup.FinishPreparingAsync(app.Services, firstRun: migration.WasNew || database.MadeFirstRun);

@@ -22,11 +22,12 @@ public static class TestDatabase
     public static async Task<string[]> ArgumentsForAsync(string dataDirectory) => (await ArgumentsForAsync(dataDirectory, DatabaseTemplate.Empty)).Arguments;
 
     /// <param name="template">What a database made here is a copy of: nothing, the run's <see cref="MigratedTemplate"/> or its <see cref="DemoTemplate"/>.</param>
+    /// <param name="demoAsOf">For the demo, the fake clock's time it is to be dated from; null for the real clock.</param>
     /// <returns>
     /// The settings, and whether a migrated database without the demo was made here: a first run, which its schema no
     /// longer shows.
     /// </returns>
-    public static async Task<(string[] Arguments, bool MadeFirstRun)> ArgumentsForAsync(string dataDirectory, DatabaseTemplate template)
+    public static async Task<(string[] Arguments, bool MadeFirstRun)> ArgumentsForAsync(string dataDirectory, DatabaseTemplate template, DateTime? demoAsOf = null)
     {
         if (!UsePostgres)
         {
@@ -37,7 +38,7 @@ public static class TestDatabase
 
             if (template == DatabaseTemplate.Demo)
             {
-                await DemoTemplate.CopySqliteAsync(dataDirectory);
+                await DemoTemplate.CopySqliteAsync(dataDirectory, demoAsOf);
                 return ([], false);
             }
 
@@ -56,7 +57,7 @@ public static class TestDatabase
             var missing = await exists.ExecuteScalarAsync() is null;
             if (missing && template == DatabaseTemplate.Demo)
             {
-                await DemoTemplate.CreatePostgresCopyAsync(connection, PostgresServer!, name, dataDirectory);
+                await DemoTemplate.CreatePostgresCopyAsync(connection, PostgresServer!, name, dataDirectory, demoAsOf);
             }
             else if (missing && template == DatabaseTemplate.Migrated)
             {

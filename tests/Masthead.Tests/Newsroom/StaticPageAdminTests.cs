@@ -6,15 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Tests.Newsroom;
 
-/// <summary>Administrators write and edit standing pages; they go live at once.</summary>
-public sealed class StaticPageAdminTests
+/// <summary>
+/// Administrators write and edit standing pages; they go live at once. The tests share one server: each reads only
+/// the page it writes or is refused, which no other test touches.
+/// </summary>
+public sealed class StaticPageAdminTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
+    private MastheadServer Server => site.Server;
+
     [Fact]
     public async Task A_new_page_appears_at_its_url_in_the_footer_and_with_its_role_in_json_ld()
     {
-        await using var server = await MastheadServer.StartAsync();
-        await server.GetDocumentAsync("/"); // now in the output cache
-        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
+        await Server.GetDocumentAsync("/"); // now in the output cache
+        using var admin = await NewsroomClient.SignInAsync(Server, DemoLogins.Administrator);
 
         using var response = await admin.SubmitAsync("/newsroom/pages/new", "form.static-page-editor", new()
         {
@@ -23,8 +27,8 @@ public sealed class StaticPageAdminTests
             ["BodyMarkdown"] = "We **check** every number.\n\n<script>alert(1)</script>",
             ["Role"] = "PublishingPrinciples",
         });
-        var page = await server.GetDocumentAsync("/how-we-work");
-        var front = await server.GetDocumentAsync("/");
+        var page = await Server.GetDocumentAsync("/how-we-work");
+        var front = await Server.GetDocumentAsync("/");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("How we work - The Larkmoor Lantern", page.Title);
@@ -33,7 +37,7 @@ public sealed class StaticPageAdminTests
         Assert.Contains(front.QuerySelectorAll("footer a"), a => a.TextContent == "How we work" && a.GetAttribute("href") == "/how-we-work");
         var graph = JsonDocument.Parse(front.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement.GetProperty("@graph");
         var publisher = graph.EnumerateArray().Single(n => n.GetProperty("@type").GetString() == "Organization");
-        Assert.Equal(server.BaseAddress + "how-we-work", publisher.GetProperty("publishingPrinciples").GetString());
+        Assert.Equal(Server.BaseAddress + "how-we-work", publisher.GetProperty("publishingPrinciples").GetString());
         var list = await admin.GetDocumentAsync("/newsroom/pages");
         Assert.Contains(list.QuerySelectorAll("tr.static-page a"), a => a.TextContent == "How we work");
     }
@@ -41,14 +45,13 @@ public sealed class StaticPageAdminTests
     [Fact]
     public async Task Editing_a_page_changes_it_for_readers_and_a_taken_or_reserved_slug_is_refused()
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
-        var about = await server.InScopeAsync(services => services.GetRequiredService<StaticPageService>().GetBySlugAsync("about-us"));
-        await server.GetDocumentAsync("/about-us");
+        using var admin = await NewsroomClient.SignInAsync(Server, DemoLogins.Administrator);
+        var about = await Server.InScopeAsync(services => services.GetRequiredService<StaticPageService>().GetBySlugAsync("about-us"));
+        await Server.GetDocumentAsync("/about-us");
 
         using var saved = await admin.SubmitAsync($"/newsroom/pages/{about!.Id}", "form.static-page-editor",
             new() { ["Title"] = "About the Lantern", ["BodyMarkdown"] = "Founded in a hurry." });
-        var page = await server.GetDocumentAsync("/about-us");
+        var page = await Server.GetDocumentAsync("/about-us");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("About the Lantern", page.QuerySelector("main h1")!.TextContent);
         Assert.Equal("Founded in a hurry.", page.QuerySelector("main .prose")!.TextContent.Trim());
@@ -62,7 +65,7 @@ public sealed class StaticPageAdminTests
             Assert.Equal("Kept text", form.QuerySelector("textarea[name=BodyMarkdown]")!.TextContent.Trim());
         }
 
-        Assert.Equal("About the Lantern", (await server.GetDocumentAsync("/about-us")).QuerySelector("main h1")!.TextContent);
+        Assert.Equal("About the Lantern", (await Server.GetDocumentAsync("/about-us")).QuerySelector("main h1")!.TextContent);
     }
 
     [Theory]
@@ -70,14 +73,13 @@ public sealed class StaticPageAdminTests
     [InlineData("reporter")]
     public async Task Only_administrators_edit_pages(string role)
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var someone = await NewsroomClient.SignInAsync(server, role == "editor" ? DemoLogins.Editor : DemoLogins.Reporter);
+        using var someone = await NewsroomClient.SignInAsync(Server, role == "editor" ? DemoLogins.Editor : DemoLogins.Reporter);
 
         await someone.GetDocumentAsync("/newsroom/pages", 403);
         await someone.GetDocumentAsync("/newsroom/pages/new", 403);
         using var post = await someone.PostAsync("/newsroom/pages/new", new() { ["Title"] = "Graffiti", ["BodyMarkdown"] = "Was here", ["Role"] = "None" });
 
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
-        await server.GetDocumentAsync("/graffiti", 404);
+        await Server.GetDocumentAsync("/graffiti", 404);
     }
 }

@@ -11,33 +11,43 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Tests.Live;
 
-/// <summary>The demo's council budget story, followed over its real event stream.</summary>
-public sealed class LiveStreamTests : IAsyncLifetime
+/// <summary>
+/// A live story like the demo's council budget night, followed over its real event stream. The tests share one
+/// server; each follows a live story of its own, which it may end, unpublish or move.
+/// </summary>
+public sealed class LiveStreamTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>, IAsyncLifetime
 {
-    private MastheadServer _server = null!;
     private int _storyId;
     private string _path = "";
 
+    private MastheadServer Server => site.Server;
+
     public async ValueTask InitializeAsync()
     {
-        _server = await MastheadServer.StartAsync();
-        (_storyId, _path) = await _server.InScopeAsync(async services =>
+        var slug = "council-budget-night-" + Guid.NewGuid().ToString("N")[..8];
+        (_storyId, _path) = await Server.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<MastheadDb>();
-            var story = await db.Articles.Where(a => a.Slug == "council-budget-night").Select(a => new { a.Id, a.UrlDate, a.Coverage }).SingleAsync();
-            if (story.Coverage != CoverageStatus.Live)
+            var demo = await db.Articles.AsNoTracking().Include(a => a.Authors).SingleAsync(a => a.Slug == "council-budget-night");
+            var id = await services.GetRequiredService<ArticleService>().CreateAsync(Actor.System, new ArticleInput
             {
-                await services.GetRequiredService<LiveService>().StartAsync(Actor.System, story.Id);
-            }
-
-            return (story.Id, Masthead.Core.Articles.ArticleUrls.PathFor(story.UrlDate!.Value, "council-budget-night"));
+                Headline = demo.Headline,
+                Slug = slug,
+                BodyMarkdown = demo.BodyMarkdown,
+                SectionId = demo.SectionId,
+                AuthorIds = demo.Authors.OrderBy(a => a.Position).Select(a => a.StaffMemberId).ToList(),
+            });
+            await services.GetRequiredService<PublishingService>().PublishAsync(Actor.System, id);
+            await services.GetRequiredService<LiveService>().StartAsync(Actor.System, id);
+            var urlDate = await db.Articles.Where(a => a.Id == id).Select(a => a.UrlDate).SingleAsync();
+            return (id, ArticleUrls.PathFor(urlDate!.Value, slug));
         });
     }
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private Task<int> PostAsync(string body, string? title = null) =>
-        _server.InScopeAsync(services => services.GetRequiredService<LiveService>().PostAsync(Editor(services), _storyId, new LiveUpdateInput(title, body)));
+        Server.InScopeAsync(services => services.GetRequiredService<LiveService>().PostAsync(Editor(services), _storyId, new LiveUpdateInput(title, body)));
 
     private static Actor Editor(IServiceProvider services)
     {
@@ -48,8 +58,8 @@ public sealed class LiveStreamTests : IAsyncLifetime
     /// <summary>Opens the stream as a reader's page does: from the last event its HTML already showed.</summary>
     private async Task<SseReader> OpenAsync()
     {
-        var last = await _server.InScopeAsync(services => services.GetRequiredService<LiveQueries>().LastEventIdAsync(_storyId));
-        return await SseReader.OpenAsync(_server.Client, $"{_path}/live?after={last}");
+        var last = await Server.InScopeAsync(services => services.GetRequiredService<LiveQueries>().LastEventIdAsync(_storyId));
+        return await SseReader.OpenAsync(Server.Client, $"{_path}/live?after={last}");
     }
 
     private static JsonElement Json(SseEvent e) => JsonDocument.Parse(e.Data).RootElement;
@@ -76,8 +86,8 @@ public sealed class LiveStreamTests : IAsyncLifetime
     {
         await using var reader = await OpenAsync();
         var id = await PostAsync("First draft of an update.");
-        await _server.InScopeAsync(services => services.GetRequiredService<LiveService>().EditAsync(Editor(services), id, new LiveUpdateInput(null, "Corrected update.")));
-        await _server.InScopeAsync(services => services.GetRequiredService<LiveService>().DeleteAsync(Editor(services), id));
+        await Server.InScopeAsync(services => services.GetRequiredService<LiveService>().EditAsync(Editor(services), id, new LiveUpdateInput(null, "Corrected update.")));
+        await Server.InScopeAsync(services => services.GetRequiredService<LiveService>().DeleteAsync(Editor(services), id));
 
         var events = new[] { await reader.NextAsync(), await reader.NextAsync(), await reader.NextAsync() };
 
@@ -100,7 +110,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
         }
 
         var missed = new[] { await PostAsync("Missed one."), await PostAsync("Missed two.") };
-        await using var resumed = await SseReader.OpenAsync(_server.Client, _path + "/live", lastSeen);
+        await using var resumed = await SseReader.OpenAsync(Server.Client, _path + "/live", lastSeen);
         var first = await resumed.NextAsync();
         var second = await resumed.NextAsync();
         var live = await PostAsync("After the resume.");
@@ -115,7 +125,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
     public async Task A_last_event_id_the_story_never_issued_gets_the_full_list()
     {
         await PostAsync("Part of the full list.");
-        await using var reader = await SseReader.OpenAsync(_server.Client, _path + "/live", lastEventId: "999999");
+        await using var reader = await SseReader.OpenAsync(Server.Client, _path + "/live", lastEventId: "999999");
 
         var first = await reader.NextAsync();
 
@@ -126,18 +136,18 @@ public sealed class LiveStreamTests : IAsyncLifetime
     public async Task Ending_coverage_sends_ended_and_closes_the_stream_and_later_connections_get_no_content()
     {
         await using var reader = await OpenAsync();
-        await _server.InScopeAsync(services => services.GetRequiredService<LiveService>().EndAsync(Editor(services), _storyId));
+        await Server.InScopeAsync(services => services.GetRequiredService<LiveService>().EndAsync(Editor(services), _storyId));
 
         var ended = await reader.NextAsync();
         var after = await reader.NextAsync();
 
         Assert.Equal("ended", ended!.Type);
         Assert.Null(after);
-        using var late = await _server.Client.GetAsync(_path + "/live", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        using var late = await Server.Client.GetAsync(_path + "/live", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, late.StatusCode); // a newcomer still gets the history, ending with "ended"
         using var caughtUp = new HttpRequestMessage(HttpMethod.Get, _path + "/live");
         caughtUp.Headers.Add("Last-Event-ID", ended.Id);
-        using var done = await _server.Client.SendAsync(caughtUp);
+        using var done = await Server.Client.SendAsync(caughtUp);
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
     }
 
@@ -145,17 +155,17 @@ public sealed class LiveStreamTests : IAsyncLifetime
     public async Task Unpublishing_the_story_ends_its_streams_cleanly()
     {
         await using var reader = await OpenAsync();
-        await _server.InScopeAsync(services => services.GetRequiredService<PublishingService>().UnpublishAsync(Actor.System, _storyId));
+        await Server.InScopeAsync(services => services.GetRequiredService<PublishingService>().UnpublishAsync(Actor.System, _storyId));
 
         Assert.Null(await reader.NextAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await _server.Client.GetAsync(_path + "/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Client.GetAsync(_path + "/live")).StatusCode);
     }
 
     [Fact]
     public async Task After_a_slug_change_the_old_stream_and_feed_addresses_redirect_to_the_new_ones()
     {
-        var last = await _server.InScopeAsync(services => services.GetRequiredService<LiveQueries>().LastEventIdAsync(_storyId));
-        var newPath = await _server.InScopeAsync(async services =>
+        var last = await Server.InScopeAsync(services => services.GetRequiredService<LiveQueries>().LastEventIdAsync(_storyId));
+        var newPath = await Server.InScopeAsync(async services =>
         {
             var article = await services.GetRequiredService<MastheadDb>().Articles.AsNoTracking().Include(a => a.Authors).Include(a => a.Tags).SingleAsync(a => a.Id == _storyId);
             await services.GetRequiredService<ArticleService>().UpdateAsync(Actor.System, _storyId, new ArticleInput
@@ -172,9 +182,9 @@ public sealed class LiveStreamTests : IAsyncLifetime
             return ArticleUrls.PathFor(article.UrlDate!.Value, "council-budget-hearing");
         });
 
-        using var stream = await _server.Client.GetAsync($"{_path}/live?after={last}", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
-        using var feed = await _server.Client.GetAsync($"{_path}/live.atom", TestContext.Current.CancellationToken);
-        await using var followed = await SseReader.OpenAsync(_server.Client, $"{newPath}/live?after={last}");
+        using var stream = await Server.Client.GetAsync($"{_path}/live?after={last}", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        using var feed = await Server.Client.GetAsync($"{_path}/live.atom", TestContext.Current.CancellationToken);
+        await using var followed = await SseReader.OpenAsync(Server.Client, $"{newPath}/live?after={last}");
         var id = await PostAsync("Posted after the new address.");
 
         Assert.Equal(HttpStatusCode.MovedPermanently, stream.StatusCode);
@@ -187,6 +197,6 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact]
     public async Task Streams_of_unknown_stories_answer_404()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _server.Client.GetAsync("/2026/01/01/no-such-story/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Client.GetAsync("/2026/01/01/no-such-story/live")).StatusCode);
     }
 }

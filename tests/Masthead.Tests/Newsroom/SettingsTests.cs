@@ -5,9 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Tests.Newsroom;
 
-/// <summary>Administrators edit the publication's identity; readers see it at once.</summary>
-public sealed class SettingsTests
+/// <summary>
+/// Administrators edit the publication's identity; readers see it at once. The tests that change nothing share one
+/// server; each that changes the settings, which the others read, starts its own.
+/// </summary>
+public sealed class SettingsTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
+    private MastheadServer Server => site.Server;
+
     [Fact]
     public async Task A_changed_name_and_tagline_show_on_the_public_masthead_and_in_the_audit_log()
     {
@@ -65,8 +70,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task The_form_shows_every_current_setting()
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
+        using var admin = await NewsroomClient.SignInAsync(Server, DemoLogins.Administrator);
 
         var page = await admin.GetDocumentAsync("/newsroom/settings");
 
@@ -82,8 +86,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task Bad_settings_are_refused_with_a_message_beside_each_field_and_nothing_saved()
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var admin = await NewsroomClient.SignInAsync(server, DemoLogins.Administrator);
+        using var admin = await NewsroomClient.SignInAsync(Server, DemoLogins.Administrator);
 
         using var response = await admin.SubmitAsync("/newsroom/settings", "form.settings", new()
         {
@@ -102,7 +105,7 @@ public sealed class SettingsTests
         Assert.Contains("absolute http or https", page.QuerySelector("[data-valmsg-for='Form.BaseUrl']")!.TextContent);
         Assert.Equal("A tagline worth keeping", page.QuerySelector("input[name='Form.Tagline']")!.GetAttribute("value"));
         Assert.Equal("Mars/Olympus_Mons", page.QuerySelector("input[name='Form.TimeZone']")!.GetAttribute("value"));
-        var stored = await server.InScopeAsync(services => services.GetRequiredService<PublicationService>().GetAsync());
+        var stored = await Server.InScopeAsync(services => services.GetRequiredService<PublicationService>().GetAsync());
         Assert.Equal(("The Larkmoor Lantern", "Fearless. Frank. Fair.", "America/Chicago"), (stored.Name, stored.Tagline, stored.TimeZoneId));
     }
 
@@ -111,13 +114,12 @@ public sealed class SettingsTests
     [InlineData("contributor")]
     public async Task Only_administrators_change_settings(string role)
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var someone = await NewsroomClient.SignInAsync(server, role == "editor" ? DemoLogins.Editor : DemoLogins.Contributor);
+        using var someone = await NewsroomClient.SignInAsync(Server, role == "editor" ? DemoLogins.Editor : DemoLogins.Contributor);
 
         await someone.GetDocumentAsync("/newsroom/settings", 403);
         using var post = await someone.PostAsync("/newsroom/settings", new() { ["Form.Name"] = "Hijacked", ["Form.TimeZone"] = "UTC", ["Form.Language"] = "en-US" });
 
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
-        Assert.Equal("The Larkmoor Lantern", (await server.GetDocumentAsync("/")).QuerySelector(".masthead-name")!.TextContent.Trim());
+        Assert.Equal("The Larkmoor Lantern", (await Server.GetDocumentAsync("/")).QuerySelector(".masthead-name")!.TextContent.Trim());
     }
 }

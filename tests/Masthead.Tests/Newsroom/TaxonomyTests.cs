@@ -7,9 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Tests.Newsroom;
 
-/// <summary>Editors create, rename and delete sections and tags; articles survive every change.</summary>
-public sealed class TaxonomyTests
+/// <summary>
+/// Editors create, rename and delete sections and tags; articles survive every change. The tests that change nothing
+/// share one server; each that changes the demo's sections or tags, which the others read, starts its own.
+/// </summary>
+public sealed class TaxonomyTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
+    private MastheadServer Server => site.Server;
+
     [Fact]
     public async Task A_section_is_created_renamed_and_deleted_and_its_articles_stay_published()
     {
@@ -42,8 +47,7 @@ public sealed class TaxonomyTests
     [Fact]
     public async Task A_taken_slug_is_refused_beside_the_field_with_what_was_typed_kept()
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
+        using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
 
         using var response = await editor.SubmitAsync("/newsroom/sections", "form[action*='handler=Section']",
             new() { ["NewSection.Name"] = "More politics", ["NewSection.Slug"] = "politics" });
@@ -82,9 +86,8 @@ public sealed class TaxonomyTests
     [InlineData("contributor")]
     public async Task Writers_cannot_manage_sections_or_tags(string role)
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var writer = await NewsroomClient.SignInAsync(server, role == "reporter" ? DemoLogins.Reporter : DemoLogins.Contributor);
-        var politics = await server.InScopeAsync(services => services.GetRequiredService<SectionService>().GetBySlugAsync("politics"));
+        using var writer = await NewsroomClient.SignInAsync(Server, role == "reporter" ? DemoLogins.Reporter : DemoLogins.Contributor);
+        var politics = await Server.InScopeAsync(services => services.GetRequiredService<SectionService>().GetBySlugAsync("politics"));
 
         await writer.GetDocumentAsync("/newsroom/sections", 403);
         await writer.GetDocumentAsync($"/newsroom/sections/{politics!.Id}", 403);
@@ -93,7 +96,7 @@ public sealed class TaxonomyTests
         using var delete = await writer.PostAsync($"/newsroom/sections/{politics.Id}?handler=Delete", new() { ["confirm"] = "true" });
 
         Assert.All([create, rename, delete], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
-        var sections = await server.InScopeAsync(services => services.GetRequiredService<SectionService>().ListAsync());
+        var sections = await Server.InScopeAsync(services => services.GetRequiredService<SectionService>().ListAsync());
         Assert.Equal(["World", "Politics", "Business", "Culture"], sections.Select(s => s.Name));
     }
 
@@ -103,13 +106,12 @@ public sealed class TaxonomyTests
     [Fact]
     public async Task A_post_naming_no_action_is_refused_with_400_and_changes_nothing()
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
-        var business = await server.InScopeAsync(services => services.GetRequiredService<SectionService>().GetBySlugAsync("business"));
+        using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
+        var business = await Server.InScopeAsync(services => services.GetRequiredService<SectionService>().GetBySlugAsync("business"));
 
         using var response = await editor.PostAsync($"/newsroom/sections/{business!.Id}", new() { ["Form.Name"] = "Money" }, tokenPage: $"/newsroom/sections/{business.Id}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(await NavAsync(server), n => n.Name == business.Name);
+        Assert.Contains(await NavAsync(Server), n => n.Name == business.Name);
     }
 }

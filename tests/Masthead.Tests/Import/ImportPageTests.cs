@@ -5,19 +5,18 @@ using Masthead.Testing;
 
 namespace Masthead.Tests.Import;
 
-/// <summary>The newsroom's Import page: administrators upload an export and follow it to its report; nobody else may.</summary>
-public sealed class ImportPageTests : IAsyncLifetime
+/// <summary>
+/// The newsroom's Import page: administrators upload an export and follow it to its report; nobody else may. The
+/// tests share one server: only one imports, and the others read nothing it adds.
+/// </summary>
+public sealed class ImportPageTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
-    private MastheadServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await MastheadServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    private MastheadServer Server => site.Server;
 
     [Fact]
     public async Task An_administrator_uploads_the_block_test_data_and_the_page_follows_it_to_its_report()
     {
-        using var admin = await NewsroomClient.SignInAsync(_server, DemoLogins.Administrator);
+        using var admin = await NewsroomClient.SignInAsync(Server, DemoLogins.Administrator);
 
         using var response = await UploadAsync(admin, await File.ReadAllBytesAsync(WxrFiles.BlockTestData), "64-block-test-data.xml", dryRun: false);
 
@@ -36,14 +35,14 @@ public sealed class ImportPageTests : IAsyncLifetime
         Assert.Contains("blocks, each accounted for", report.QuerySelector(".import-blocks summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(report.QuerySelectorAll(".import-notes li"), li => li.TextContent.Contains("windmill.jpg", StringComparison.Ordinal));
         Assert.NotNull(page.QuerySelector("form.import-form input[type=file][name=file]"));
-        using var moved = await _server.Client.GetAsync("/pullquote/");
+        using var moved = await Server.Client.GetAsync("/pullquote/");
         Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
     }
 
     [Fact]
     public async Task Anyone_but_an_administrator_is_refused_before_the_upload_is_read()
     {
-        using var editor = await NewsroomClient.SignInAsync(_server, DemoLogins.Editor);
+        using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
 
         using var response = await UploadAsync(editor, Encoding.UTF8.GetBytes(WxrFiles.Header + WxrFiles.Footer), "x.xml", dryRun: false);
 
@@ -54,12 +53,12 @@ public sealed class ImportPageTests : IAsyncLifetime
     [Fact]
     public async Task An_upload_claiming_2_GB_is_refused_with_413_before_any_of_it_is_read()
     {
-        using var admin = await NewsroomClient.SignInAsync(_server, DemoLogins.Administrator);
-        var cookies = admin.Cookies.GetCookieHeader(_server.BaseAddress);
+        using var admin = await NewsroomClient.SignInAsync(Server, DemoLogins.Administrator);
+        var cookies = admin.Cookies.GetCookieHeader(Server.BaseAddress);
         using var tcp = new TcpClient();
-        await tcp.ConnectAsync(_server.BaseAddress.Host, _server.BaseAddress.Port, TestContext.Current.CancellationToken);
+        await tcp.ConnectAsync(Server.BaseAddress.Host, Server.BaseAddress.Port, TestContext.Current.CancellationToken);
         var stream = tcp.GetStream();
-        var head = $"POST /newsroom/import HTTP/1.1\r\nHost: {_server.BaseAddress.Authority}\r\nCookie: {cookies}\r\n" +
+        var head = $"POST /newsroom/import HTTP/1.1\r\nHost: {Server.BaseAddress.Authority}\r\nCookie: {cookies}\r\n" +
                    "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 2147483648\r\n\r\n--x\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), TestContext.Current.CancellationToken);
 

@@ -12,10 +12,13 @@ namespace Masthead.Tests.Navigation;
 
 /// <summary>
 /// Editors arrange the masthead's menu and the footer's links in the newsroom; every reader page shows them as saved,
-/// and so does the Content API's settings.
+/// and so does the Content API's settings. The tests that save nothing share one server; each that saves a menu, which
+/// the others read, starts its own.
 /// </summary>
-public sealed class MenuEditorTests
+public sealed class MenuEditorTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
+    private MastheadServer Server => site.Server;
+
     private const string Editor = "/newsroom/navigation";
 
     [Fact]
@@ -63,10 +66,9 @@ public sealed class MenuEditorTests
     [Fact]
     public async Task Moving_adding_and_removing_show_the_change_unsaved_and_readers_see_nothing_until_Save()
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
-        var (_, _, budget, _) = await TargetsAsync(server);
-        var before = Links(await server.GetDocumentAsync("/"), "nav.site-nav a");
+        using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
+        var (_, _, budget, _) = await TargetsAsync(Server);
+        var before = Links(await Server.GetDocumentAsync("/"), "nav.site-nav a");
         Assert.Equal(["Home", "World", "Politics", "Business", "Culture", "Our staff", "Contact"], before.Select(l => l.Label));
 
         using var moved = await editor.SubmitAsync(Editor, "form.menu-editor", [], "move=header:2:up");
@@ -84,14 +86,13 @@ public sealed class MenuEditorTests
         using var removed = await editor.SubmitAsync(Editor, "form.menu-editor", [], "remove=footer:0");
         Assert.Equal(5, Targets(await MastheadServer.ParseAsync(await removed.Content.ReadAsStringAsync()), "footer").Count);
 
-        Assert.Equal(before, Links(await server.GetDocumentAsync("/"), "nav.site-nav a"));
+        Assert.Equal(before, Links(await Server.GetDocumentAsync("/"), "nav.site-nav a"));
     }
 
     [Fact]
     public async Task A_link_without_a_usable_address_is_refused_beside_it_with_what_was_typed_kept()
     {
-        await using var server = await MastheadServer.StartAsync();
-        using var editor = await NewsroomClient.SignInAsync(server, DemoLogins.Editor);
+        using var editor = await NewsroomClient.SignInAsync(Server, DemoLogins.Editor);
 
         using var added = await editor.SubmitAsync(Editor, "form.menu-editor",
             new() { ["Form.Footer.NewLabel"] = "Our podcast", ["Form.Footer.NewUrl"] = "javascript:alert(1)" }, "add=footer:link");
@@ -105,7 +106,7 @@ public sealed class MenuEditorTests
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Contains("A link needs an address on this site", refused.QuerySelector("#header-items li .error")!.TextContent);
         Assert.Equal("//elsewhere.example/", refused.QuerySelector("#header-0-url")!.GetAttribute("value"));
-        Assert.Equal("/", (await server.GetDocumentAsync("/")).QuerySelector("nav.site-nav a")!.GetAttribute("href"));
+        Assert.Equal("/", (await Server.GetDocumentAsync("/")).QuerySelector("nav.site-nav a")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -36,6 +36,20 @@ public sealed class ChangeEventRegistry
             return Task.CompletedTask;
         }));
 
+    /// <summary>Clears <typeparamref name="TCache"/> after each committed <typeparamref name="TEvent"/> that <paramref name="shows"/> says it holds.</summary>
+    public ChangeEventRegistry Clears<TEvent, TCache>(Func<TEvent, bool> shows)
+        where TEvent : IChangeEvent
+        where TCache : class, IClearableCache =>
+        Add<TEvent>(new Reaction(typeof(TCache), (services, change, _) =>
+        {
+            if (shows((TEvent)change))
+            {
+                services.GetRequiredService<TCache>().Clear();
+            }
+
+            return Task.CompletedTask;
+        }));
+
     private ChangeEventRegistry Add<TEvent>(Reaction reaction)
         where TEvent : IChangeEvent
     {

@@ -3,7 +3,6 @@ using Masthead.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using Microsoft.IO;
 using Microsoft.Net.Http.Headers;
 
 namespace Masthead.Caching;
@@ -17,11 +16,8 @@ public sealed class PublicPageMetadata;
 /// </summary>
 internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions<MastheadOptions> options)
 {
-    /// <summary>Pages are buffered to hash them; pooled buffers spare the garbage collector a page-sized array per request.</summary>
-    private static readonly RecyclableMemoryStreamManager Buffers = new();
-
     /// <summary>A cached page is compressed once and sent many times; with no output cache, once per request.</summary>
-    private readonly CompressionLevel _compression = options.Value.OutputCache ? CompressionLevel.Optimal : CompressionLevel.Fastest;
+    private readonly CompressionLevel _compression = PageEncoding.LevelFor(options.Value.OutputCache);
 
     private readonly string _cacheControl = options.Value.PublicMaxAgeSeconds > 0
         ? $"public, max-age={options.Value.PublicMaxAgeSeconds}, stale-while-revalidate=60"
@@ -37,7 +33,7 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
         }
 
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        using var buffer = Buffers.GetStream();
+        using var buffer = PageEncoding.Buffers.GetStream(); // pooled: spares the garbage collector a page-sized array per request
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
         try
         {
@@ -68,7 +64,7 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
             return; // leaves an empty error response for the status code pages to fill
         }
 
-        using var compressed = Compressed(context, buffer);
+        using var compressed = PageEncoding.CompressedFor(context, buffer.GetReadOnlySequence(), _compression);
         var body = compressed ?? buffer;
         response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
@@ -78,26 +74,5 @@ internal sealed class PublicPageHeadersMiddleware(RequestDelegate next, IOptions
                 await originalBody.Writer.WriteAsync(segment, context.RequestAborted);
             }
         }
-    }
-
-    /// <returns>The page compressed as the request accepts, or null to send it as written.</returns>
-    private RecyclableMemoryStream? Compressed(HttpContext context, RecyclableMemoryStream page)
-    {
-        var response = context.Response;
-        if (!PageEncoding.IsCompressible(response.ContentType) || !StringValues.IsNullOrEmpty(response.Headers.ContentEncoding))
-        {
-            return null;
-        }
-
-        PageEncoding.MarkVaried(response);
-        if (PageEncoding.Choose(context.Request) is not { } encoding)
-        {
-            return null;
-        }
-
-        var compressed = Buffers.GetStream();
-        PageEncoding.Compress(page, compressed, encoding, _compression);
-        response.Headers.ContentEncoding = encoding;
-        return compressed;
     }
 }

@@ -35,6 +35,7 @@ internal sealed class ContentApiCachePolicy : IOutputCachePolicy
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
         context.CacheVaryByRules.QueryKeys = new StringValues("*");
+        context.CacheVaryByRules.VaryByValues["encoding"] = PageEncoding.Choose(request) ?? "identity";
         context.Tags.Add(CacheTags.Site);
         context.Tags.Add(Tag);
         return ValueTask.CompletedTask;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Compression;
 using System.Text.Json;
 using Masthead.Caching;
 using Masthead.Hosting;
@@ -9,14 +10,16 @@ namespace Masthead.ContentApi;
 
 /// <summary>
 /// Writes an answer as pages are written (a content-hash ETag, the same Cache-Control, 304 for a matching
-/// If-None-Match) but from a pooled buffer: answers run to a hundred kilobytes or more, and a fresh buffer of that
-/// size per request would keep the garbage collector busy.
+/// If-None-Match, compressed inside the output cache) but from a pooled buffer: answers run to a hundred kilobytes or
+/// more, and a fresh buffer of that size per request would keep the garbage collector busy.
 /// </summary>
 internal sealed class ContentApiResponse(IOptions<MastheadOptions> options)
 {
     private readonly string _cacheControl = options.Value.PublicMaxAgeSeconds > 0
         ? $"public, max-age={options.Value.PublicMaxAgeSeconds}, stale-while-revalidate=60"
         : "public, max-age=0, must-revalidate";
+
+    private readonly CompressionLevel _compression = PageEncoding.LevelFor(options.Value.OutputCache);
 
     public async Task WriteAsync(HttpContext context, Action<Utf8JsonWriter> write)
     {
@@ -37,8 +40,19 @@ internal sealed class ContentApiResponse(IOptions<MastheadOptions> options)
             return;
         }
 
-        response.ContentLength = buffer.Written.Length;
-        await response.Body.WriteAsync(buffer.Written, context.RequestAborted);
+        using var compressed = PageEncoding.CompressedFor(context, new ReadOnlySequence<byte>(buffer.Written), _compression);
+        if (compressed is null)
+        {
+            response.ContentLength = buffer.Written.Length;
+            await response.Body.WriteAsync(buffer.Written, context.RequestAborted);
+            return;
+        }
+
+        response.ContentLength = compressed.Length;
+        foreach (var segment in compressed.GetReadOnlySequence())
+        {
+            await response.Body.WriteAsync(segment, context.RequestAborted);
+        }
     }
 
     /// <summary>A growable buffer of arrays rented from the shared pool and returned when disposed.</summary>

@@ -54,7 +54,7 @@ internal static class ChangeReactions
         .On<SiteChanged, OutputCacheEviction>()        // every page and Content API answer
 
         // A live story changed: its page first, so a reader who loads it now sees the update; then open pages get it.
-        .Clears<LiveChanged, FrontPageContentCache>()  // LIVE badges (an update clears it too: one build again)
+        .Clears<LiveChanged, FrontPageContentCache>(change => change.CoverageChanged) // LIVE badges; an update shows on no card
         .Clears<LiveChanged, NewestPosts>()            // a developing story's updates
         .On<LiveChanged, OutputCacheEviction>()        // the story's page; every page when coverage starts or ends (LIVE badges)
         .On<LiveChanged, ContentApiCacheEviction>()

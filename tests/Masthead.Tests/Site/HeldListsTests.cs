@@ -110,6 +110,17 @@ public sealed class HeldListsTests : IAsyncLifetime
         var live = (await ApiPostAsync(quiet.Id)).GetProperty("live");
         Assert.Equal("live", live.GetProperty("status").GetString());
         Assert.Equal("Doors open", Assert.Single(live.GetProperty("updates").EnumerateArray()).GetProperty("title").GetString());
+
+        // An update shows on no story card, so the front page is kept; the end of coverage takes the badge off.
+        await _server.InScopeAsync(s => s.GetRequiredService<LiveService>().PostAsync(Actor.System, quiet.Id, new LiveUpdateInput("Vote called", "It passed.")));
+        Assert.Contains(quiet.Headline, LiveHeadlines(await _server.GetDocumentAsync("/")));
+        Assert.Equal(2, (await ApiPostAsync(quiet.Id)).GetProperty("live").GetProperty("updates").GetArrayLength());
+
+        await _server.InScopeAsync(s => s.GetRequiredService<LiveService>().EndAsync(Actor.System, quiet.Id));
+        var front = await _server.GetDocumentAsync("/");
+        Assert.DoesNotContain(quiet.Headline, LiveHeadlines(front));
+        Assert.Contains(front.QuerySelectorAll("article.story"), s => s.QuerySelector(".story-headline")!.TextContent.Trim() == quiet.Headline
+            && s.QuerySelector(".story-ended") is not null);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Masthead.Newsletters;
 using Masthead.Testing;
+using Masthead.Tests.ContentApi;
 
 namespace Masthead.Tests.Site;
 
@@ -50,6 +51,28 @@ public sealed class PageCompressionTests(DemoSiteFixture site) : IClassFixture<D
         Assert.NotNull(second.Headers.Age);
         Assert.Equal("br", second.Content.Headers.ContentEncoding.Single());
         Assert.Equal(firstBytes, secondBytes);
+    }
+
+    [Fact]
+    public async Task Content_api_answers_are_stored_compressed_for_each_encoding()
+    {
+        var api = await ContentApiClient.WithNewKeyAsync(Server, "Compression");
+        var path = api.WithKey("posts/?limit=5&include=authors,tags");
+        var (plain, plainBytes) = await GetAsync(path, null);
+        var (first, firstBytes) = await GetAsync(path, "gzip, deflate, br");
+        var (second, secondBytes) = await GetAsync(path, "gzip, deflate, br");
+        var (gzip, gzipBytes) = await GetAsync(path, "gzip");
+
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(["br", "br", "gzip"], new[] { first, second, gzip }.Select(r => r.Content.Headers.ContentEncoding.Single()));
+        Assert.NotNull(second.Headers.Age); // the stored Brotli copy, sent as it is
+        Assert.Equal(firstBytes, secondBytes);
+        Assert.Equal(firstBytes.Length, first.Content.Headers.ContentLength);
+        Assert.All(new[] { plain, first, gzip }, r => Assert.Contains("Accept-Encoding", r.Headers.Vary));
+        Assert.Equal(plainBytes, Decompress(new BrotliStream(new MemoryStream(firstBytes), CompressionMode.Decompress)));
+        Assert.Equal(plainBytes, Decompress(new GZipStream(new MemoryStream(gzipBytes), CompressionMode.Decompress)));
+        Assert.Equal(5, System.Text.Json.JsonDocument.Parse(plainBytes).RootElement.GetProperty("posts").GetArrayLength());
     }
 
     [Theory]

@@ -31,9 +31,13 @@ public sealed class SuiteReport(SuiteOptions options, string commandLine, string
 
     private LoadResult? Baseline => Result("baseline")?.Load;
 
-    /// <summary>The bare-Kestrel figure a result is compared with: the same bytes (a variant's for image-variant).</summary>
-    public LoadResult? BaselineFor(ScenarioResult result) =>
-        result.Scenario.Name is "image-variant" or "baseline-image" ? Result("baseline-image")?.Load : Baseline;
+    /// <summary>The bare-Kestrel figure a result is compared with: the same bytes (a variant's for image-variant, the feed's for rss).</summary>
+    public LoadResult? BaselineFor(ScenarioResult result) => result.Scenario.Name switch
+    {
+        "image-variant" or "baseline-image" => Result("baseline-image")?.Load,
+        "rss" or "baseline-rss" => Result("baseline-rss")?.Load ?? Baseline,
+        _ => Baseline,
+    };
 
     private void PrintThroughput() =>
         SuiteTable.Print(["scenario", "server", "conn", "req/s", "% of baseline", "p50 ms", "p95 ms", "p99 ms", "errors", "server CPU s", "CPU ms/req", "peak RSS MB"],

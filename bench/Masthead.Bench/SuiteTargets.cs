@@ -13,6 +13,13 @@ public static class SuiteTargets
                 $"{100 * share:N0} %: {article.RequestsPerSecond:N0} of {baseline.RequestsPerSecond:N0} req/s");
         }
 
+        if (report.Result("rss")?.Load is { } feed && report.Result("baseline-rss")?.Load is { } bareFeed)
+        {
+            var share = feed.RequestsPerSecond / bareFeed.RequestsPerSecond;
+            yield return Line(share >= 0.6, "RSS feed from the output cache at least 60 % of a bare Kestrel serving the same bytes",
+                $"{100 * share:N0} %: {feed.RequestsPerSecond:N0} of {bareFeed.RequestsPerSecond:N0} req/s");
+        }
+
         if (report.Result("article-uncached")?.Load is { } rendered)
         {
             yield return Line(rendered.RequestsPerSecond >= 3_000 && rendered.P99Ms < 20,

@@ -49,7 +49,7 @@ public sealed class MastheadNodeProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        TestEnvironment.PrepareMastheadProcess(start);
         var node = new MastheadNodeProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
         node._process.OutputDataReceived += (_, line) => node.Keep(line.Data);
         node._process.ErrorDataReceived += (_, line) => node.Keep(line.Data);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Masthead.Testing;
 
 /// <summary>
@@ -21,6 +23,17 @@ public static class TestEnvironment
         }
 
         Assert.Skip(whatIsMissing);
+    }
+
+    /// <summary>
+    /// Settings for a `masthead` process a test starts (a command, a node): warnings only in its log, and without the
+    /// JIT's profile-guided tier, which a process that lives for seconds pays for and never gains from (tests' own
+    /// processes turn it off in tests/Directory.Build.props).
+    /// </summary>
+    public static void PrepareMastheadProcess(ProcessStartInfo start)
+    {
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["DOTNET_TieredPGO"] = "0";
     }
 
     /// <summary>The repository root, found from the test's working directory.</summary>

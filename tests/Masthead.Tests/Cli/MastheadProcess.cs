@@ -87,7 +87,7 @@ internal sealed class MastheadProcess : IDisposable, IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        TestEnvironment.PrepareMastheadProcess(start);
         return start;
     }
 

@@ -29,12 +29,7 @@ public sealed class ChangeEventRegistry
     /// <summary>Clears <typeparamref name="TCache"/> (a singleton) after each committed <typeparamref name="TEvent"/>.</summary>
     public ChangeEventRegistry Clears<TEvent, TCache>()
         where TEvent : IChangeEvent
-        where TCache : class, IClearableCache =>
-        Add<TEvent>(new Reaction(typeof(TCache), (services, _, _) =>
-        {
-            services.GetRequiredService<TCache>().Clear();
-            return Task.CompletedTask;
-        }));
+        where TCache : class, IClearableCache => Clears<TEvent, TCache>(_ => true);
 
     /// <summary>Clears <typeparamref name="TCache"/> after each committed <typeparamref name="TEvent"/> that <paramref name="shows"/> says it holds.</summary>
     public ChangeEventRegistry Clears<TEvent, TCache>(Func<TEvent, bool> shows)

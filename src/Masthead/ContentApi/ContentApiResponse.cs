@@ -40,16 +40,11 @@ internal sealed class ContentApiResponse(IOptions<MastheadOptions> options)
             return;
         }
 
-        using var compressed = PageEncoding.CompressedFor(context, new ReadOnlySequence<byte>(buffer.Written), _compression);
-        if (compressed is null)
-        {
-            response.ContentLength = buffer.Written.Length;
-            await response.Body.WriteAsync(buffer.Written, context.RequestAborted);
-            return;
-        }
-
-        response.ContentLength = compressed.Length;
-        foreach (var segment in compressed.GetReadOnlySequence())
+        var written = new ReadOnlySequence<byte>(buffer.Written);
+        using var compressed = PageEncoding.CompressedFor(context, written, _compression);
+        var body = compressed?.GetReadOnlySequence() ?? written;
+        response.ContentLength = body.Length;
+        foreach (var segment in body)
         {
             await response.Body.WriteAsync(segment, context.RequestAborted);
         }
